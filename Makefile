@@ -1,0 +1,46 @@
+# The two commands of the README: `make ingest` (the main job) and `make test`.
+# Both create the virtual environment at .venv/ first when it is missing or stale.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: ingest test lint demo serve bench clean chromium
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+ingest: $(STAMP)
+	$(BIN)/jbz ingest
+
+demo: $(STAMP)
+	$(BIN)/jbz demo
+
+serve: $(STAMP)
+	$(BIN)/jbz serve
+
+# headless Chromium for the browser test (Debian packages; needs root or sudo once)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: $(STAMP) chromium lint
+	env -u PREFECT_API_URL PREFECT_SERVER_ANALYTICS_ENABLED=false \
+	  PREFECT_HOME=$(CURDIR)/.prefect/test-$$$$ $(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/sync.py
+
+clean:
+	rm -rf .prefect data out test-output

@@ -1,0 +1,81 @@
+"""The `jbz` command: argument parsing only; each command lives with the layer that owns it.
+
+Implementations are imported lazily so `jbz parse` does not pay for importing Prefect.
+"""
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+# command name -> "module:function"; each function takes the parsed arguments and returns an exit code
+COMMANDS: dict[str, str] = {
+    "parse": "parsers.render:cli_parse",
+    "export": "warehouse.export:cli_export",
+    "sql": "warehouse.export:cli_sql",
+    "config": "flows.config:cli_config",
+    "check-source": "flows.sources.check:cli_check_source",
+    "ingest": "flows.ingest:cli_ingest",
+    "reparse": "flows.reparse:cli_reparse",
+    "report": "flows.report:cli_report",
+    "serve": "flows.serve:cli_serve",
+    "demo": "flows.demo:cli_demo",
+}
+
+
+def _add_ingest_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", help="only documents changed on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="only documents changed before this date (YYYY-MM-DD)")
+    p.add_argument("--source", choices=["tk", "koop", "all"], default="all")
+    p.add_argument("--document", help="a single document id (TK GUID or KOOP identifier)")
+    p.add_argument("--kinds", help="comma-separated document kinds to fetch (default: all)")
+    p.add_argument("--full-refresh", action="store_true", help="ignore the saved cursor")
+    p.add_argument("--dry-run", action="store_true", help="discover only; store nothing")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jbz", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse a report (txt, pdf, docx, KOOP xml, html)")
+    p.add_argument("file")
+    p.add_argument("--format", choices=["json", "text"], default="json")
+
+    p = sub.add_parser("export", help="write every table and view as Parquet")
+    p.add_argument("--to", required=True, dest="to")
+
+    p = sub.add_parser("sql", help="run a read-only query and print a table")
+    p.add_argument("query")
+
+    sub.add_parser("config", help="show the configuration and the variables that set it")
+    sub.add_parser("check-source", help="compare the TK API's $metadata with what we need")
+
+    p = sub.add_parser("ingest", help="run the ingest flow once")
+    _add_ingest_options(p)
+
+    p = sub.add_parser("reparse", help="re-parse stored raw files (no network)")
+    p.add_argument("--document", action="append", help="document id (repeatable); default all")
+
+    p = sub.add_parser("report", help="print the summary of the last run")
+    p.add_argument("--run", help="run id (default: the last run)")
+
+    sub.add_parser("serve", help="start Prefect (if needed) and serve the deployments")
+    sub.add_parser("demo", help="run the ingest flow offline against recorded payloads")
+    return parser
+
+
+def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
+    module_name, func_name = target.split(":")
+    func: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(module_name), func_name
+    )
+    return func
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return _resolve(COMMANDS[args.command])(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

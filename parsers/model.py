@@ -1,0 +1,102 @@
+"""Frozen records of a parsed written consultation; the JSON shape of `jbz parse` follows them."""
+
+from dataclasses import dataclass, field
+
+KIND_VERSLAG = "verslag schriftelijk overleg"  # questions with the government's answers
+KIND_INBRENG = "inbreng schriftelijk overleg"  # questions only
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A document discussed in the consultation (the bulleted list in the front matter)."""
+
+    title: str
+    kamerstukken: tuple[str, ...]  # "32317-790", "36200-VI-24" style: dossier[-toevoeging]-nr
+    zaak: str | None  # Tweede Kamer case number ("2022Z23952") when cited by zaak instead
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    dossier: str | None
+    ondernummer: str | None  # the report's own number, where printed (not the agenda's)
+    kind: str  # KIND_VERSLAG or KIND_INBRENG
+    title: str | None
+    date: str | None  # ISO date of "Vastgesteld …", where printed
+    council_date: str | None  # "2022-12-08/2022-12-09" (start/end), or one ISO date
+    committee: str | None
+    chair: str | None
+    clerk: str | None
+    addressee: str | None  # "minister", "staatssecretaris", …
+    subjects: tuple[Subject, ...]
+    toc_fracties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    fractie: str  # canonical: "VVD", "PvdA en GroenLinks"
+    parties: tuple[str, ...]  # ("PvdA", "GroenLinks")
+    heading: str
+    singular_member: bool  # "het lid van de BBB-fractie"
+    line: int
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """An answer that points to another fractie's answer; `seq` is the resolved pair or None."""
+
+    fractie: str
+    seq: int | None
+
+
+@dataclass(frozen=True)
+class Pair:
+    seq: int  # 1, 2, … in document order
+    fractie: str
+    topic: str | None
+    question: str
+    answer: str | None  # None in an inbreng (questions only)
+    question_count: int  # question sentences ("?") in the block
+    refers_to: tuple[AnswerRef, ...]
+    footnotes: tuple[int, ...]
+    answer_line: int | None  # the line/position of the "Antwoord" marker
+
+
+@dataclass(frozen=True)
+class Footnote:
+    n: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class KamerstukRef:
+    dossier: str  # "32317"
+    toevoeging: str | None  # "VI" in 36200-VI, "20" in 21501-20
+    ondernummer: str | None  # "790"
+    text: str  # the citation as printed
+
+
+@dataclass(frozen=True)
+class Unassigned:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ParseIssue:
+    code: str  # short machine name: "no_fractie_headings", "footnote_text_missing", …
+    message: str  # plain words for a person
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Consultation:
+    document: DocumentInfo
+    sections: tuple[Section, ...]
+    pairs: tuple[Pair, ...]
+    footnotes: tuple[Footnote, ...]
+    kamerstuk_references: tuple[KamerstukRef, ...]
+    unassigned: tuple[Unassigned, ...] = ()
+    issues: tuple[ParseIssue, ...] = ()
+    source_format: str = "txt"  # txt | pdf | docx | xml | html
+    parser_version: str = field(default="")
