@@ -1,0 +1,47 @@
+"""Source-neutral records that cross from flows/sources into the warehouse (pure data, no I/O)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Document kinds (classification on TK `Soort` and `Onderwerp`, or the KOOP KamerstukType + title).
+KIND_VERSLAG = "verslag_schriftelijk_overleg"  # questions + government answers
+KIND_INBRENG = "inbreng_schriftelijk_overleg"  # the parties' questions only
+KIND_AGENDA = "geannoteerde_agenda"
+KIND_COUNCIL_REPORT = "verslag_jbz_raad"  # the government's report of the Council meeting
+KIND_OTHER = "other"
+ALL_KINDS = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_OTHER)
+PARSEABLE_KINDS = (KIND_VERSLAG, KIND_INBRENG)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One source document as listed by a source (TK OData `Document`, or a KOOP SRU record)."""
+
+    document_id: str  # "tk:<Document.Id GUID>" or "koop:<identifier as read, e.g. kst-32317-909>"
+    source: str  # "tk" | "koop"
+    source_id: str  # the source's own identifier
+    kind: str  # one of ALL_KINDS
+    soort: str | None  # TK `Soort` / KOOP KamerstukType, as printed
+    title: str | None  # TK `Onderwerp` / KOOP title: the real subject
+    dossier: str | None  # "32317"
+    ondernummer: str | None  # TK Volgnummer (v4) / Ondernummer (v5) / KOOP ondernummer; None for -1
+    document_number: str | None  # TK DocumentNummer (v4) / Nummer (v5), e.g. "2024D49082"
+    document_date: date | None
+    modified_at: datetime | None  # TK GewijzigdOp / KOOP modified: the cursor field
+    deleted: bool
+    version: str | None  # TK HuidigeDocumentVersie.Versienummer, KOOP: None
+    koop_id: str | None  # TK HuidigeDocumentVersie.ExterneIdentifier / KOOP identifier
+    file_url: str | None  # where the file bytes are fetched from
+    chamber: str = "TK"  # "TK" or "EK" (Eerste Kamer letter numbers, kept apart)
+    raw_json: str | None = None  # the source record as received, for traceability
+
+
+@dataclass(frozen=True)
+class FetchedFile:
+    """File bytes as received, with what we know of where they came from."""
+
+    data: bytes
+    sha256: str
+    fmt: str  # sniffed from the bytes: pdf | docx | doc | xml | html | txt | unknown
+    url: str  # final URL after redirects
+    content_type: str | None  # as the server said (may lie)
