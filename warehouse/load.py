@@ -1,0 +1,34 @@
+"""The loading API in one import: `from warehouse import load` (see TEAM.md for the contract).
+
+Each function runs its own transaction (or single statement); callers must not wrap them in
+another transaction (DuckDB has no nested transactions).
+"""
+
+from warehouse.consultations import load_consultation, record_parse_error
+from warehouse.documents import (
+    RawFile,
+    UpsertCounts,
+    iter_raw_files,
+    known_document_ids,
+    mark_deleted,
+    store_file,
+    upsert_documents,
+)
+from warehouse.state import finish_run, get_cursor, last_run, set_cursor, start_run
+
+__all__ = [
+    "RawFile",
+    "UpsertCounts",
+    "finish_run",
+    "get_cursor",
+    "iter_raw_files",
+    "known_document_ids",
+    "last_run",
+    "load_consultation",
+    "mark_deleted",
+    "record_parse_error",
+    "set_cursor",
+    "start_run",
+    "store_file",
+    "upsert_documents",
+]
