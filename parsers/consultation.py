@@ -1,0 +1,171 @@
+"""Blocks (from any reader) -> `Consultation`: the segmenter.
+
+Steps: body units with paragraph breaks (`segment.units`) -> front matter up to the first
+fractie heading (`segment.frontmatter`) -> events: fractie heading, topic subheading,
+"Antwoord", answer part, paragraph (`segment.events`) -> pairs, by one of three rules
+(`segment.pairs`: interleaved answers or questions only; `segment.answer_part`: the older layout
+with a separate "II Antwoord" part) -> footnote markers removed (`segment.markers`) -> cross
+references (`segment.crossrefs`).
+
+Nothing is lost: every unit lands in exactly one bucket of `Accounting` (front matter, heading,
+question, answer, unassigned), footnote and furniture blocks are kept as such, and removed
+footnote markers are listed; `parse_blocks_accounted` returns that ledger for the conservation
+test.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers.blocks import Block, BlockKind
+from parsers.model import (
+    KIND_INBRENG,
+    KIND_VERSLAG,
+    Consultation,
+    DocumentInfo,
+    Footnote,
+    ParseIssue,
+    Unassigned,
+)
+from parsers.references import parse_kamerstuk_refs
+from parsers.segment.answer_part import pair_answer_part
+from parsers.segment.build import build_pairs, build_sections, footnote_issues
+from parsers.segment.events import PARA, Event, build_events, find_first_section
+from parsers.segment.frontmatter import FrontInfo, parse_front
+from parsers.segment.headings import KNOWN_PARTIES
+from parsers.segment.markers import CleanLine, Marker, strip_markers
+from parsers.segment.pairs import (
+    Draft,
+    has_answer_markers,
+    has_answer_part,
+    pair_interleaved,
+    pair_questions_only,
+)
+from parsers.segment.units import LINE_FORMATS, Unit, build_units, join_lines
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """Where the text went that `Consultation` does not carry verbatim."""
+
+    front: tuple[Unit, ...]  # front matter lines (title, committee, TOC, …)
+    headings: tuple[Unit, ...]  # fractie headings, subheadings, "Antwoord", part headings
+    repeated: tuple[Unit, ...]  # questions repeated in a separate answer part
+    furniture: tuple[Block, ...]  # URL debris, Word artefacts
+    markers: tuple[Marker, ...]  # footnote markers removed from body text
+
+
+def parse_blocks(blocks: Sequence[Block], source_format: str = "txt") -> Consultation:
+    """Segment the blocks of one report; never raises on odd input (issues are recorded)."""
+    return parse_blocks_accounted(blocks, source_format)[0]
+
+
+def parse_blocks_accounted(
+    blocks: Sequence[Block], source_format: str = "txt"
+) -> tuple[Consultation, Accounting]:
+    units = build_units(blocks, source_format in LINE_FORMATS)
+    furniture = tuple(b for b in blocks if b.kind is BlockKind.FURNITURE)
+    footnotes = _footnotes(blocks)
+    known = KNOWN_PARTIES + parse_front(units[:200]).toc_fracties
+    start = find_first_section(units, known)
+    if start is None:
+        return _without_sections(units, footnotes, furniture, source_format)
+    front = parse_front(units[:start])
+    events = build_events(units[start:], known, source_format in LINE_FORMATS)
+    drafts, orphans, repeated, issues = _pair(events)
+    cleaned = _clean_body(events)
+    markers = tuple(m for c in cleaned.values() for m in c.markers)
+    pairs = build_pairs(drafts, cleaned)
+    all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
+    consultation = Consultation(
+        document=_document(front, KIND_VERSLAG if _answered(drafts) else KIND_INBRENG),
+        sections=build_sections(events),
+        pairs=pairs,
+        footnotes=footnotes,
+        kamerstuk_references=parse_kamerstuk_refs(all_text),
+        unassigned=tuple(_unassigned(orphans, cleaned)),
+        issues=tuple(issues) + footnote_issues(markers, footnotes),
+        source_format=source_format,
+    )
+    heads = tuple(u for ev in events if ev.kind != PARA for u in ev.units)
+    ledger = Accounting(tuple(units[:start]), heads, tuple(repeated), furniture, markers)
+    return consultation, ledger
+
+
+def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit], list[ParseIssue]]:
+    if has_answer_part(events):
+        return pair_answer_part(events)
+    if has_answer_markers(events):
+        drafts, orphans = pair_interleaved(events)
+    else:
+        drafts, orphans = pair_questions_only(events)
+    return drafts, orphans, [], []
+
+
+def _answered(drafts: Sequence[Draft]) -> bool:
+    return any(d.answer is not None for d in drafts)
+
+
+def _clean_body(events: Sequence[Event]) -> dict[int, CleanLine]:
+    """Body paragraphs without footnote markers, keyed by line, markers read in document order."""
+    lines = [(u.line, u.text) for ev in events if ev.kind == PARA for u in ev.units]
+    return {line: c for (line, _t), c in zip(lines, strip_markers(lines), strict=True)}
+
+
+def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[Unassigned]:
+    out = []
+    for u in orphans:
+        out.append(Unassigned(cleaned[u.line].text if u.line in cleaned else u.text, u.line))
+    return out
+
+
+def _footnotes(blocks: Sequence[Block]) -> tuple[Footnote, ...]:
+    groups: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.kind is BlockKind.FOOTNOTE and b.footnote_n is not None:
+            groups.setdefault(b.footnote_n, []).append(b)
+    return tuple(
+        Footnote(n, join_lines([b.text for b in bs]), bs[0].line) for n, bs in groups.items()
+    )
+
+
+def _document(front: FrontInfo, kind: str) -> DocumentInfo:
+    return DocumentInfo(
+        dossier=front.dossier,
+        ondernummer=front.ondernummer,
+        kind=kind,
+        title=front.title,
+        date=front.date,
+        council_date=front.council_date,
+        committee=front.committee,
+        chair=front.chair,
+        clerk=front.clerk,
+        addressee=front.addressee,
+        subjects=front.subjects,
+        toc_fracties=front.toc_fracties,
+    )
+
+
+def _without_sections(
+    units: Sequence[Unit],
+    footnotes: tuple[Footnote, ...],
+    furniture: tuple[Block, ...],
+    source_format: str,
+) -> tuple[Consultation, Accounting]:
+    """No fractie heading found: a partial result with all body text unassigned."""
+    front = parse_front(units)
+    issue = ParseIssue(
+        "no_fractie_headings",
+        "no heading such as 'Vragen en opmerkingen van de leden van de VVD-fractie' was found; "
+        "the text is kept unassigned",
+    )
+    consultation = Consultation(
+        document=_document(front, KIND_INBRENG),
+        sections=(),
+        pairs=(),
+        footnotes=footnotes,
+        kamerstuk_references=parse_kamerstuk_refs(join_lines([u.text for u in units])),
+        unassigned=tuple(Unassigned(u.text, u.line) for u in units),
+        issues=(issue,),
+        source_format=source_format,
+    )
+    return consultation, Accounting((), (), (), furniture, ())

@@ -1,0 +1,47 @@
+"""Kamerstuk citations in running text, normalised to dossier / toevoeging / ondernummer.
+
+Forms seen in the reports (all map to the same three parts):
+- "Kamerstuk 32317, nr. 790"                      -> 32317 / None / 790
+- "Kamerstukken 2022/2023 32 317, nr. 781"        -> 32317 / None / 781 (year and space dropped)
+- "Kamerstuk 21501-20, nr. 1849"                  -> 21501 / 20 / 1849
+- "36200-VI, nr. 24", "Kamerstuk 36 200 VI, nr. 33" -> 36200 / VI / 24
+- "Kamerstukken 2022/2023, 19637 nr. 3005"        -> 19637 / None / 3005 (no comma before nr.)
+- "Kamerstukken 2021/2022 36023, nr. C"           -> 36023 / None / C (Eerste Kamer letters)
+Not citations: "Kamerstukken 2022/2023, 2036200, nr. 23" (a garbled number of seven digits),
+"Kamerstukken 2022/2023, nr. 23952" (no dossier).
+"""
+
+import re
+
+from parsers.model import KamerstukRef
+
+# A dossier number has five digits, sometimes printed "32 317"; "(?<![\d/])" keeps the
+# "2023" of "2022/2023" and the tail of "2036200" from being read as a dossier.
+_REF_RE = re.compile(
+    r"(?:Kamerstuk(?:ken)?\s+(?:\d{4}/\d{4},?\s+)?)?"
+    r"(?<![\d/])(?P<dossier>\d{2}\s?\d{3})(?!\d)"
+    r"(?:(?:-|\s)(?P<toev>[A-Z]{1,5}|\d{1,3})(?![\d\w]))?"
+    r",?\s+nr\.?\s*(?P<nr>\d+|[A-Z]{1,2}\b)"
+)
+
+
+def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
+    """Every Kamerstuk cited in `text`, in order; whitespace (also line breaks) is normalised."""
+    flat = re.sub(r"\s+", " ", text)
+    refs: list[KamerstukRef] = []
+    for m in _REF_RE.finditer(flat):
+        refs.append(
+            KamerstukRef(
+                dossier=m.group("dossier").replace(" ", ""),
+                toevoeging=m.group("toev"),
+                ondernummer=m.group("nr"),
+                text=m.group(0),
+            )
+        )
+    return tuple(refs)
+
+
+def format_ref(ref: KamerstukRef) -> str:
+    """The compact form used in `Subject.kamerstukken`: "32317-790", "36200-VI-24"."""
+    parts = [ref.dossier, ref.toevoeging, ref.ondernummer]
+    return "-".join(p for p in parts if p)

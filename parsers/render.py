@@ -1,0 +1,143 @@
+"""Output of a parsed consultation: the JSON shape of `jbz parse`, a readable outline, the CLI.
+
+JSON shape (extra keys may be added, these never change):
+{"document": {dossier, ondernummer, kind, title, date, council_date, committee, chair, clerk,
+  addressee, subjects: [{title, kamerstukken: ["32317-790"], zaak}], toc_fracties: [...]},
+ "sections": [{fractie, parties, heading, singular_member}],
+ "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
+  footnotes: [n, ...]}],
+ "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
+ "unassigned": [...], "issues": [...]}
+"""
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from parsers.errors import ParseError
+from parsers.model import Consultation, Pair
+
+
+def to_json_dict(c: Consultation) -> dict[str, Any]:
+    d = c.document
+    return {
+        "document": {
+            "dossier": d.dossier,
+            "ondernummer": d.ondernummer,
+            "kind": d.kind,
+            "title": d.title,
+            "date": d.date,
+            "council_date": d.council_date,
+            "committee": d.committee,
+            "chair": d.chair,
+            "clerk": d.clerk,
+            "addressee": d.addressee,
+            "subjects": [
+                {"title": s.title, "kamerstukken": list(s.kamerstukken), "zaak": s.zaak}
+                for s in d.subjects
+            ],
+            "toc_fracties": list(d.toc_fracties),
+        },
+        "sections": [
+            {
+                "fractie": s.fractie,
+                "parties": list(s.parties),
+                "heading": s.heading,
+                "singular_member": s.singular_member,
+                "line": s.line,
+            }
+            for s in c.sections
+        ],
+        "pairs": [_pair_dict(p) for p in c.pairs],
+        "footnotes": [{"n": f.n, "text": f.text, "line": f.line} for f in c.footnotes],
+        "kamerstuk_references": [
+            {
+                "dossier": r.dossier,
+                "toevoeging": r.toevoeging,
+                "ondernummer": r.ondernummer,
+                "text": r.text,
+            }
+            for r in c.kamerstuk_references
+        ],  # fmt: skip
+        "unassigned": [{"text": u.text, "line": u.line} for u in c.unassigned],
+        "issues": [{"code": i.code, "message": i.message, "line": i.line} for i in c.issues],
+        "source_format": c.source_format,
+        "parser_version": c.parser_version,
+    }
+
+
+def _pair_dict(p: Pair) -> dict[str, Any]:
+    return {
+        "seq": p.seq,
+        "fractie": p.fractie,
+        "topic": p.topic,
+        "question": p.question,
+        "answer": p.answer,
+        "question_count": p.question_count,
+        "refers_to": [{"fractie": r.fractie, "seq": r.seq} for r in p.refers_to],
+        "footnotes": list(p.footnotes),
+        "answer_line": p.answer_line,
+    }
+
+
+def render_json(c: Consultation) -> str:
+    return json.dumps(to_json_dict(c), ensure_ascii=False, indent=2)
+
+
+def render_text(c: Consultation) -> str:
+    """An outline for a person: front matter, then per fractie the pairs, shortened."""
+    d = c.document
+    out = [
+        d.title or "(no title)",
+        f"  kind: {d.kind}   dossier: {d.dossier or '-'}   nr: {d.ondernummer or '-'}",
+        f"  council: {d.council_date or '-'}   adopted: {d.date or '-'}",
+        f"  committee: {d.committee or '-'}   chair: {d.chair or '-'}   clerk: {d.clerk or '-'}",
+        f"  addressed to: {d.addressee or '-'}",
+    ]
+    out += [f"  subject: {s.title} {', '.join(s.kamerstukken) or s.zaak or ''}" for s in d.subjects]
+    counts = {s.fractie: sum(1 for p in c.pairs if p.fractie == s.fractie) for s in c.sections}
+    for s in c.sections:
+        out += ["", f"== {s.fractie} ({counts[s.fractie]} pairs) — {s.heading}"]
+        out += [_pair_text(p) for p in c.pairs if p.fractie == s.fractie]
+    cited = len(c.kamerstuk_references)
+    out += ["", f"footnotes: {len(c.footnotes)}   Kamerstukken cited: {cited}"]
+    out += [f"unassigned (line {u.line}): {_short(u.text)}" for u in c.unassigned]
+    out += [f"issue {i.code} (line {i.line}): {i.message}" for i in c.issues]
+    return "\n".join(out) + "\n"
+
+
+def _pair_text(p: Pair) -> str:
+    refs = ", ".join(f"{r.fractie}#{r.seq}" if r.seq else r.fractie for r in p.refers_to)
+    lines = [f"  #{p.seq} [{p.topic or '-'}] {p.question_count} question(s)"]
+    lines.append(textwrap.indent(f"Q: {_short(p.question)}", "    "))
+    lines.append(textwrap.indent(f"A: {_short(p.answer) if p.answer else '(none)'}", "    "))
+    if refs:
+        lines.append(f"    refers to: {refs}")
+    return "\n".join(lines)
+
+
+def _short(text: str, width: int = 160) -> str:
+    return textwrap.shorten(text, width=width, placeholder=" …")
+
+
+def cli_parse(args: argparse.Namespace) -> int:
+    """`jbz parse FILE [--format json|text]`: parse one file and print it."""
+    from parsers.api import parse_document  # parser-formats' entry point (sniff -> reader)
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"jbz parse: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return 2
+    try:
+        consultation = parse_document(data, name=path.name)
+    except ParseError as exc:
+        print(f"jbz parse: {path}: {exc}", file=sys.stderr)
+        return 2
+    text = render_text(consultation) if args.format == "text" else render_json(consultation)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0

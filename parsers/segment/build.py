@@ -1,0 +1,90 @@
+"""Final records from the drafts: `Pair`s (texts, counts, footnotes, cross references),
+`Section`s, and issues about footnotes."""
+
+import re
+from collections.abc import Sequence
+
+from parsers.model import Footnote, Pair, ParseIssue, Section
+from parsers.segment.crossrefs import Earlier, content_words, find_referred_fracties, resolve
+from parsers.segment.events import SECTION, Event
+from parsers.segment.markers import CleanLine, Marker
+from parsers.segment.pairs import Draft
+from parsers.segment.units import Unit, join_lines
+
+# A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote.
+_QUESTION_END_RE = re.compile(r"\?+(?=[\s\"”’')]|$)")
+
+
+def question_count(text: str) -> int:
+    return len(_QUESTION_END_RE.findall(text))
+
+
+def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> str:
+    return join_lines([cleaned[u.line].text if u.line in cleaned else u.text for u in units])
+
+
+def _markers(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[int]:
+    out: list[int] = []
+    for u in units:
+        for m in cleaned[u.line].markers if u.line in cleaned else ():
+            if m.n not in out:
+                out.append(m.n)
+    return out
+
+
+def build_pairs(drafts: Sequence[Draft], cleaned: dict[int, CleanLine]) -> tuple[Pair, ...]:
+    fracties = list(dict.fromkeys(d.fractie for d in drafts))
+    pairs: list[Pair] = []
+    earlier: list[Earlier] = []
+    for seq, d in enumerate(drafts, start=1):
+        question = _text(d.question, cleaned)
+        answer = _text(d.answer, cleaned) if d.answer is not None else None
+        names, pointing = find_referred_fracties(answer or "", d.fractie, fracties)
+        words = content_words(question + " " + (answer or ""))
+        notes = _markers(d.question, cleaned)
+        notes += [n for n in _markers(d.answer or [], cleaned) if n not in notes]
+        pairs.append(
+            Pair(
+                seq=seq,
+                fractie=d.fractie,
+                topic=d.topic,
+                question=question,
+                answer=answer,
+                question_count=question_count(question),
+                refers_to=resolve(names, d.topic, words, content_words(pointing), earlier),
+                footnotes=tuple(notes),
+                answer_line=d.answer_line,
+            )
+        )
+        earlier.append(Earlier(seq, d.fractie, d.topic, words))
+    return tuple(pairs)
+
+
+def build_sections(events: Sequence[Event]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    seen: set[str] = set()
+    for ev in events:
+        if ev.kind != SECTION or ev.head is None or ev.head.fractie in seen:
+            continue  # a fractie heading repeated in a separate answer part is not a new section
+        seen.add(ev.head.fractie)
+        u = ev.units[0]
+        sections.append(Section(ev.head.fractie, ev.head.parties, u.text, ev.head.singular, u.line))
+    return tuple(sections)
+
+
+def footnote_issues(
+    markers: Sequence[Marker], footnotes: Sequence[Footnote]
+) -> tuple[ParseIssue, ...]:
+    """Markers whose footnote text is missing from the input, and texts without a marker."""
+    issues: list[ParseIssue] = []
+    texts = {f.n for f in footnotes}
+    marked = {m.n for m in markers}
+    for m in markers:
+        if m.n not in texts:
+            msg = f"footnote {m.n} is referred to but its text is not in the document"
+            issues.append(ParseIssue("footnote_text_missing", msg, m.line))
+    for f in footnotes:
+        if f.n not in marked:
+            msg = f"footnote {f.n} has no marker in the body text"
+            issues.append(ParseIssue("footnote_marker_missing", msg, f.line))
+    return tuple(issues)

@@ -1,0 +1,121 @@
+"""Answers that point to another answer, resolved to the pair referred to where possible.
+
+A sentence of an answer counts when it has a pointer verb or noun ("verwijst", "verwijs",
+"antwoord", "beantwoording", "geantwoord") and names a fractie of this report:
+- "Het kabinet verwijst naar het antwoord op de vraag van de leden van de VVD-fractie" -> VVD
+- "de beantwoording van de vraag van de SP" (without "-fractie") -> SP
+- "de beantwoording van de fracties van PvdA en GroenLinks en de D66-fractie" -> both, in order
+A pointer back to the same fractie's earlier answer gives its own name: "bovenstaand antwoord",
+"het antwoord op de hierboven staande vraag", "geantwoord op uw eerdere gelijkluidende vraag".
+Not counted: unnamed "eerdere vragen hierover van de leden van andere fracties", "Zoals
+hierboven gesteld", letters, motions and BNC-fiches (no fractie is named there).
+
+Resolution (`AnswerRef.seq`): among the earlier pairs of that fractie, the one whose question
+and answer share the most content words (six letters or more, e.g. "dublin-verordening",
+"instrumentalisering") with the referring pair's question and answer, where words of the pointing
+sentence itself ("… over het Actieplan Westelijke Balkan") count five times and a shared topic
+adds three; ties go to the nearest (latest) pair. So a pair on the same topic wins unless
+another is clearly closer in content, and without any overlap the fractie's last earlier pair is
+taken. None when that fractie has no earlier pair (a pointer forward or to an unknown answer).
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers.model import AnswerRef
+
+# "verwijst", "verwijs", "verwijzen", "antwoord", "beantwoording", "geantwoord" (not
+# "verwijzingen naar de Procedureverordening").
+_POINTER_RE = re.compile(
+    r"\bverwij(?:st|s|zen)\b|\bantwoord(?:en)?\b|\bbeantwoording\b|\bgeantwoord\b", re.IGNORECASE
+)
+_SELF_RE = re.compile(
+    r"bovenstaande? antwoord|hierboven\s?staande vra|uw eerdere (?:gelijkluidende )?vra",
+    re.IGNORECASE,
+)
+_SENTENCE_RE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+
+
+def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> tuple[list[str], str]:
+    """Fractie names an answer points to (each once, in order of first mention), and the text of
+    the pointing sentences ("… over het Actieplan Westelijke Balkan") for resolving them."""
+    hits: list[tuple[int, str]] = []
+    pointing: list[str] = []
+    for sm in _SENTENCE_RE.finditer(answer):
+        sentence = sm.group(0)
+        if not _POINTER_RE.search(sentence):
+            continue
+        found = [(sm.start() + pos, name) for pos, name in _mentions(sentence, fracties)]
+        found += [(sm.start() + m.start(), own) for m in _SELF_RE.finditer(sentence)]
+        if found:
+            hits.extend(found)
+            pointing.append(sentence)
+    out: list[str] = []
+    for _pos, name in sorted(hits):
+        if name not in out:
+            out.append(name)
+    return out, " ".join(pointing)
+
+
+def _mentions(sentence: str, fracties: Sequence[str]) -> list[tuple[int, str]]:
+    """Positions of fractie names; joint names ("PvdA en GroenLinks") are matched first."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(set(fracties), key=len, reverse=True):
+        parts = [re.escape(p) for p in name.split(" en ")]
+        pattern = r"-?\s+en\s+(?:de\s+)?".join(parts)
+        for m in re.finditer(rf"(?<![\w-]){pattern}(?:-fractie)?(?![\w])", sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), name))
+    return found
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w-]{5,}")
+
+
+@dataclass(frozen=True)
+class Earlier:
+    seq: int
+    fractie: str
+    topic: str | None
+    words: frozenset[str]
+
+
+# Words of the pointing itself and of every answer; they say nothing about which answer is meant.
+_STOP = frozenset({
+    "kabinet", "verwijst", "verwijzen", "verwijs", "antwoord", "antwoorden", "beantwoording",
+    "geantwoord", "gelijkluidende", "eerdere", "vragen", "hierover", "staatssecretaris",
+    "minister", "graag", "bovenstaand", "bovenstaande", "hierboven", "staande", "strekking",
+    "daarnaast", "volledigheidshalve",
+})  # fmt: skip
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = (w.lower() for w in _WORD_RE.findall(text))
+    return frozenset(w for w in words if w not in _STOP and "fractie" not in w)
+
+
+def resolve(
+    names: Sequence[str],
+    topic: str | None,
+    words: frozenset[str],
+    pointing: frozenset[str],
+    earlier: Sequence[Earlier],
+) -> tuple[AnswerRef, ...]:
+    """AnswerRefs for `names` given the referring pair's topic, content words and the content
+    words of its pointing sentences (which count five times)."""
+    refs: list[AnswerRef] = []
+    for name in names:
+        best: tuple[int, int] | None = None  # (score, seq)
+        for e in earlier:
+            if e.fractie != name:
+                continue
+            score = len(words & e.words) + 5 * len(pointing & e.words)
+            score += 3 if topic and e.topic == topic else 0
+            if best is None or (score, e.seq) >= best:
+                best = (score, e.seq)
+        refs.append(AnswerRef(name, best[1] if best else None))
+    return tuple(refs)

@@ -1,0 +1,138 @@
+"""Which units are fractie headings, topic subheadings, "Antwoord" markers or part headings."""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parsers.segment.units import Unit
+
+# "Vragen en opmerkingen van de leden van de VVD-fractie", "… van het lid van de BBB-fractie",
+# "… van de leden van de PvdA- en GroenLinks-fractie"; a TOC line ends in a page number instead.
+_SECTION_RE = re.compile(
+    r"^(?:(?:Vragen en opmerkingen|Inbreng|Opmerkingen en vragen|Vragen|Reactie op vragen)"
+    r" (?:van|vanuit) )?(?P<who>de leden|het lid) van de (?P<name>[^.?!:]+?)-?fractie:?$",
+    re.IGNORECASE,
+)
+# Parties known to print a bare heading, as in "PVV" followed by "De leden van de PVV-fractie …"
+KNOWN_PARTIES = (
+    "VVD", "D66", "PVV", "CDA", "SP", "PvdA", "GroenLinks", "GL-PvdA", "GroenLinks-PvdA",
+    "ChristenUnie", "SGP", "PvdD", "Partij voor de Dieren", "DENK", "FvD", "JA21", "Volt",
+    "BBB", "NSC", "50PLUS", "BIJ1", "Groep Van Haga", "Fractie Den Haan",
+)  # fmt: skip
+_JOINT_SPLIT_RE = re.compile(r"-?\s+en\s+")
+# "Antwoord", "Antwoord   " (trailing spaces), "Antwoord:"; never "II Antwoord / Reactie …".
+_ANSWER_RE = re.compile(r"^Antwoord(?: van het kabinet| van de regering)?\s*:?$", re.IGNORECASE)
+# "II Antwoord / Reactie van de staatssecretaris": the separate answer part of the older layout.
+_ANSWER_PART_RE = re.compile(r"^II\.?\s+(?:Antwoord|Reactie)\b(?!.*\s\d+$)")
+_END_PUNCT = ".?!,;:"
+_FUNCTION_WORDS = frozenset({
+    "de", "het", "een", "van", "en", "op", "te", "in", "die", "dat", "met", "voor", "om",
+    "aan", "naar", "bij", "tot", "over", "door", "als", "of", "is", "zijn", "wordt", "worden",
+    "er", "ook", "niet", "dan", "zo", "tussen", "tegen", "onder", "binnen", "buiten", "zonder",
+    "na", "sinds", "tijdens", "waar", "wat", "hoe", "dit", "deze", "hun", "haar", "ons",
+    "onze", "uw",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SectionHead:
+    fractie: str
+    parties: tuple[str, ...]
+    singular: bool
+
+
+def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> SectionHead | None:
+    """The fractie a heading line introduces, or None when it is not a fractie heading."""
+    m = _SECTION_RE.match(text.strip())
+    if m:
+        parties = tuple(p.strip() for p in _JOINT_SPLIT_RE.split(m.group("name")) if p.strip())
+        return SectionHead(" en ".join(parties), parties, m.group("who").lower() == "het lid")
+    bare = text.strip()
+    # "PVV" on its own, then "De leden van de PVV-fractie zijn pertinent tegen …"
+    if bare in set(known) and f"{bare}-fractie" in next_text:
+        return SectionHead(bare, (bare,), "het lid van" in next_text.lower()[:60])
+    return None
+
+
+def split_fractie_name(name: str) -> tuple[str, ...]:
+    """ "PvdA en GroenLinks" -> ("PvdA", "GroenLinks")."""
+    return tuple(p.strip() for p in _JOINT_SPLIT_RE.split(name) if p.strip())
+
+
+def is_answer_marker(text: str) -> bool:
+    return bool(_ANSWER_RE.match(text.strip()))
+
+
+def is_answer_part(text: str) -> bool:
+    return bool(_ANSWER_PART_RE.match(text.strip()))
+
+
+def topic_span(units: Sequence[Unit], i: int) -> int:
+    """How many units (0, 1 or 2) from `i` form a topic subheading in line-based text.
+
+    A subheading is a paragraph start without final punctuation, shorter than a line of body
+    text would make it look like a paragraph: "Frontex" or "8. Asiel en migratie" followed by a
+    capitalised line ("De leden van de …") or a blank; or wrapped over two lines
+    ("Verordening over … van migratie" / "en asiel") followed by a blank.
+    """
+    u = units[i]
+    if not _could_start_heading(units, i):
+        return 0
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if nxt is None:
+        return 0
+    if nxt.gap_before:
+        return 1 if len(u.text) <= 100 else 0
+    # Followed directly by text, a subheading is shorter than that line and opens a question
+    # block ("Ministeriële bijeenkomsten migratie rondom de JBZ-Raad" / "De leden van de
+    # D66-fractie lezen …"); an answer's first line ("Het kabinet monitort …") does neither.
+    if _starts_sentence(nxt.text) and len(u.text) < len(nxt.text):
+        return 1 if _question_follows(units, i + 1) else 0
+    after = units[i + 2] if i + 2 < len(units) else None
+    if (
+        nxt.text[:1].islower()
+        and len(nxt.text) <= 50
+        and _no_end_punct(nxt.text)
+        and after is not None
+        and (after.gap_before or _starts_sentence(after.text))
+        and len(u.text) + len(nxt.text) <= 160
+    ):
+        return 2
+    return 0
+
+
+def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
+    u = units[i]
+    text = u.text
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if not _no_end_punct(text) or "?" in text or is_answer_marker(text):
+        return False
+    # Question text names the fractie; a subheading never does.
+    if re.search(r"fractie|\bleden\b|\blid\b", text, re.IGNORECASE):
+        return False
+    # A subheading does not end in a function word, a wrapped sentence often does ("… van de").
+    if text.split()[-1].lower() in _FUNCTION_WORDS:
+        return False
+    if i > 0 and is_answer_marker(units[i - 1].text):
+        return False  # the answer text itself follows "Antwoord"
+    if i == 0 or u.gap_before:
+        return True
+    return units[i - 1].text.rstrip()[-1:] in ".?!:"
+
+
+def _question_follows(units: Sequence[Unit], j: int) -> bool:
+    texts = [units[j].text]
+    for u in units[j + 1 : j + 12]:
+        if u.gap_before:
+            break
+        texts.append(u.text)
+    return bool(re.search(r"\?|fractie|\bleden\b|\blid\b", " ".join(texts)))
+
+
+def _no_end_punct(text: str) -> bool:
+    return text.rstrip()[-1:] not in _END_PUNCT
+
+
+def _starts_sentence(text: str) -> bool:
+    return text[:1].isupper() or text[:1] in "“\"‘'"

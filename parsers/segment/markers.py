@@ -1,0 +1,60 @@
+"""Footnote markers in body text: find them, remove them, keep their numbers.
+
+A marker is printed as digits glued to the end of a word ("Brekelmans1", "AMMR-verordening10,",
+"Kamerbrief15") or right after a full stop ("jl.12", "Wijngaarden.7", "uitgebracht.20"), and once
+glued to a year ("CVM-rapport van 201913" = 2019 + marker 13). Lookalikes that are not markers:
+"artikel 25bis" (letters follow), "Q1" (a quarter), "2015/2016", "2.575" (digits before the dot).
+Markers are numbered 1, 2, 3, … in reading order, so a candidate is accepted only when its number
+is the next expected one (or at most three further, when a marker was missed); a year-glued
+candidate only when it is exactly the next one. That rejects "Q1" when marker 14 is due.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_TAIL = r"(?=[\s,.;:)\]\"”’']|$)"
+_WORD_RE = re.compile(r"(?<=[^\W\d_])(\d{1,3})" + _TAIL)
+_STOP_RE = re.compile(r"(?<=[^\W\d_)]\.)(\d{1,3})" + _TAIL)
+_YEAR_RE = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(\d{1,2})" + _TAIL)
+_MAX_SKIP = 3
+
+
+@dataclass(frozen=True)
+class Marker:
+    n: int
+    line: int
+
+
+@dataclass(frozen=True)
+class CleanLine:
+    text: str  # the line without its markers
+    markers: tuple[Marker, ...]
+
+
+def strip_markers(lines: Sequence[tuple[int, str]], first: int = 1) -> list[CleanLine]:
+    """Remove markers from body lines given in reading order as (line number, text)."""
+    expected = first
+    out: list[CleanLine] = []
+    for number, text in lines:
+        spans: list[tuple[int, int, int]] = []  # (start, end, n) of accepted markers
+        for start, end, n, exact in _candidates(text):
+            ok = n == expected if exact else expected <= n <= expected + _MAX_SKIP
+            if ok:
+                spans.append((start, end, n))
+                expected = n + 1
+        cleaned = text
+        for start, end, _n in reversed(spans):
+            cleaned = cleaned[:start] + cleaned[end:]
+        out.append(CleanLine(cleaned, tuple(Marker(n, number) for _s, _e, n in spans)))
+    return out
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, bool]]:
+    found: dict[int, tuple[int, int, int, bool]] = {}
+    for rx in (_WORD_RE, _STOP_RE):
+        for m in rx.finditer(text):
+            found[m.start(1)] = (m.start(1), m.end(1), int(m.group(1)), False)
+    for m in _YEAR_RE.finditer(text):
+        found.setdefault(m.start(2), (m.start(2), m.end(2), int(m.group(2)), True))
+    return [found[k] for k in sorted(found)]

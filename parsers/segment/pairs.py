@@ -1,0 +1,136 @@
+"""Question/answer pairing for the two layouts, on the event stream of `events.py`.
+
+INTERLEAVED layout (each question block is followed by "Antwoord" and the answer):
+the text between two "Antwoord" lines of a section is answer paragraphs followed by the next
+question paragraphs. The last paragraph before an "Antwoord" always belongs to the question;
+earlier paragraphs join it, walking backwards, while they read like questions (a "?" or an asking
+phrase: "vragen de leden", "horen graag", "Graag een reactie"), but the first paragraph after an
+"Antwoord" is always answer. A topic subheading or fractie heading ends an answer; a subheading
+inside a question block (the Volt intro "De leden van de Volt-fractie hebben kennisgenomen …",
+then "Ministeriële bijeenkomsten …") only sets the topic.
+
+SEPARATE-ANSWER layout (older reports: all questions, then a part "II Antwoord / Reactie van de
+minister" holding the answers; a TOC line with a page number is never taken for it):
+each question paragraph of a fractie section is one question block. In the answer part, a
+paragraph that repeats a question (same first twelve words, ignoring case and whitespace) of
+the current fractie (or of any fractie before a fractie heading is seen) opens that question's
+answer; the paragraphs after it, up to the next repeated question or fractie heading, are the
+answer. A fractie whose answer section repeats no question is matched by order instead when it
+has exactly as many answer paragraphs as question blocks; otherwise its answer text goes to
+`unassigned` with a ParseIssue. Unanswered questions get answer None.
+
+QUESTIONS ONLY (inbreng: no "Antwoord" at all): every paragraph is a question block.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
+from parsers.segment.units import Unit, join_lines
+
+_ASKING_RE = re.compile(
+    r"\?|\b(?:vragen|vraagt|verzoeken|verzoekt) (?:de leden|het lid|zij|deze leden|dit lid)"
+    r"|\bzo vragen\b|\bhoren graag\b|\bontvangen graag\b|\bgraag een reactie\b"
+    r"|\bgraag toegelicht\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Draft:
+    fractie: str
+    topic: str | None
+    question: list[Unit] = field(default_factory=list)
+    answer: list[Unit] | None = None
+    answer_line: int | None = None
+
+
+@dataclass
+class _State:
+    fractie: str | None = None
+    topic: str | None = None
+    question: list[Unit] = field(default_factory=list)
+    answer: list[list[Unit]] | None = None  # answer paragraphs while after an "Antwoord"
+    answer_line: int | None = None
+    topic_at_answer: str | None = None
+    drafts: list[Draft] = field(default_factory=list)
+    orphans: list[Unit] = field(default_factory=list)
+
+
+def question_like(units: Sequence[Unit]) -> bool:
+    return bool(_ASKING_RE.search(join_lines([u.text for u in units])))
+
+
+def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
+    st = _State()
+    for ev in events:
+        if ev.kind == SECTION and ev.head:
+            _close(st)
+            st.fractie, st.topic = ev.head.fractie, None
+        elif ev.kind == TOPIC:
+            if st.answer is not None:
+                _close(st)
+            st.topic = join_lines([u.text for u in ev.units])
+        elif ev.kind == ANSWER:
+            _on_answer(st, ev.units[0].line)
+        elif ev.kind == PARA and st.answer is not None:
+            st.answer.append(list(ev.units))
+        elif ev.kind in (PARA, PART):
+            st.question.extend(ev.units)
+    _close(st)
+    return st.drafts, st.orphans
+
+
+def _on_answer(st: _State, line: int) -> None:
+    if st.answer is not None:
+        paras = st.answer
+        k = len(paras) - 1
+        while k - 1 >= 1 and question_like(paras[k - 1]):
+            k -= 1
+        if k < 1:  # "Antwoord" right after "Antwoord": nothing to split
+            k = len(paras)
+        st.answer = paras[:k]
+        next_question = [u for p in paras[k:] for u in p]
+        _close(st)
+        st.question = next_question
+    st.answer, st.answer_line, st.topic_at_answer = [], line, st.topic
+
+
+def _close(st: _State) -> None:
+    """Finish the pending pair (question with or without an answer)."""
+    if st.fractie is None:
+        st.orphans.extend(st.question)
+        st.orphans.extend(u for p in st.answer or [] for u in p)
+    elif st.answer is not None:
+        answer = [u for p in st.answer for u in p]
+        topic = st.topic_at_answer
+        st.drafts.append(Draft(st.fractie, topic, st.question, answer, st.answer_line))
+    elif st.question:
+        st.drafts.append(Draft(st.fractie, st.topic, st.question))
+    st.question, st.answer, st.answer_line = [], None, None
+
+
+def pair_questions_only(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
+    drafts: list[Draft] = []
+    orphans: list[Unit] = []
+    fractie: str | None = None
+    topic: str | None = None
+    for ev in events:
+        if ev.kind == SECTION and ev.head:
+            fractie, topic = ev.head.fractie, None
+        elif ev.kind == TOPIC:
+            topic = join_lines([u.text for u in ev.units])
+        elif ev.kind in (PARA, PART) and fractie is None:
+            orphans.extend(ev.units)
+        elif ev.kind in (PARA, PART) and fractie is not None:
+            drafts.append(Draft(fractie, topic, list(ev.units)))
+    return drafts, orphans
+
+
+def has_answer_part(events: Sequence[Event]) -> bool:
+    return any(ev.kind == PART for ev in events)
+
+
+def has_answer_markers(events: Sequence[Event]) -> bool:
+    return any(ev.kind == ANSWER for ev in events)

@@ -1,0 +1,76 @@
+"""Body units: the non-blank PARAGRAPH/HEADING blocks, with the paragraph breaks between them.
+
+For line-based input (PDF text) a unit is a line and a paragraph break must be inferred:
+- a blank line holding a space (" ") separates paragraphs;
+- a page break (a run of empty lines) or a footnote zone does not, because pages end
+  mid-sentence ("…gelijkgestemde" / page break / "landen in Noordwest-Europa…"), unless the
+  text before it ends a sentence and the text after it starts one ("…geïnformeerd worden." /
+  page break / "De Schengengrenscode …").
+For paragraph-based input (docx, XML, HTML) every block is a paragraph of its own.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers.blocks import Block, BlockKind
+
+LINE_FORMATS = frozenset({"txt", "pdf"})
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?$")
+_HYPHEN_END_RE = re.compile(r"\S-$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str  # trimmed
+    line: int
+    gap_before: bool  # a paragraph break precedes this unit
+    heading: bool = False  # the reader knew it was a heading (docx style, XML kop)
+    level: int | None = None
+
+
+def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
+    """Units in order; FOOTNOTE, FURNITURE and BLANK blocks only inform `gap_before`."""
+    units: list[Unit] = []
+    gap: list[Block] = []
+    for block in blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and block.text.strip():
+            text = block.text.strip()
+            brk = True if not line_based or not units else _is_break(gap, units[-1].text, text)
+            units.append(Unit(text, block.line, brk, block.kind is BlockKind.HEADING, block.level))
+            gap = []
+        else:
+            gap.append(block)
+    return units
+
+
+def _is_break(gap: list[Block], before: str, after: str) -> bool:
+    if not gap:
+        return False
+    soft = any(
+        b.kind in (BlockKind.FOOTNOTE, BlockKind.FURNITURE)
+        or (b.kind is BlockKind.BLANK and b.page_break)
+        for b in gap
+    )
+    if soft:
+        return bool(_SENTENCE_END_RE.search(before)) and after[:1].isupper()
+    return any(b.kind in (BlockKind.BLANK, BlockKind.PARAGRAPH) for b in gap)
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Trim each line and join with one space; "EU-" + "lidstaten" joins without a space.
+
+    Runs of whitespace inside a line become one space.
+    """
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif _HYPHEN_END_RE.search(out):
+            out += line
+        else:
+            out += " " + line
+    return out
