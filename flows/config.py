@@ -1,0 +1,254 @@
+"""All settings in one place: source URLs, TK field names per API version, HTTP knobs.
+
+Every setting comes from an environment variable (`jbz config` lists them). Tests and the demo
+point the URLs at the local replay server (flows/replay.py); nothing else changes.
+"""
+
+import argparse
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_TK_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v5"
+DEFAULT_KOOP_SRU_URL = "https://repository.overheid.nl/sru"
+DEFAULT_KOOP_BASE_URL = "https://zoek.officielebekendmakingen.nl"
+API_VERSIONS = ("v4", "v5")
+
+
+@dataclass(frozen=True)
+class TkFieldNames:
+    """Names of the `Document` fields that differ between TK OData versions.
+
+    The v5 names come from a 2026 public client measured against the live v5 API (see
+    SOURCES.md); the full rename list is not public, so both are overridable by env var.
+    """
+
+    document_number: str  # v4 DocumentNummer, v5 Nummer (e.g. "2024D49082")
+    ondernummer: str  # v4 Volgnummer, v5 Ondernummer (e.g. 909; -1 when not a Kamerstuk)
+
+
+TK_FIELDS: dict[str, TkFieldNames] = {
+    "v4": TkFieldNames(document_number="DocumentNummer", ondernummer="Volgnummer"),
+    "v5": TkFieldNames(document_number="Nummer", ondernummer="Ondernummer"),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    tk_odata_url: str
+    tk_api_version: str  # "v4" | "v5"
+    tk_field_document_number: str
+    tk_field_ondernummer: str
+    koop_sru_url: str
+    koop_base_url: str
+    dossier: str
+    db_path: str
+    contact: str
+    schedule_cron: str
+    timezone: str
+    connect_timeout_seconds: float
+    read_timeout_seconds: float
+    retries: int
+    backoff_seconds: float
+    backoff_max_seconds: float
+    retry_after_max_seconds: float
+    politeness_delay_seconds: float
+    max_file_bytes: int
+    extra_allowed_hosts: tuple[str, ...]
+    cursor_overlap_hours: float
+    tombstone_batch: int
+    koop_page_size: int
+
+    @property
+    def tk_fields(self) -> TkFieldNames:
+        return TkFieldNames(self.tk_field_document_number, self.tk_field_ondernummer)
+
+    @property
+    def allowed_hosts(self) -> frozenset[str]:
+        """Hosts the client may talk to: those of the configured URLs plus JBZ_ALLOWED_HOSTS."""
+        urls = (self.tk_odata_url, self.koop_sru_url, self.koop_base_url)
+        hosts = {(urlsplit(u).hostname or "").lower() for u in urls}
+        hosts.update(h.lower() for h in self.extra_allowed_hosts)
+        hosts.discard("")
+        return frozenset(hosts)
+
+    @property
+    def user_agent(self) -> str:
+        contact = f" (contact: {self.contact})" if self.contact else ""
+        return f"jbz-warehouse/0.1{contact} python-requests"
+
+
+def infer_api_version(url: str) -> str:
+    """`…/OData/v4/2.0` is v4; anything else (the v5 default) is v5."""
+    return "v4" if "/v4" in urlsplit(url).path.lower() else "v5"
+
+
+def _floats(v: str) -> float:
+    return float(v)
+
+
+def _hosts(v: str) -> tuple[str, ...]:
+    return tuple(h.strip() for h in v.split(",") if h.strip())
+
+
+@dataclass(frozen=True)
+class Setting:
+    field: str
+    env: str
+    default: str | None  # None: derived from another setting (see _derived)
+    parse: Callable[[str], Any]
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("tk_odata_url", "JBZ_TK_ODATA_URL", DEFAULT_TK_ODATA_URL, str, "TK OData base URL"),
+    Setting("tk_api_version", "JBZ_TK_API_VERSION", None, str, "v4 or v5 (default: from URL)"),
+    Setting(
+        "tk_field_document_number",
+        "JBZ_TK_FIELD_DOCUMENT_NUMBER",
+        None,
+        str,
+        "Document number field (v4 DocumentNummer, v5 Nummer)",
+    ),
+    Setting(
+        "tk_field_ondernummer",
+        "JBZ_TK_FIELD_ONDERNUMMER",
+        None,
+        str,
+        "Kamerstuk number field (v4 Volgnummer, v5 Ondernummer)",
+    ),
+    Setting("koop_sru_url", "JBZ_KOOP_SRU_URL", DEFAULT_KOOP_SRU_URL, str, "KOOP SRU endpoint"),
+    Setting("koop_base_url", "JBZ_KOOP_BASE_URL", DEFAULT_KOOP_BASE_URL, str, "KOOP files"),
+    Setting("dossier", "JBZ_DOSSIER", "32317", str, "Kamerstukdossier number"),
+    Setting("db_path", "JBZ_DB", "data/jbz.duckdb", str, "DuckDB warehouse file"),
+    Setting("contact", "JBZ_CONTACT", "", str, "contact (e-mail/URL) sent in the User-Agent"),
+    Setting("schedule_cron", "JBZ_SCHEDULE_CRON", "0 * * * 1-5", str, "ingest schedule"),
+    Setting("timezone", "JBZ_TIMEZONE", "Europe/Amsterdam", str, "schedule time zone"),
+    Setting(
+        "connect_timeout_seconds",
+        "JBZ_HTTP_CONNECT_TIMEOUT_SECONDS",
+        "10",
+        _floats,
+        "TCP connect timeout",
+    ),
+    Setting(
+        "read_timeout_seconds",
+        "JBZ_HTTP_READ_TIMEOUT_SECONDS",
+        "60",
+        _floats,
+        "read timeout (between bytes)",
+    ),
+    Setting("retries", "JBZ_HTTP_RETRIES", "4", int, "retries on 429/5xx/connection errors"),
+    Setting(
+        "backoff_seconds",
+        "JBZ_HTTP_BACKOFF_SECONDS",
+        "1.0",
+        _floats,
+        "first backoff delay (doubles each retry, with jitter)",
+    ),
+    Setting(
+        "backoff_max_seconds",
+        "JBZ_HTTP_BACKOFF_MAX_SECONDS",
+        "60",
+        _floats,
+        "longest backoff delay",
+    ),
+    Setting(
+        "retry_after_max_seconds",
+        "JBZ_HTTP_RETRY_AFTER_MAX_SECONDS",
+        "300",
+        _floats,
+        "longest Retry-After we wait for (longer: give up)",
+    ),
+    Setting(
+        "politeness_delay_seconds",
+        "JBZ_POLITENESS_DELAY_SECONDS",
+        "0.25",
+        _floats,
+        "minimum time between two requests",
+    ),
+    Setting(
+        "max_file_bytes",
+        "JBZ_MAX_FILE_BYTES",
+        str(50 * 1024 * 1024),
+        int,
+        "largest response body accepted",
+    ),
+    Setting(
+        "extra_allowed_hosts",
+        "JBZ_ALLOWED_HOSTS",
+        "",
+        _hosts,
+        "extra hosts allowed besides those of the URLs (comma-separated)",
+    ),
+    Setting(
+        "cursor_overlap_hours",
+        "JBZ_CURSOR_OVERLAP_HOURS",
+        "24",
+        _floats,
+        "re-list documents changed this long before the cursor",
+    ),
+    Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "50", int, "ids per `Id in (…)` query"),
+    Setting("koop_page_size", "JBZ_KOOP_PAGE_SIZE", "100", int, "SRU maximumRecords"),
+)
+
+
+def _derived(name: str, values: Mapping[str, Any]) -> Any:
+    if name == "tk_api_version":
+        return infer_api_version(str(values["tk_odata_url"]))
+    names = TK_FIELDS[str(values["tk_api_version"])]
+    return names.document_number if name == "tk_field_document_number" else names.ondernummer
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Read every setting from `env` (default os.environ); raise ValueError on a bad value."""
+    source = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    for s in SETTINGS:
+        raw = source.get(s.env, "").strip()
+        try:
+            if raw:
+                values[s.field] = s.parse(raw)
+            elif s.default is not None:
+                values[s.field] = s.parse(s.default)
+            else:
+                values[s.field] = _derived(s.field, values)
+        except ValueError as e:
+            raise ValueError(f"{s.env}={raw!r} is not a valid value: {e}") from e
+    if values["tk_api_version"] not in API_VERSIONS:
+        raise ValueError(f"JBZ_TK_API_VERSION must be one of {API_VERSIONS}")
+    values["tk_odata_url"] = str(values["tk_odata_url"]).rstrip("/")
+    values["koop_base_url"] = str(values["koop_base_url"]).rstrip("/")
+    return Config(**values)
+
+
+def describe_config(cfg: Config) -> list[tuple[str, str, str, str]]:
+    """(env var, value, source, help) for every setting; source is 'env', 'default' or 'derived'."""
+    rows = []
+    for s in SETTINGS:
+        value = getattr(cfg, s.field)
+        shown = ",".join(value) if isinstance(value, tuple) else str(value)
+        origin = "env" if os.environ.get(s.env) else ("default" if s.default else "derived")
+        rows.append((s.env, shown, origin, s.help))
+    return rows
+
+
+def cli_config(args: argparse.Namespace) -> int:
+    """`jbz config`: every setting, the variable that sets it, and its value."""
+    try:
+        cfg = load_config()
+    except ValueError as e:
+        print(f"configuration error: {e}")
+        return 2
+    rows = describe_config(cfg)
+    width = max(len(r[0]) for r in rows)
+    for env, value, origin, help_text in rows:
+        print(f"{env:<{width}}  {value or '(empty)'}  [{origin}]  {help_text}")
+    print(f"{'(allowed hosts)':<{width}}  {','.join(sorted(cfg.allowed_hosts))}")
+    print(f"{'(user agent)':<{width}}  {cfg.user_agent}")
+    return 0
+
+
+assert {f.name for f in fields(Config)} == {s.field for s in SETTINGS}

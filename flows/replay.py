@@ -1,0 +1,317 @@
+"""A local replay of the public sources on a real socket (127.0.0.1, ephemeral port).
+
+Serves a Scenario (flows/replay_data.py) as the TK OData API v4 (`/OData/v4/2.0`) and v5
+(`/OData/v5`, v4 payloads with the v5 renames), the KOOP SRU endpoint (`/sru`) and KOOP files
+(`/frbr/…`, `/koop/<id>.xml`). Keeps a request log and injects one fault at a time, targeted at
+a path pattern. Used by tests, `jbz demo` and bench/sync.py.
+"""
+
+import re
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from flows.config import Config, load_config
+from flows.replay_data import V5_RENAMES, Scenario, load_sample_scenario, v5_metadata
+from flows.replay_sru import sru_response
+
+JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;charset=utf-8"
+TK_BASES = {"/OData/v4/2.0": "v4", "/OData/v5": "v5"}
+FAULT_KINDS = (
+    "500", "503", "429", "timeout", "reset", "truncated", "html200", "error_redirect",
+    "foreign_redirect", "wrong_content_type", "oversize", "oversize_stream", "malformed_json",
+)  # fmt: skip
+ERROR_PAGE = b"<!DOCTYPE html><html><head><title>Pagina niet gevonden</title></head><body>" + (
+    b"<h1>Er is iets misgegaan</h1><p>De pagina kon niet worden gevonden.</p></body></html>"
+)
+FOREIGN_HOST = "http://elders.example.invalid"
+
+
+@dataclass
+class Fault:
+    """One injected fault: applies to the next `times` requests whose path+query match `pattern`."""
+
+    kind: str
+    pattern: str = ""
+    times: int = 1
+    retry_after: float = 1.0  # 503/429
+    delay: float = 3.0  # timeout: sleep longer than the client's read timeout
+    size: int = 60 * 1024 * 1024  # oversize bodies
+
+    def __post_init__(self) -> None:
+        if self.kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {self.kind!r}; one of {FAULT_KINDS}")
+
+
+@dataclass(frozen=True)
+class LoggedRequest:
+    path: str
+    query: dict[str, str]
+    at: float  # time.monotonic()
+    fault: str | None
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/octet-stream"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"  # one request per connection: close-delimited bodies work
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        replay: ReplayServer = self.server.replay  # type: ignore[attr-defined]
+        replay.handle(self)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return  # the ReplayServer keeps its own log
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        return  # clients hanging up on injected faults are expected
+
+
+def _send(h: BaseHTTPRequestHandler, r: Reply, length: int | None = None) -> None:
+    h.send_response(r.status)
+    h.send_header("Content-Type", r.content_type)
+    for k, v in r.headers.items():
+        h.send_header(k, v)
+    h.send_header("Content-Length", str(len(r.body) if length is None else length))
+    h.end_headers()
+    h.wfile.write(r.body)
+
+
+class ReplayServer:
+    def __init__(self, scenario: Scenario | None = None, *, page_size: int = 25) -> None:
+        self.scenario = scenario if scenario is not None else load_sample_scenario()
+        self.page_size = page_size
+        self.log: list[LoggedRequest] = []
+        self._fault: Fault | None = None
+        self._lock = threading.Lock()
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.replay = self  # type: ignore[attr-defined]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def start(self) -> "ReplayServer":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> "ReplayServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def tk_url(self, version: str = "v5") -> str:
+        return self.base_url + next(b for b, v in TK_BASES.items() if v == version)
+
+    def env(self, version: str = "v5") -> dict[str, str]:
+        """JBZ_* variables pointing every source here, with fast HTTP knobs."""
+        return {
+            "JBZ_TK_ODATA_URL": self.tk_url(version),
+            "JBZ_TK_API_VERSION": version,
+            "JBZ_KOOP_SRU_URL": f"{self.base_url}/sru",
+            "JBZ_KOOP_BASE_URL": f"{self.base_url}/koop",
+            "JBZ_POLITENESS_DELAY_SECONDS": "0",
+            "JBZ_HTTP_BACKOFF_SECONDS": "0.01",
+            "JBZ_HTTP_BACKOFF_MAX_SECONDS": "0.05",
+            "JBZ_HTTP_CONNECT_TIMEOUT_SECONDS": "2",
+            "JBZ_HTTP_READ_TIMEOUT_SECONDS": "1",
+        }
+
+    def config(self, version: str = "v5", **overrides: str) -> Config:
+        """A Config for this server; overrides are env var names, e.g. JBZ_HTTP_RETRIES="1"."""
+        return load_config(self.env(version) | {k: str(v) for k, v in overrides.items()})
+
+    def inject(self, fault: Fault) -> None:
+        with self._lock:
+            self._fault = fault
+
+    def clear_fault(self) -> None:
+        with self._lock:
+            self._fault = None
+
+    def clear_log(self) -> None:
+        with self._lock:
+            self.log.clear()
+
+    def requests_matching(self, pattern: str) -> list[LoggedRequest]:
+        rx = re.compile(pattern)
+        with self._lock:
+            entries = list(self.log)
+        return [e for e in entries if rx.search(e.path + "?" + urlencode(e.query))]
+
+    def _take_fault(self, target: str) -> Fault | None:
+        with self._lock:
+            f = self._fault
+            if f is None or f.times <= 0 or not re.search(f.pattern, target):
+                return None
+            f.times -= 1
+            return f
+
+    def handle(self, h: BaseHTTPRequestHandler) -> None:
+        parts = urlsplit(h.path)
+        path, query = unquote(parts.path), dict(parse_qsl(parts.query, keep_blank_values=True))
+        fault = self._take_fault(path + "?" + unquote(parts.query))
+        with self._lock:
+            self.log.append(
+                LoggedRequest(path, query, time.monotonic(), fault.kind if fault else None)
+            )
+        if fault is not None and self._apply_fault(h, fault, path, query):
+            return
+        _send(h, self.route(path, query))
+
+    def _apply_fault(
+        self, h: BaseHTTPRequestHandler, f: Fault, path: str, query: dict[str, str]
+    ) -> bool:
+        """Answer with the fault; False when the normal reply follows (after a delay)."""
+        k = f.kind
+        if k in ("500", "503", "429"):
+            hdr = {} if k == "500" else {"Retry-After": str(int(f.retry_after))}
+            _send(h, Reply(int(k), b"Service unavailable", "text/plain", hdr))
+        elif k == "timeout":
+            time.sleep(f.delay)
+            return False
+        elif k == "reset":
+            h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            h.connection.close()
+        elif k in ("html200", "error_redirect", "foreign_redirect"):
+            if k == "html200":
+                _send(h, Reply(200, ERROR_PAGE, "text/html; charset=utf-8"))
+            else:
+                target = "/foutpagina?status=404" if k == "error_redirect" else FOREIGN_HOST + path
+                _send(h, Reply(302, b"", "text/plain", {"Location": target}))
+        elif k == "truncated":
+            r = self.route(path, query)
+            _send(h, Reply(r.status, r.body[: len(r.body) // 2], r.content_type), len(r.body))
+        elif k == "wrong_content_type":
+            r = self.route(path, query)
+            _send(h, Reply(r.status, r.body, "text/plain; charset=utf-8"))
+        elif k == "malformed_json":
+            _send(h, Reply(200, b'{"value": [{"Id": "1e3fec45-', JSON_TYPE))
+        else:  # oversize (declared) / oversize_stream (no Content-Length, bytes keep coming)
+            self._oversize(h, f.size, declared=k == "oversize")
+        return True
+
+    def _oversize(self, h: BaseHTTPRequestHandler, size: int, declared: bool) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/pdf")
+        if declared:
+            h.send_header("Content-Length", str(size))
+        h.end_headers()
+        chunk, sent = b"%PDF-1.4\n" + b"0" * (64 * 1024 - 9), 0
+        try:
+            while sent < size:
+                h.wfile.write(chunk)
+                sent += len(chunk)
+        except OSError:
+            return  # the client stopped reading: that is the point
+
+    def route(self, path: str, query: dict[str, str]) -> Reply:
+        for base, version in TK_BASES.items():
+            if path.startswith(base + "/"):
+                return self._tk(version, path[len(base) + 1 :], query)
+        if path.rstrip("/") == "/sru":
+            return Reply(200, sru_response(self.scenario, query, self.base_url), "text/xml")
+        if path.startswith(("/frbr/", "/koop/")) and path.endswith(".xml"):
+            ident = path.rsplit("/", 1)[1][: -len(".xml")]
+            for rec in self.scenario.sru_records:
+                if rec.identifier == ident:
+                    return Reply(200, rec.xml, "application/xml")
+        if path == "/foutpagina":
+            return Reply(200, ERROR_PAGE, "text/html; charset=utf-8")
+        return Reply(404, b"Not found", "text/plain")
+
+    def _tk(self, version: str, rest: str, query: dict[str, str]) -> Reply:
+        sc = self.scenario
+        if rest == "$metadata":
+            meta = sc.metadata_v4 if version == "v4" else v5_metadata(sc.metadata_v4)
+            return Reply(200, meta, "application/xml")
+        if rest == "Document":
+            return Reply(200, self._document_page(version, query), JSON_TYPE)
+        m = re.fullmatch(r"Document\(([-0-9a-fA-F]+)\)/[Rr]esource", rest)
+        if m and m.group(1) in sc.docs and not sc.docs[m.group(1)].deleted:
+            return Reply(200, sc.body(m.group(1)), str(sc.docs[m.group(1)].raw["ContentType"]))
+        m = re.fullmatch(r"DocumentPublicatie\(([-0-9a-fA-F]+)\)/[Rr]esource", rest)
+        if m and m.group(1) in sc.publications:
+            return Reply(200, sc.publications[m.group(1)], "application/xml")
+        return Reply(404, b'{"error": {"message": "Not found"}}', JSON_TYPE)
+
+    def _document_page(self, version: str, query: dict[str, str]) -> bytes:
+        import json
+
+        docs = select_documents(self.scenario, query.get("$filter", ""))
+        skip = int(query.get("$skiptoken", "0"))
+        page = docs[skip : skip + self.page_size]
+        values = [render_document(d, version, query) for d in page]
+        body: dict[str, Any] = {"@odata.context": f"{self.tk_url(version)}/$metadata#Document"}
+        body["value"] = values
+        if skip + self.page_size < len(docs):
+            nxt = {k: v for k, v in query.items() if k != "$skiptoken"}
+            nxt["$skiptoken"] = str(skip + self.page_size)
+            body["@odata.nextLink"] = f"{self.tk_url(version)}/Document?{urlencode(nxt)}"
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
+
+
+def _when(value: Any) -> datetime:
+    return datetime.fromisoformat(str(value))
+
+
+def select_documents(sc: Scenario, flt: str) -> list[Any]:
+    """The subset of $filter the client uses: Id in (…), dossier, Verwijderd, GewijzigdOp gt/lt."""
+    docs = list(sc.docs.values())
+    ids = re.search(r"Id in \(([^)]*)\)", flt)
+    if ids:
+        wanted = {i.strip().strip("'") for i in ids.group(1).split(",")}
+        docs = [d for d in docs if d.raw["Id"] in wanted]
+    dossier = re.search(r"d/Nummer eq (\d+)", flt)
+    if dossier:
+        docs = [d for d in docs if not d.deleted and d.dossier == dossier.group(1)]
+    if "Verwijderd eq false" in flt:
+        docs = [d for d in docs if not d.deleted]
+    after = re.search(r"GewijzigdOp gt (\S+)", flt)
+    if after:
+        docs = [d for d in docs if _when(d.raw["GewijzigdOp"]) > _when(after.group(1))]
+    before = re.search(r"GewijzigdOp lt (\S+)", flt)
+    if before:
+        docs = [d for d in docs if _when(d.raw["GewijzigdOp"]) < _when(before.group(1))]
+    return sorted(docs, key=lambda d: _when(d.raw["GewijzigdOp"]))
+
+
+def render_document(doc: Any, version: str, query: dict[str, str]) -> dict[str, Any]:
+    raw = dict(doc.raw)
+    if "$expand" in query and not doc.deleted:
+        versie = doc.versie()
+        raw["HuidigeDocumentVersie_Id"] = versie["Id"]
+        raw["DocumentActor"] = [{"ActorNaam": None, "ActorFractie": None, "Functie": None,
+                                 "Relatie": "Eerste ondertekenaar"}]  # fmt: skip
+        raw["HuidigeDocumentVersie"] = versie
+    if "$select" in query:
+        keep = set(query["$select"].split(","))
+        raw = {k: v for k, v in raw.items() if k in keep}
+    if version == "v5":
+        raw = {V5_RENAMES.get(k, k): v for k, v in raw.items()}
+    return raw
+
+
+def start_replay(scenario: Scenario | None = None, *, page_size: int = 25) -> ReplayServer:
+    """Start a replay server (stop it with .stop(), or use it as a context manager)."""
+    return ReplayServer(scenario, page_size=page_size).start()

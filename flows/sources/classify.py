@@ -1,0 +1,65 @@
+"""Document kind from TK `Soort` AND `Onderwerp` (or KOOP KamerstukType + title). Pure.
+
+`Soort` is not always right: a written-consultation report once came through as "Brief
+regering". So only the Soorten that name a kind of their own decide alone; for every other
+Soort (letters, unknown or new Soorten, KOOP's coarse "Verslag"/"Brief") the subject decides.
+"""
+
+import re
+
+from warehouse.records import (
+    KIND_AGENDA,
+    KIND_COUNCIL_REPORT,
+    KIND_INBRENG,
+    KIND_OTHER,
+    KIND_VERSLAG,
+)
+
+# Soorten that decide on their own (lower case). Attachments and invitations carry the subject of
+# the document they belong to: "Beslisnota bij het verslag van een schriftelijk overleg over …"
+# (Bijlage) or "Convocatie inbreng schriftelijk overleg JBZ-Raad …" are neither report nor inbreng.
+DECISIVE_SOORTEN: dict[str, str] = {
+    "verslag van een schriftelijk overleg": KIND_VERSLAG,
+    "inbreng verslag schriftelijk overleg": KIND_INBRENG,
+    "bijlage": KIND_OTHER,
+    "convocatie commissieactiviteit": KIND_OTHER,
+    "besluitenlijst procedurevergadering": KIND_OTHER,
+    "verslag van een commissiedebat": KIND_OTHER,
+    "verslag van een werkbezoek": KIND_OTHER,
+    "motie": KIND_OTHER,
+    "motie (gewijzigd/nader)": KIND_OTHER,
+    "amendement": KIND_OTHER,
+    "brief commissie aan bewindspersoon": KIND_OTHER,
+}
+
+_JBZ = r"(?:i?jbz[- ]?raad|raad justitie en binnenlandse zaken)"
+
+# Subject patterns, tried in order on the start of `Onderwerp`.
+SUBJECT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "Inbreng verslag van een schriftelijk overleg over de geannoteerde agenda JBZ-Raad …"
+    (re.compile(r"inbreng (?:voor het )?verslag\b"), KIND_INBRENG),
+    # "Verslag van een schriftelijk overleg over o.a. de geannoteerde agenda JBZ-Raad …"
+    (re.compile(r"verslag van (?:een )?schriftelijk overleg\b"), KIND_VERSLAG),
+    # "Geannoteerde agenda JBZ-Raad 12-13 december 2024",
+    # "Geannoteerde agenda van de formele JBZ-Raad 13 14 oktober 2025"
+    (re.compile(r"geannoteerde agenda\b"), KIND_AGENDA),
+    # "Verslag JBZ-Raad van 12 en 13 december 2024", "Verslag van de informele Raad Justitie en
+    # Binnenlandse Zaken (iJBZ-Raad) op 22 en 23 juli 2025 in Kopenhagen"
+    (re.compile(rf"verslag (?:van )?(?:de )?(?:in)?(?:formele )?{_JBZ}"), KIND_COUNCIL_REPORT),
+)
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().lower())
+
+
+def classify_document(soort: str | None, onderwerp: str | None) -> str:
+    """One of warehouse.records.ALL_KINDS."""
+    decided = DECISIVE_SOORTEN.get(_norm(soort))
+    if decided is not None:
+        return decided
+    subject = _norm(onderwerp)
+    for pattern, kind in SUBJECT_PATTERNS:
+        if pattern.match(subject):
+            return kind
+    return KIND_OTHER
