@@ -1,0 +1,129 @@
+"""`jbz demo` / `make demo`: the very same ingest flow, offline, against the local replay server.
+
+The replay server (flows/replay.py) serves the recorded payloads of tests/fixtures/samples as
+the TK OData API and KOOP, plus one demo-built record: the example report
+(tests/fixtures/corpus/schriftelijk-overleg-jbz-2022-12-08.txt) rendered to a PDF by
+flows/builders.build_pdf_from_text and listed as a TK "Verslag van een schriftelijk overleg" in
+dossier 32317. Its title says it is demo-built. The warehouse is data/demo.duckdb unless JBZ_DB
+is set, so the demo never touches the real data/jbz.duckdb.
+"""
+
+import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
+
+# isort: split
+import argparse
+import os
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from flows.prefect_env import REPO_ROOT
+
+if TYPE_CHECKING:
+    from flows.replay_data import Scenario
+
+EXAMPLE_REPORT = (
+    REPO_ROOT / "tests" / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
+)
+DEMO_DB = REPO_ROOT / "data" / "demo.duckdb"
+DEMO_DOCUMENT_GUID = str(uuid.uuid5(uuid.NAMESPACE_URL, "jbz-warehouse/demo/so-jbz-2022-12-08"))
+DEMO_DOCUMENT_ID = f"tk:{DEMO_DOCUMENT_GUID}"
+DEMO_TITLE = (
+    "Verslag van een schriftelijk overleg over de JBZ-Raad op 8 en 9 december 2022 "
+    "(vreemdelingen- en asielonderwerpen) [demo: PDF built from the example text]"
+)
+
+# What a reader asks first: how much did each fractie ask, and what did the government answer?
+PAIRS_PER_FRACTIE = (
+    "SELECT fractie, count(*) AS pairs, sum(question_count) AS questions "
+    "FROM v_qa WHERE document_id = '{doc}' GROUP BY fractie ORDER BY pairs DESC, fractie"
+)
+ONE_PVV_PAIR = (
+    "SELECT seq, topic, left(question, 300) AS question, left(answer, 300) AS answer "
+    "FROM v_qa WHERE document_id = '{doc}' AND fractie = 'PVV' ORDER BY seq LIMIT 1"
+)
+
+
+def demo_record() -> dict[str, Any]:
+    """The example report as a TK `Document` record (v4 field names, as the API sends them)."""
+    return {
+        "Id": DEMO_DOCUMENT_GUID,
+        "Soort": "Verslag van een schriftelijk overleg",
+        "DocumentNummer": "2022D00000",
+        "Titel": "JBZ-Raad",
+        "Onderwerp": DEMO_TITLE,
+        "Datum": "2022-12-07T00:00:00+01:00",
+        "Vergaderjaar": "2022-2023",
+        "Kamer": 2,
+        "Volgnummer": -1,
+        "Citeertitel": None,
+        "Alias": None,
+        "DatumRegistratie": "2022-12-07T00:00:00+01:00",
+        "DatumOntvangst": None,
+        "Aanhangselnummer": None,
+        "KenmerkAfzender": None,
+        "Organisatie": "Tweede Kamer",
+        "ContentType": "application/pdf",
+        "ContentLength": None,
+        "GewijzigdOp": "2025-10-03T09:00:00+02:00",
+        "ApiGewijzigdOp": "2025-10-03T07:00:00Z",
+        "Verwijderd": False,
+    }
+
+
+def demo_scenario() -> "Scenario":
+    """The recorded dossier plus the example report served as a PDF."""
+    from flows.builders import build_pdf_from_text
+    from flows.replay_data import load_sample_scenario
+
+    scenario = load_sample_scenario()
+    pdf = build_pdf_from_text(EXAMPLE_REPORT.read_text(encoding="utf-8"))
+    scenario.add_document(demo_record(), body=pdf)
+    return scenario
+
+
+def _print_queries() -> None:
+    from warehouse.export import cli_sql
+
+    for title, sql in (
+        ("Pairs per fractie in the example report", PAIRS_PER_FRACTIE),
+        ("One PVV question and the government's answer", ONE_PVV_PAIR),
+    ):
+        query = sql.format(doc=DEMO_DOCUMENT_ID)
+        print(f'\n## {title}\n\n$ jbz sql "{query}"\n', flush=True)
+        cli_sql(argparse.Namespace(query=query))
+
+
+def cli_demo(args: argparse.Namespace) -> int:
+    """Run the ingest flow against the replay server, print the summary and example queries."""
+    from flows.replay import ReplayServer
+
+    os.environ.setdefault("JBZ_DB", str(DEMO_DB))
+    Path(os.environ["JBZ_DB"]).parent.mkdir(parents=True, exist_ok=True)
+    with ReplayServer(demo_scenario()) as replay:
+        os.environ.update(replay.env())  # before the first load_config() of this process
+        print(
+            f"replaying the recorded sources on {replay.base_url}; warehouse "
+            f"{os.environ['JBZ_DB']} (first run of the day: Prefect needs ~30 s to start)",
+            flush=True,
+        )
+        from flows.ingest import cli_ingest
+
+        code = cli_ingest(
+            argparse.Namespace(
+                since=None,
+                until=None,
+                source="all",
+                document=None,
+                kinds=None,
+                full_refresh=False,
+                dry_run=False,
+            )
+        )
+    if code == 0:
+        print(
+            f"\nWarehouse: {os.environ['JBZ_DB']}  (try: JBZ_DB={os.environ['JBZ_DB']} "
+            'jbz sql "SELECT * FROM v_questions_per_fractie")'
+        )
+        _print_queries()
+    return code

@@ -1,0 +1,263 @@
+"""The `ingest` flow: discover -> fetch -> keep raw bytes -> parse -> load -> summary artifact.
+
+One bad document never stops a run: a fetch that still fails after the retries, or a report
+the parser rejects, is recorded against that document (warehouse parse errors, the run
+summary's failures) and the run goes on. Each source's cursor moves only past documents that
+were stored, in change order, so an outage halfway leaves it where the next run catches up.
+DuckDB allows one writing process: connections are opened per step and closed at once.
+
+No `from __future__ import annotations` here: it breaks Prefect's parameter validation of
+served flows (STACK.md).
+"""
+
+import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
+
+# isort: split
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, Literal, get_args
+
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from flows import steps
+from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
+from flows.report import publish_artifact, render_markdown
+from warehouse.records import (
+    ALL_KINDS,
+    KIND_AGENDA,
+    KIND_COUNCIL_REPORT,
+    KIND_INBRENG,
+    KIND_VERSLAG,
+    DocumentRecord,
+    FetchedFile,
+)
+
+SourceChoice = Literal["tk", "koop", "all"]
+# the kind constants of warehouse/records.py, spelled out because typing.Literal needs literals
+Kind = Literal[
+    "verslag_schriftelijk_overleg",
+    "inbreng_schriftelijk_overleg",
+    "geannoteerde_agenda",
+    "verslag_jbz_raad",
+    "other",
+]
+if get_args(Kind) != ALL_KINDS:  # pragma: no cover - guards against drift from the contract
+    raise ImportError("flows.ingest.Kind no longer matches warehouse.records.ALL_KINDS")
+# "other" (moties, bijlagen, convocaties …) is listed and kept as metadata but not fetched
+DEFAULT_KINDS: tuple[Kind, ...] = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT)  # type: ignore[assignment]
+
+
+class IngestParams(BaseModel):
+    """What one ingest run does; the Prefect UI renders this as the run form."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    since: date | None = Field(
+        default=None,
+        description="Backfill: only documents changed on or after this date. "
+        "Empty: continue from the saved cursor.",
+    )
+    until: date | None = Field(
+        default=None, description="Only documents changed before this date (backfill window)."
+    )
+    sources: SourceChoice = Field(
+        default="all", description="Which source to read: tk (Tweede Kamer OData), koop, or all."
+    )
+    kinds: list[Kind] = Field(
+        default_factory=lambda: list(DEFAULT_KINDS),
+        description="Document kinds whose files are fetched and kept; only verslag/inbreng "
+        "schriftelijk overleg are parsed. Other listed documents are kept as metadata.",
+    )
+    document_id: str | None = Field(
+        default=None,
+        description="A single document: 'tk:<Document GUID>' or 'koop:<identifier>' "
+        "(e.g. koop:kst-32317-909). The cursor is not moved.",
+    )
+    full_refresh: bool = Field(
+        default=False,
+        description="Ignore the saved cursor: list everything again and check for deletions.",
+    )
+    dry_run: bool = Field(
+        default=False, description="Discover only: list and count, store nothing."
+    )
+
+    def selected_sources(self) -> tuple[str, ...]:
+        if self.document_id:
+            return (self.document_id.split(":", 1)[0],)
+        return ("tk", "koop") if self.sources == "all" else (self.sources,)
+
+
+DEFAULT_PARAMS = IngestParams()
+
+
+@contextmanager
+def warehouse(db_path: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection: DuckDB allows one writing process per file."""
+    from warehouse import db
+
+    con = db.connect(db_path, wait_seconds=60.0)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def list_documents(source: str, params: IngestParams, cursor: str | None) -> list[DocumentRecord]:
+    """One source's listing (the HTTP client retries 429/5xx itself, with backoff)."""
+    since = params.since.isoformat() if params.since else None
+    if since is None and not params.full_refresh and not params.document_id:
+        since = cursor
+    return steps.list_source(source, since, day_start(params.until), params.document_id)
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def list_deletions(known: list[str]) -> list[DocumentRecord]:
+    """Known TK documents deleted at the source since we stored them."""
+    return steps.list_tk_tombstones(known)
+
+
+@task(
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=2,
+    retry_delay_seconds=[2, 10],
+    retry_jitter_factor=0.5,
+)
+def fetch_file(record: DocumentRecord) -> FetchedFile:
+    """Download one document's file (retried with backoff: the only task that retries)."""
+    return steps.fetch(record)
+
+
+def _discover(
+    source: str, params: IngestParams, before: str | None, known: list[str], st: SourceTally
+) -> list[DocumentRecord] | None:
+    try:
+        records = list_documents(source, params, before)
+        if source == "tk" and not params.document_id and not params.dry_run:
+            records += list_deletions(known)
+    except steps.SOURCE_ERRORS as exc:
+        st.error = f"{source} could not be listed: {exc}"
+        get_run_logger().warning(st.error)
+        return None
+    st.listed = len(records)
+    return records
+
+
+def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
+    with warehouse(db_path) as con:
+        before = steps.read_cursor(con, source)
+        known = steps.known_ids(con, source)
+    movable = params.since is None and params.document_id is None and not params.dry_run
+    st = tally.sources[source] = SourceTally(cursor=CursorTracker(before=before, movable=movable))
+    records = _discover(source, params, before, known, st)
+    if records is None:
+        return
+    get_run_logger().info("%s: %d documents listed (cursor %s)", source, len(records), before)
+    if params.dry_run:
+        st.new = sum(1 for r in records if r.document_id not in set(known) and not r.deleted)
+        return
+    for record in sort_for_cursor(records):
+        if st.error is not None:  # the source went away: leave the rest for the next run
+            st.cursor.not_stored(record)
+            continue
+        _store_one(record, params, db_path, tally, st)
+    after = st.cursor.after
+    if after is not None and after != before:
+        with warehouse(db_path) as con:
+            steps.save_cursor(con, source, after)
+
+
+def _store_one(
+    record: DocumentRecord, params: IngestParams, db_path: str, tally: RunTally, st: SourceTally
+) -> None:
+    """List -> (fetch) -> store -> parse -> load for one document; failures are recorded."""
+    wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
+    with warehouse(db_path) as con:
+        status = steps.upsert_record(con, record)
+        # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
+        need = wanted and (status != "unchanged" or not steps.has_file(con, record.document_id))
+    if need:
+        fetched = _fetch_one(record, tally, st)
+        if fetched is None:
+            st.cursor.not_stored(record)
+            return
+        with warehouse(db_path) as con:
+            status = steps.store_fetched(con, record, fetched, status, tally)
+    setattr(st, status, getattr(st, status) + 1)
+    st.cursor.stored(record)
+
+
+def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> FetchedFile | None:
+    try:
+        fetched = fetch_file(record)
+    except steps.UNAVAILABLE_ERRORS as exc:
+        st.error = f"{record.source} became unreachable: {exc}"
+        tally.fail(record.document_id, "fetch", str(exc))
+        get_run_logger().warning(st.error)
+        return None
+    except steps.SOURCE_ERRORS as exc:
+        tally.fail(record.document_id, "fetch", str(exc))
+        get_run_logger().warning("fetching %s failed: %s", record.document_id, exc)
+        return None
+    tally.fetched += 1
+    return fetched
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
+    """Discover, fetch, archive, parse and load JBZ-Raad consultations; publish a summary."""
+    db_path = steps.db_path()
+    tally = RunTally(
+        run_id=steps.current_run_id(),
+        flow="ingest",
+        params=params.model_dump(mode="json"),
+        dry_run=params.dry_run,
+    )
+    if not params.dry_run:
+        with warehouse(db_path) as con:
+            steps.start_run(con, tally)
+    for source in params.selected_sources():
+        _process_source(source, params, db_path, tally)
+    summary = tally.as_summary()
+    if not params.dry_run:
+        with warehouse(db_path) as con:
+            steps.finish_run(con, tally.run_id, summary)
+    publish_artifact(summary)
+    errors = [s["error"] for s in summary["sources"].values() if s["error"]]
+    if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)
+        return Failed(message="; ".join(errors), data=summary)
+    return summary
+
+
+def params_from_args(args: argparse.Namespace) -> IngestParams:
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
+    values: dict[str, Any] = {
+        "since": args.since,
+        "until": args.until,
+        "sources": args.source,
+        "document_id": args.document,
+        "full_refresh": args.full_refresh,
+        "dry_run": args.dry_run,
+    }
+    if kinds is not None:
+        values["kinds"] = kinds
+    return IngestParams.model_validate(values)
+
+
+def cli_ingest(args: argparse.Namespace) -> int:
+    """`jbz ingest …`: run the ingest flow once (Prefect uses a temporary local API)."""
+    try:
+        params = params_from_args(args)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        print(f"jbz ingest: invalid {first['loc'][0]}: {first['msg']}", file=sys.stderr)
+        return 2
+    return steps.run_from_cli("ingest", lambda: ingest(params, return_state=True), render_markdown)

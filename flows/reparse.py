@@ -1,0 +1,85 @@
+"""The `reparse` flow: parse the stored raw files again and reload (no network).
+
+For after a parser fix. Each document is re-parsed from the newest stored file of that document
+and its consultation replaced in one transaction, so running it without a parser change
+changes nothing. A connection is opened per document and closed at once (one DuckDB writer).
+
+No `from __future__ import annotations` here: it breaks Prefect's parameter validation.
+"""
+
+import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
+
+# isort: split
+import argparse
+from typing import Any
+
+from prefect import flow, get_run_logger
+from prefect.states import Failed
+from pydantic import BaseModel, ConfigDict, Field
+
+from flows import steps
+from flows.ingest import warehouse
+from flows.pipeline import RunTally
+from flows.report import publish_artifact, render_markdown
+from warehouse import load
+
+
+class ReparseParams(BaseModel):
+    """Which stored documents to parse again; the Prefect UI renders this as the run form."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_ids: list[str] = Field(
+        default_factory=list,
+        description="Document ids to re-parse, e.g. 'tk:<GUID>' or 'koop:kst-32317-909'. "
+        "Empty: every stored report of a parseable kind.",
+    )
+
+
+DEFAULT_REPARSE = ReparseParams()
+
+
+def _targets(db_path: str, params: ReparseParams) -> list[str]:
+    if params.document_ids:
+        return list(params.document_ids)
+    with warehouse(db_path) as con:
+        return steps.parseable_document_ids(con)
+
+
+@flow(name="reparse", log_prints=True)
+def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
+    """Re-parse stored raw files and replace their consultations; publish a summary."""
+    logger = get_run_logger()
+    db_path = steps.db_path()
+    tally = RunTally(
+        run_id=steps.current_run_id(), flow="reparse", params=params.model_dump(mode="json")
+    )
+    with warehouse(db_path) as con:
+        steps.start_run(con, tally)
+    targets = _targets(db_path, params)
+    logger.info("re-parsing %d documents", len(targets))
+    for document_id in targets:
+        with warehouse(db_path) as con:
+            raws = list(load.iter_raw_files(con, [document_id]))
+            if not raws:
+                tally.fail(document_id, "reparse", "no stored file for this document")
+                continue
+            raw = raws[-1]
+            steps.parse_and_load(con, document_id, raw.sha256, raw.data, None, "reparsed", tally)
+    summary = tally.as_summary()
+    with warehouse(db_path) as con:
+        steps.finish_run(con, tally.run_id, summary)
+    publish_artifact(summary)
+    if params.document_ids and tally.failures:
+        return Failed(
+            message=f"{len(tally.failures)} of {len(targets)} documents failed", data=summary
+        )
+    return summary
+
+
+def cli_reparse(args: argparse.Namespace) -> int:
+    """`jbz reparse [--document ID …]`: run the reparse flow once (no network)."""
+    params = ReparseParams(document_ids=list(args.document or []))
+    return steps.run_from_cli(
+        "reparse", lambda: reparse(params, return_state=True), render_markdown
+    )

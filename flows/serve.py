@@ -1,0 +1,155 @@
+"""`jbz serve`: a local Prefect server (unless PREFECT_API_URL names one) + the deployments.
+
+`ingest` runs on the cron schedule (JBZ_SCHEDULE_CRON in JBZ_TIMEZONE) and on demand from the
+UI (Run / Custom run); `reparse` on demand. Both are limited to one run at a time because
+DuckDB allows one writing process per file: extra runs wait in AwaitingConcurrencySlot.
+`flow.serve` needs no work pool or worker (STACK.md). SIGTERM stops serving, stops the server
+subprocess and exits 0.
+
+Prefect reads its settings at import, so everything here sets the environment first and imports
+prefect inside functions.
+"""
+
+import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
+
+# isort: split
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import requests
+
+DEFAULT_PORT = 4200
+HEALTH_TIMEOUT_S = 180.0  # a cold start runs the database migrations: 18-30 s here
+
+
+class ServeStopped(Exception):
+    """SIGTERM arrived before the runner took over signal handling."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise ServeStopped
+
+
+def local_api_url() -> str:
+    port = os.environ.get("PREFECT_SERVER_API_PORT", str(DEFAULT_PORT))
+    return f"http://127.0.0.1:{port}/api"
+
+
+def start_server(log_path: Path) -> subprocess.Popen[bytes]:
+    """`prefect server start` (embedded SQLite under PREFECT_HOME) as a child process."""
+    env = dict(os.environ)
+    env.pop("PREFECT_API_URL", None)
+    env.setdefault("PREFECT_SERVER_API_HOST", "127.0.0.1")
+    env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    exe = shutil.which("prefect", path=str(Path(sys.executable).parent)) or "prefect"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            [exe, "server", "start"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C in the terminal reaches us; we stop it ourselves
+        )
+
+
+def wait_healthy(api_url: str, proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the Prefect server exited with code {proc.returncode}")
+        try:
+            if requests.get(f"{api_url}/health", timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass  # not listening yet
+        time.sleep(0.5)
+    raise RuntimeError(f"the Prefect server at {api_url} did not answer within {timeout:.0f} s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def build_deployments() -> list[Any]:
+    """The two deployments: `ingest` (cron + on demand) and `reparse` (on demand)."""
+    from prefect.types.entrypoint import EntrypointType
+    from prefect.schedules import Cron
+
+    from flows.config import load_config
+    from flows.ingest import ingest
+    from flows.reparse import reparse
+
+    cfg = load_config()
+    common: dict[str, Any] = {
+        "concurrency_limit": 1,
+        "tags": ["jbz"],
+        "entrypoint_type": EntrypointType.MODULE_PATH,  # no absolute paths recorded
+    }
+    scheduled = ingest.to_deployment(
+        name="ingest",
+        schedules=[Cron(cfg.schedule_cron, timezone=cfg.timezone)],
+        description=f"Scheduled ingestion ({cfg.schedule_cron}, {cfg.timezone}); "
+        "use Run > Custom run for a backfill, one source, or one document.",
+        **common,
+    )
+    on_demand = reparse.to_deployment(
+        name="reparse",
+        description="Re-parse stored raw files (no network), e.g. after a parser fix.",
+        **common,
+    )
+    return [scheduled, on_demand]
+
+
+def serve_deployments(api_url: str) -> None:
+    """Register the deployments and run them until SIGTERM/Ctrl-C (blocks)."""
+    from prefect import serve
+    from prefect.settings import PREFECT_API_URL, PREFECT_RUNNER_POLL_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: api_url, PREFECT_RUNNER_POLL_FREQUENCY: 2}):
+        # one runner process, one flow run at a time (both flows write the same DuckDB file)
+        serve(*build_deployments(), limit=1)
+
+
+def cli_serve(args: argparse.Namespace) -> int:
+    """`jbz serve` / `make serve`: the Prefect UI on http://127.0.0.1:4200 and the deployments."""
+    os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", "2")
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    external = os.environ.get("PREFECT_API_URL")
+    api_url = external or local_api_url()
+    proc = None
+    try:
+        if not external:
+            log_path = Path(os.environ["PREFECT_HOME"]) / "server.log"
+            print(f"starting the Prefect server (log: {log_path}) …", flush=True)
+            proc = start_server(log_path)
+        wait_healthy(api_url, proc, HEALTH_TIMEOUT_S)
+        os.environ["PREFECT_API_URL"] = api_url  # flow-run subprocesses inherit it
+        print(f"Prefect UI: {api_url.removesuffix('/api')}  (Ctrl-C or SIGTERM stops)", flush=True)
+        serve_deployments(api_url)
+    except (ServeStopped, KeyboardInterrupt):
+        pass
+    except RuntimeError as exc:
+        print(f"jbz serve: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if proc is not None:
+            stop_server(proc)
+    print("stopped", flush=True)
+    return 0

@@ -1,0 +1,218 @@
+"""The glue between the flows and the other layers: sources, parser and warehouse calls.
+
+Plain functions (no Prefect decorators) so the flows stay a readable list of steps and so
+`jbz reparse` and `jbz ingest` share one way of storing, parsing and loading a document.
+"""
+
+import logging
+import os
+import sys
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import duckdb
+
+from flows.config import Config, load_config
+from flows.pipeline import RunTally, utc_now
+from flows.sources import tk_odata
+from flows.sources.http import HttpClient, SourceError, SourceUnavailable
+from parsers.errors import ParseError
+from warehouse import db, load
+from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
+
+SOURCE_ERRORS: tuple[type[Exception], ...] = (SourceError,)
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (SourceUnavailable,)
+log = logging.getLogger("jbz.flows")
+
+
+class SourceFailure(RuntimeError):
+    """A source could not be listed or went away during the run (message is for people)."""
+
+
+@cache
+def config() -> Config:
+    return load_config()
+
+
+@cache
+def client() -> HttpClient:
+    """The one HTTP client of this process (flows/sources/http.py owns retries and limits)."""
+    return HttpClient(config())
+
+
+def db_path() -> str:
+    return str(db.default_db_path())
+
+
+def current_run_id() -> str:
+    from prefect.runtime import flow_run
+
+    run_id = flow_run.get_id()
+    return str(run_id) if run_id else str(uuid.uuid4())
+
+
+def read_cursor(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
+    return load.get_cursor(con, source)
+
+
+def save_cursor(con: duckdb.DuckDBPyConnection, source: str, value: str) -> None:
+    load.set_cursor(con, source, value)
+
+
+def known_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    return load.known_document_ids(con, source)
+
+
+def list_source(
+    source: str, since: str | None, until: datetime | None, document_id: str | None
+) -> list[DocumentRecord]:
+    """A source's documents changed since `since` (a cursor or ISO date; the sources subtract
+    the overlap window), before `until`, or the one document asked for."""
+    cfg = config()
+    if source == "tk":
+        records = list(tk_odata.iter_tk_documents(client(), cfg, since, until))
+    elif source == "koop":
+        from flows.sources import koop
+
+        records = list(koop.iter_koop_records(client(), cfg, since=since))
+        if until is not None:  # SRU has no upper bound on modified: cut here
+            records = [r for r in records if r.modified_at is None or r.modified_at < until]
+    else:
+        raise ValueError(f"unknown source {source!r}")
+    if document_id:
+        records = [r for r in records if r.document_id == document_id]
+    return records
+
+
+def fetch(record: DocumentRecord) -> FetchedFile:
+    if record.source == "tk":
+        return tk_odata.fetch_tk_file(client(), config(), record)
+    from flows.sources import koop
+
+    return koop.fetch_koop_file(client(), config(), record)
+
+
+def list_tk_tombstones(known: list[str]) -> list[DocumentRecord]:
+    """Known TK documents deleted at the source (the change listing leaves them out)."""
+    return list(tk_odata.iter_tk_tombstones(client(), config(), known)) if known else []
+
+
+def start_run(con: duckdb.DuckDBPyConnection, tally: RunTally) -> None:
+    load.start_run(con, tally.run_id, {"flow": tally.flow, **tally.params})
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, summary: Mapping[str, Any]) -> None:
+    load.finish_run(con, run_id, dict(summary))
+
+
+def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str:
+    """Record one listed document; returns new | changed | unchanged | deleted."""
+    seen = utc_now()
+    if record.deleted:
+        return "deleted" if load.mark_deleted(con, [record.document_id], seen) else "unchanged"
+    counts = load.upsert_documents(con, [record], seen)
+    return "new" if counts.new else "changed" if counts.changed else "unchanged"
+
+
+def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
+    return next(load.iter_raw_files(con, [document_id]), None) is not None
+
+
+def store_fetched(
+    con: duckdb.DuckDBPyConnection,
+    record: DocumentRecord,
+    fetched: FetchedFile,
+    status: str,
+    tally: RunTally,
+) -> str:
+    """Keep the bytes, then parse + load a report whose bytes are new; returns the status."""
+    new_file = load.store_file(con, record.document_id, fetched, utc_now(), record.version)
+    tally.files_new += int(new_file)
+    if new_file and status == "unchanged":
+        status = "changed"
+    if record.kind in PARSEABLE_KINDS and (new_file or status == "new"):
+        parse_and_load(
+            con, record.document_id, fetched.sha256, fetched.data, record.title, status, tally
+        )
+    return status
+
+
+def parse_and_load(
+    con: duckdb.DuckDBPyConnection,
+    document_id: str,
+    sha256: str,
+    data: bytes,
+    title: str | None,
+    status: str,
+    tally: RunTally,
+) -> bool:
+    """Parse one file and replace its consultation; a failure is recorded, never raised."""
+    from parsers.api import parse_document
+
+    try:
+        consultation = parse_document(data, name=document_id)
+    except ParseError as exc:
+        load.record_parse_error(con, document_id, sha256, "parse_error", str(exc))
+        tally.fail(document_id, "parse", str(exc))
+        return False
+    except Exception as exc:  # a parser bug on one document must not stop the run
+        log.exception("parser crashed on %s", document_id)
+        reason = f"parser crashed: {type(exc).__name__}: {exc}"
+        load.record_parse_error(con, document_id, sha256, "parser_crash", reason)
+        tally.fail(document_id, "parse", reason)
+        return False
+    try:
+        load.load_consultation(con, document_id, sha256, consultation)
+    except duckdb.Error as exc:
+        log.exception("loading %s failed", document_id)
+        tally.fail(document_id, "load", f"{type(exc).__name__}: {exc}")
+        return False
+    tally.consultation(document_id, title, status, consultation)
+    return True
+
+
+def quiet_prefect_console() -> None:
+    """The CLI prints its own result: hide Prefect's console logs unless the user set a level."""
+    if "PREFECT_LOGGING_LEVEL" not in os.environ:
+        logging.getLogger("prefect").setLevel(logging.CRITICAL)
+        logging.getLogger("jbz").setLevel(logging.CRITICAL)
+
+
+def run_from_cli(
+    command: str,
+    run: Callable[[], Any],
+    render: Callable[[Mapping[str, Any]], str],
+) -> int:
+    """Run a flow once from the command line; failures become one line on stderr and exit 1."""
+    from prefect.client.schemas.objects import State
+
+    quiet_prefect_console()
+    try:
+        state = run()
+    except (db.WarehouseBusy, SourceError) as exc:
+        print(f"jbz {command}: {exc}", file=sys.stderr)
+        return 1
+    assert isinstance(state, State)
+    if not state.is_completed():
+        print(f"jbz {command}: {state.message or state.name}", file=sys.stderr)
+        return 1
+    summary = state.result()
+    print(render(summary), end="")
+    return 0
+
+
+def parseable_document_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Stored documents of a parseable kind (verslag/inbreng), not deleted.
+
+    The one SQL text in flows/: warehouse.load has no "documents of these kinds" function yet
+    (asked for; move it there when it exists).
+    """
+    rows = con.execute(
+        "SELECT document_id FROM documents WHERE NOT deleted "
+        "AND kind IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id",
+        [list(PARSEABLE_KINDS)],
+    ).fetchall()
+    return [str(r[0]) for r in rows]

@@ -1,0 +1,56 @@
+"""Shared test fixtures: ONE Prefect test server per session, a fresh PREFECT_HOME per run.
+
+The environment is fixed here, before any test module imports prefect (Prefect reads its
+settings once, at import): a fresh PREFECT_HOME (task results and caches under it must not leak
+between runs, STACK.md), analytics off, and no PREFECT_API_URL from a profile or the shell.
+"""
+
+import os
+import socket
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_home = os.environ.get("PREFECT_HOME")
+if not _home or (Path(_home).exists() and any(Path(_home).iterdir())):
+    # `make test` passes a fresh .prefect/test-<pid>; a bare `pytest` gets a fresh temp folder
+    _home = tempfile.mkdtemp(prefix="jbz-prefect-test-")
+os.environ["PREFECT_HOME"] = _home
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.pop("PREFECT_API_URL", None)
+os.environ.pop("PREFECT_PROFILE", None)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TEST_OUTPUT = REPO_ROOT / "test-output"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def prefect_api_url() -> Iterator[str]:
+    """A real Prefect server (SQLite in a temp folder) for the whole session; yields its API URL.
+
+    Cold start takes 20-30 s here (the default 30 s timeout is too tight). The flow heartbeat
+    thread costs ~1 s per flow call and is switched off.
+    """
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
+    from prefect.testing.utilities import prefect_test_harness
+
+    with (
+        prefect_test_harness(server_startup_timeout=180),
+        temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
+    ):
+        url = PREFECT_API_URL.value()
+        assert url, "the test harness did not set PREFECT_API_URL"
+        yield str(url)
