@@ -230,7 +230,7 @@ def describe_config(cfg: Config) -> list[tuple[str, str, str, str]]:
     for s in SETTINGS:
         value = getattr(cfg, s.field)
         shown = ",".join(value) if isinstance(value, tuple) else str(value)
-        origin = "env" if os.environ.get(s.env) else ("default" if s.default else "derived")
+        origin = "env" if os.environ.get(s.env) else ("derived" if s.default is None else "default")
         rows.append((s.env, shown, origin, s.help))
     return rows
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from flows.config import TK_FIELDS, Config
 from flows.sources.classify import classify_document
 from flows.sources.cursor import listing_start
-from flows.sources.formats import sniff
+from flows.sources.files import download_file
 from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceError
 from warehouse.records import KIND_OTHER, DocumentRecord, FetchedFile
 
@@ -179,17 +179,6 @@ def tk_file_url(cfg: Config, source_id: str, versie: Mapping[str, Any]) -> str:
         if str(pub.get("DocumentType", "")).lower() == "xml" and pub.get("Id"):
             return f"{cfg.tk_odata_url}/DocumentPublicatie({pub['Id']})/Resource"
     return tk_resource_url(cfg, source_id)
-
-
-def download_file(client: HttpClient, url: str) -> FetchedFile:
-    """Download a document file and recognise its format from the bytes."""
-    dl = client.get_file(url)
-    fmt = sniff(dl.data)
-    if fmt == "html":
-        raise SoftNotFound("got an HTML page instead of a file", url=dl.url)
-    if fmt == "unknown":
-        raise BadResponse(f"unrecognised file content ({len(dl.data)} bytes)", url=dl.url)
-    return FetchedFile(dl.data, dl.sha256, fmt, dl.url, dl.content_type)
 
 
 def fetch_tk_file(client: HttpClient, cfg: Config, record: DocumentRecord) -> FetchedFile:

@@ -1,0 +1,183 @@
+"""KOOP (officielebekendmakingen): discovery and backfill by dossier through SRU 2.0, and files.
+
+Records are read namespace-agnostically (repository.overheid.nl prefixes vary between
+`gzd:`, `dcterms:`, `overheidwetgeving:` …): elements are matched on their local names. Identifiers
+and file URLs are read from the record (itemUrl[@manifestation='xml']), never built: many
+identifiers are numeric (`kst-1027638`).
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import ElementTree as SafeET
+
+from flows.config import Config
+from flows.sources.classify import classify_document
+from flows.sources.cursor import listing_start
+from flows.sources.files import download_file
+from flows.sources.http import BadResponse, HttpClient, SourceError, looks_like_html
+from warehouse.records import DocumentRecord, FetchedFile
+
+SOURCE = "koop"
+MAX_PAGES = 1000
+# Eerste Kamer stukken in a shared dossier carry letters instead of numbers: kst-32317-DQ.
+EK_ONDERNUMMER = re.compile(r"^[A-Z]{1,3}$")
+EK_IDENTIFIER = re.compile(r"^kst-\d+-[A-Z]{1,3}$")
+
+
+@dataclass(frozen=True)
+class SruPage:
+    total: int  # numberOfRecords
+    records: tuple[DocumentRecord, ...]
+    next_position: int | None  # nextRecordPosition, when the server says it
+
+
+def _local(tag: object) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _find(el: Element, *path: str) -> Element | None:
+    """The first descendant reached by the local names in `path`, each at any depth below."""
+    current: Element | None = el
+    for name in path:
+        if current is None:
+            return None
+        current = next((c for c in current.iter() if _local(c.tag) == name), None)
+    return current
+
+
+def _text(el: Element, *path: str) -> str | None:
+    found = _find(el, *path)
+    text = (found.text or "").strip() if found is not None else ""
+    return text or None
+
+
+def _item_url(gzd: Element, manifestation: str) -> str | None:
+    for el in gzd.iter():
+        if _local(el.tag) == "itemUrl" and el.get("manifestation") == manifestation:
+            return (el.text or "").strip() or None
+    return None
+
+
+def _kamerstuk_type(gzd: Element) -> str | None:
+    for el in gzd.iter():
+        if el.get("scheme") == "OVERHEIDop.KamerstukTypen" and (el.text or "").strip():
+            return (el.text or "").strip()
+    return None
+
+
+def _modified(gzd: Element) -> datetime | None:
+    """The precise change time when the record has one, else owmskern `modified` (a date)."""
+    for name in ("datumTijdstipWijzigingExpression", "datumTijdstipWijzigingWork"):
+        value = _text(gzd, "tpmeta", name)
+        if value:
+            return datetime.fromisoformat(value)
+    day = _text(gzd, "owmskern", "modified")
+    return datetime.fromisoformat(day).replace(tzinfo=UTC) if day and len(day) == 10 else None
+
+
+def read_koop_record(gzd: Element, cfg: Config) -> DocumentRecord:
+    """One SRU `gzd` record as a DocumentRecord (chamber "EK" for letter numbers)."""
+    ident = _text(gzd, "owmskern", "identifier")
+    if not ident:
+        raise BadResponse("SRU record without an identifier")
+    title = _text(gzd, "owmskern", "title")
+    soort = _kamerstuk_type(gzd)
+    onder = _text(gzd, "tpmeta", "ondernummer")
+    day = _text(gzd, "owmsmantel", "date") or _text(gzd, "owmsmantel", "available")
+    ek = bool(onder and EK_ONDERNUMMER.match(onder)) or bool(EK_IDENTIFIER.match(ident))
+    return DocumentRecord(
+        document_id=f"{SOURCE}:{ident}",
+        source=SOURCE,
+        source_id=ident,
+        kind=classify_document(soort, title),
+        soort=soort,
+        title=title,
+        dossier=_text(gzd, "tpmeta", "dossiernummer") or cfg.dossier,
+        ondernummer=onder,
+        document_number=None,
+        document_date=date.fromisoformat(day[:10]) if day else None,
+        modified_at=_modified(gzd),
+        deleted=False,
+        version=None,
+        koop_id=ident,
+        file_url=_item_url(gzd, "xml"),
+        chamber="EK" if ek else "TK",
+        raw_json=None,
+    )
+
+
+def parse_sru_page(data: bytes, cfg: Config) -> SruPage:
+    """A searchRetrieveResponse; SRU diagnostics (errors sent with status 200) are BadResponse."""
+    if looks_like_html(data):
+        raise BadResponse("SRU answered with an HTML page")
+    try:
+        root = SafeET.fromstring(data)
+    except (ParseError, ValueError) as e:  # defusedxml's refusals are ValueErrors
+        raise BadResponse(f"SRU answered malformed XML: {e}") from e
+    diagnostic = _find(root, "diagnostics")
+    if diagnostic is not None:
+        message = _text(diagnostic, "message") or _text(diagnostic, "details") or "unknown"
+        raise BadResponse(f"SRU diagnostic: {message}")
+    total = _text(root, "numberOfRecords")
+    if total is None or not total.isdigit():
+        raise BadResponse("SRU response without numberOfRecords")
+    gzds = [el for el in root.iter() if _local(el.tag) == "gzd"]
+    nxt = _text(root, "nextRecordPosition")
+    return SruPage(
+        total=int(total),
+        records=tuple(read_koop_record(g, cfg) for g in gzds),
+        next_position=int(nxt) if nxt and nxt.isdigit() else None,
+    )
+
+
+def sru_query(dossier: str, since: date | None) -> str:
+    clauses = [
+        "c.product-area==officielepublicaties",
+        f"w.dossiernummer=={dossier}",
+        "w.publicatienaam==Kamerstuk",
+    ]
+    if since is not None:
+        clauses.append(f"dt.modified>={since.isoformat()}")
+    return " AND ".join(clauses) + " sortBy dt.date/sort.descending"
+
+
+def iter_koop_records(
+    client: HttpClient,
+    cfg: Config,
+    dossier: str | None = None,
+    since: str | datetime | date | None = None,
+    *,
+    include_ek: bool = False,
+) -> Iterator[DocumentRecord]:
+    """Kamerstukken of the dossier (default cfg.dossier) modified since the cursor minus overlap,
+    paging by startRecord until past numberOfRecords. Tweede Kamer only unless include_ek, in
+    which case Eerste Kamer stukken come too, marked chamber="EK"."""
+    start_at = listing_start(since, cfg.cursor_overlap_hours)
+    query = sru_query(dossier or cfg.dossier, start_at.date() if start_at else None)
+    position, size = 1, max(1, cfg.koop_page_size)
+    for _ in range(MAX_PAGES):
+        params = {"query": query, "startRecord": str(position), "maximumRecords": str(size)}
+        page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg)
+        for record in page.records:
+            if include_ek or record.chamber == "TK":
+                yield record
+        if not page.records:
+            return
+        position = page.next_position or position + len(page.records)
+        if position > page.total:
+            return
+    raise BadResponse(f"SRU paging did not end after {MAX_PAGES} pages", url=cfg.koop_sru_url)
+
+
+def fetch_koop_file(client: HttpClient, cfg: Config, record: DocumentRecord) -> FetchedFile:
+    """The KOOP XML behind the record's itemUrl; errors carry record.document_id."""
+    try:
+        if not record.file_url:
+            raise BadResponse("the SRU record lists no XML manifestation")
+        return download_file(client, record.file_url)
+    except SourceError as e:
+        raise e.for_document(record.document_id) from e
