@@ -59,8 +59,7 @@ class FrontInfo:
 def parse_front(units: Sequence[Unit]) -> FrontInfo:
     texts = [u.text for u in units]
     flat = join_lines(texts)
-    title_units = _first_paragraph(units)
-    title = join_lines([u.text for u in title_units]) or None
+    title = _title(units)
     vastgesteld = re.search(r"Vastgesteld\s+(\d{1,2}\s+\w+\s+\d{4})", flat)
     return FrontInfo(
         dossier=_dossier(texts),
@@ -75,6 +74,15 @@ def parse_front(units: Sequence[Unit]) -> FrontInfo:
         subjects=_subjects(units),
         toc_fracties=_toc(texts),
     )
+
+
+def _title(units: Sequence[Unit]) -> str | None:
+    """The first paragraph; in the KOOP layout the dossier number stands alone ("32 317") and
+    the dossier title follows ("JBZ-Raad")."""
+    first = _first_paragraph(units)
+    if len(first) == 1 and re.fullmatch(r"\d{2}\s?\d{3}", first[0].text) and len(units) > 1:
+        first = _first_paragraph(units[1:])
+    return join_lines([u.text for u in first]) or None
 
 
 def _first_paragraph(units: Sequence[Unit]) -> list[Unit]:

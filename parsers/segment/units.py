@@ -62,15 +62,12 @@ def join_lines(lines: Sequence[str]) -> str:
 
     Runs of whitespace inside a line become one space.
     """
-    out = ""
+    parts: list[str] = []
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if not out:
-            out = line
-        elif _HYPHEN_END_RE.search(out):
-            out += line
-        else:
-            out += " " + line
-    return out
+        if parts and not _HYPHEN_END_RE.search(parts[-1][-2:]):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)

@@ -1,0 +1,63 @@
+"""Kamerstuk citations normalised by parse_kamerstuk_refs, and footnote markers."""
+
+import pytest
+
+from parsers.references import format_ref, parse_kamerstuk_refs
+from parsers.segment.markers import strip_markers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kamerstuk 32317, nr. 790", [("32317", None, "790")]),
+        ("Kamerstukken 2022/2023 32 317, nr. 781", [("32317", None, "781")]),
+        ("Kamerstuk 21501-20, nr. 1849", [("21501", "20", "1849")]),
+        ("motie-Brekelmans (Kamerstuk\n36200-VI, nr. 24)?", [("36200", "VI", "24")]),
+        ("de motie-Ceder (Kamerstuk 36 200 VI, nr. 33) al", [("36200", "VI", "33")]),
+        ("Kamerstukken 2022/2023, 19637 nr. 3005", [("19637", None, "3005")]),
+        ("Kamerstukken 2021/2022 36023, nr. C", [("36023", None, "C")]),
+        ("Kamerstuk 23 987, nr. 390", [("23987", None, "390")]),
+        (
+            "(Kamerstuk 32317, nr. 772 en Kamerstuk 32317, nr. 773)",
+            [("32317", None, "772"), ("32317", None, "773")],
+        ),
+        ("Kamerstukken 2022/2023, 2036200, nr. 23", []),  # garbled: seven digits
+        ("Kamerstukken 2022/2023, nr. 23952", []),  # no dossier
+        ("in 2015/2016 en artikel 25bis", []),
+    ],
+)
+def test_parse_kamerstuk_refs(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    refs = parse_kamerstuk_refs(text)
+    assert [(r.dossier, r.toevoeging, r.ondernummer) for r in refs] == expected
+    for r in refs:
+        assert " ".join(r.text.split()) in " ".join(text.split())
+
+
+def test_format_ref() -> None:
+    a, b = parse_kamerstuk_refs("Kamerstuk 32317, nr. 790 en 36200-VI, nr. 24")
+    assert (format_ref(a), format_ref(b)) == ("32317-790", "36200-VI-24")
+
+
+def test_markers_are_removed_in_sequence() -> None:
+    lines = [
+        (1, "De motie Brekelmans1 ziet het"),
+        (2, "zoals gemeld in mijn brief van 8 november jl.2, naar welke"),
+        (3, "uitgebracht.3 In Q1 2023 en artikel 25bis, art.25bis, 2015/2016, ca. 2.575"),
+        (4, "in het CVM-rapport van 20194 stelt"),
+        (5, "de motie Ceder5. Het"),
+    ]
+    out = strip_markers(lines)
+    assert [c.text for c in out] == [
+        "De motie Brekelmans ziet het",
+        "zoals gemeld in mijn brief van 8 november jl., naar welke",
+        "uitgebracht. In Q1 2023 en artikel 25bis, art.25bis, 2015/2016, ca. 2.575",
+        "in het CVM-rapport van 2019 stelt",
+        "de motie Ceder. Het",
+    ]
+    assert [[m.n for m in c.markers] for c in out] == [[1], [2], [3], [4], [5]]
+
+
+def test_out_of_sequence_digits_are_not_markers() -> None:
+    # "Q1" while marker 14 is due is a quarter, not footnote 1.
+    out = strip_markers([(9, "gepland voor uiterlijk Q1 2023")], first=14)
+    assert out[0].text == "gepland voor uiterlijk Q1 2023" and out[0].markers == ()
