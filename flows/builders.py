@@ -3,15 +3,17 @@
 The example report exists only as PDF-extracted text. To test the PDF and docx readers on a
 realistic document, these functions lay that text out again in each format:
 
-- PDF: one text line per source line, at fixed positions, a new page at each page break (a run
-  of three or more empty lines, as pypdf prints a page boundary). Helvetica with cp1252 encoding
-  covers every character of the example ("‘", "–", "…", "•").
-- docx: one paragraph per source line, empty paragraphs for blank lines, a page-break paragraph
-  at each page break, footnote texts moved into word/footnotes.xml with a real
-  `w:footnoteReference` where the body printed the marker digits, and the fractie headings
-  ("Vragen en opmerkingen van de leden van de VVD-fractie") in Heading 2 style.
+- PDF: one text line per source line, at fixed positions, a new page at each page break (a
+  run of two or more truly empty lines, which is how the text reader reads a page boundary).
+  Helvetica with cp1252 encoding covers every character of the example ("‘", "–", "…", "•").
+  Empty lines inside a page cannot be drawn; pypdf prints none for them.
+- docx: the paragraphs of `flows.builders_layout.lay_out` (lines joined back into paragraphs),
+  headings in the Dutch Word styles "Kop 1"/"Kop 2"/"Kop 3", footnote texts in
+  word/footnotes.xml with a `w:footnoteReference` (custom mark = the printed number) where the
+  body printed the marker digits.
 
-The KOOP XML and HTML builders live in `flows/builders_koop.py`.
+The KOOP XML and HTML builders live in `flows/builders_koop.py`, the shared paragraph layout in
+`flows/builders_layout.py`.
 """
 
 import io
@@ -24,14 +26,14 @@ from fpdf import FPDF
 
 from flows.builders_layout import Item, lay_out
 
-PAGE_BREAK = re.compile(r"\n{4,}")  # a run of three or more truly empty lines
+PAGE_BREAK = re.compile(r"\n{3,}")  # a run of two or more truly empty lines
 LINE_HEIGHT = 11.0
 TOP_MARGIN = 40.0
 PAGE_WIDTH = 595.0  # A4 in points
 
 
 def split_pages(text: str) -> list[str]:
-    """The text's pages: split at runs of three or more empty lines."""
+    """The text's pages: split at runs of two or more truly empty lines."""
     return PAGE_BREAK.split(text.replace("\r\n", "\n"))
 
 
@@ -57,7 +59,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" ContentType="application/'
+    'vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/'
     'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'

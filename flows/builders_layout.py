@@ -169,7 +169,8 @@ def _place_markers(items: list[Item], notes: Sequence[tuple[int, int, str]]) -> 
                 break
     out = []
     for idx, item in enumerate(items):
-        text, pos, pieces = item.text, 0, []
+        text, pos = item.text, 0
+        pieces: list[str | int] = []
         for start, end, fid in sorted(marks.get(idx, [])):
             pieces += [text[pos:start], fid]
             pos = end

@@ -10,8 +10,13 @@ from xml.etree.ElementTree import Element
 from xml.etree.ElementTree import ParseError as ExpatError
 
 import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
-from defusedxml import ExternalReferenceForbidden, NotSupportedError
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+    NotSupportedError,
+)
 
 from parsers.errors import ParseError
 

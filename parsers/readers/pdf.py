@@ -73,7 +73,6 @@ def extract_pdf_text(data: bytes) -> str:
 
 
 def _decrypt(reader: PdfReader) -> None:
-    if reader.is_encrypted:
-        # Many public PDFs are "encrypted" with an empty user password only to restrict editing.
-        if not reader.decrypt(""):
-            raise ParseError("PDF is encrypted with a password")
+    # Many public PDFs are "encrypted" with an empty user password only to restrict editing.
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ParseError("PDF is encrypted with a password")
