@@ -12,7 +12,8 @@ expands no custom entities and fetches nothing. Layout read:
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 
 from parsers.blocks import Block, BlockKind
 from parsers.errors import ParseError
