@@ -8,8 +8,9 @@ Classification, each rule motivated by the extracted text of the reports:
   "13 Voortgangsrapport beschikbaar via https://…" starts footnote 13 (`footnote_n` set, text
   without the number), the following lines that do not start with a space continue it
   ("498_en. Technisch rapport …"); a line that starts with a space ends the zone because the
-  body resumes there (" herstelplan  Deze wetgeving …"). Footnote numbers only go up, so
-  "2015/2016)?" or a body line starting with a low number is not taken for a footnote.
+  body resumes there (" herstelplan  Deze wetgeving …"), and so does a long capitalised line
+  unless the footnote broke off at "-" or ":" (see `_continues_note`). Footnote numbers only go
+  up, so "2015/2016)?" or a body line starting with a low number is not taken for a footnote.
 - FURNITURE: bare URL lines after a footnote zone ("https://ec.europa.eu/…pdf", hyperlink debris).
   Word artefacts "Fout! Bladwijzer niet gedefinieerd." (which may wrap over lines) are cut out of
   the line's text and emitted as an extra FURNITURE block with the same line number, so the
@@ -40,6 +41,18 @@ def read_text(text: str) -> tuple[Block, ...]:
         for piece in artefacts.get(idx, ()):
             blocks.append(Block(BlockKind.FURNITURE, piece, number))
     return tuple(_mark_page_breaks(blocks))
+
+
+def _continues_note(prev: str, line: str) -> bool:
+    """Does `line` continue the footnote on `prev`? Body text resumes after a footnote printed
+    mid-page with a leading space (" Zoals aangegeven in het BNC-fiche …"); without that space a
+    long capitalised line after a footnote that does not break off at "-" or ":" is body text
+    too ("…communique-morocco-the-netherlands" / "Zoals aangegeven in het BNC-fiche …"), while
+    "https://…" after "asiel:" and "498_en. Technisch …" after "…2019-" continue it."""
+    if line[:1].isspace():
+        return False
+    broken = prev.rstrip()[-1:] in "-:"
+    return broken or len(line.strip()) < 60 or not line[:1].isupper()
 
 
 def _make_block(line: str, kind: tuple[BlockKind, int | None], number: int) -> Block:
@@ -100,7 +113,7 @@ def _classify(lines: list[str]) -> list[tuple[BlockKind, int | None]]:
         if start and last_n < n <= last_n + _MAX_FOOTNOTE_JUMP and (prev_blank or current):
             out.append((BlockKind.FOOTNOTE, n))
             last_n, current, after_zone = n, n, True
-        elif current is not None and not line[:1].isspace():
+        elif current is not None and _continues_note(lines[idx - 1], line):
             out.append((BlockKind.FOOTNOTE, current))
         elif after_zone and _BARE_URL_RE.match(line):
             out.append((BlockKind.FURNITURE, None))

@@ -118,7 +118,10 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
         return False  # the answer text itself follows "Antwoord"
     if i == 0 or u.gap_before:
         return True
-    return units[i - 1].text.rstrip()[-1:] in ".?!:"
+    prev = units[i - 1].text
+    # Right after a fractie heading ("Vragen en opmerkingen van de leden van de D66-fractie" /
+    # "Ministeriële bijeenkomsten …") or after a finished sentence.
+    return bool(_SECTION_RE.match(prev)) or prev.rstrip()[-1:] in ".?!:"
 
 
 def _question_follows(units: Sequence[Unit], j: int) -> bool:

@@ -37,6 +37,14 @@ _ASKING_RE = re.compile(
 )
 
 
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?$")
+# How question paragraphs begin: "De leden van de …", "Deze leden …", "Kan de staatssecretaris …"
+_QUESTION_OPENING_RE = re.compile(
+    r"(?:De leden|Deze leden|Het lid|Dit lid|Zij |Ook |Daarnaast|Verder|Tot slot|Voorts|Kan |"
+    r"Is |Wat |Hoe |Welke |Waarom |Wanneer |Zijn |Heeft |Hebben |Wordt |Deelt |Ziet |Acht )"
+)
+
+
 @dataclass
 class Draft:
     fractie: str
@@ -82,14 +90,46 @@ def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
     return st.drafts, st.orphans
 
 
+def split_answer_question(paras: list[list[Unit]]) -> int:
+    """Index of the first paragraph of the next question block (see the module docstring)."""
+    if len(paras) == 1 and len(paras[0]) > 1:
+        return -1  # one paragraph only: the caller splits it at sentence ends
+    k = len(paras) - 1
+    while k - 1 >= 1 and question_like(paras[k - 1]):
+        k -= 1
+    return k if k >= 1 else len(paras)  # "Antwoord" right after "Antwoord": nothing to split
+
+
+def _sentence_chunks(units: list[Unit]) -> list[list[Unit]]:
+    """A paragraph cut where a line ends a sentence and the next starts one ("…grensbeheer." /
+    "De leden van de CDA-fractie …"): the fallback when the text has no blank separator lines."""
+    chunks: list[list[Unit]] = [[units[0]]]
+    for prev, u in zip(units, units[1:], strict=False):
+        if _SENTENCE_END_RE.search(prev.text) and u.text[:1].isupper():
+            chunks.append([u])
+        else:
+            chunks[-1].append(u)
+    return chunks
+
+
+def _split_chunks(chunks: list[list[Unit]]) -> int:
+    k = len(chunks) - 1
+    while k - 1 >= 1 and (question_like(chunks[k - 1]) or _opens_question(chunks[k - 1])):
+        k -= 1
+    return max(k, 1)
+
+
+def _opens_question(units: Sequence[Unit]) -> bool:
+    return bool(_QUESTION_OPENING_RE.match(units[0].text))
+
+
 def _on_answer(st: _State, line: int) -> None:
     if st.answer is not None:
         paras = st.answer
-        k = len(paras) - 1
-        while k - 1 >= 1 and question_like(paras[k - 1]):
-            k -= 1
-        if k < 1:  # "Antwoord" right after "Antwoord": nothing to split
-            k = len(paras)
+        k = split_answer_question(paras)
+        if k < 0:
+            paras = _sentence_chunks(paras[0])
+            k = _split_chunks(paras)
         st.answer = paras[:k]
         next_question = [u for p in paras[k:] for u in p]
         _close(st)
