@@ -55,6 +55,7 @@ class LoggedRequest:
     query: dict[str, str]
     at: float  # time.monotonic()
     fault: str | None
+    user_agent: str = ""
 
 
 @dataclass
@@ -103,7 +104,9 @@ class ReplayServer:
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.replay = self  # type: ignore[attr-defined]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def start(self) -> "ReplayServer":
@@ -173,7 +176,13 @@ class ReplayServer:
         fault = self._take_fault(path + "?" + unquote(parts.query))
         with self._lock:
             self.log.append(
-                LoggedRequest(path, query, time.monotonic(), fault.kind if fault else None)
+                LoggedRequest(
+                    path,
+                    query,
+                    time.monotonic(),
+                    fault.kind if fault else None,
+                    h.headers.get("User-Agent", ""),
+                )
             )
         if fault is not None and self._apply_fault(h, fault, path, query):
             return

@@ -1,0 +1,76 @@
+"""Classification on Soort AND Onderwerp, checked on all 131 real JBZ-Raad records."""
+
+from collections import Counter
+
+from flows.sources.classify import classify_document
+from tests.replay_fixtures import sample_records
+from warehouse.records import (
+    KIND_AGENDA,
+    KIND_COUNCIL_REPORT,
+    KIND_INBRENG,
+    KIND_OTHER,
+    KIND_VERSLAG,
+)
+
+# Read by hand from the records' Onderwerp (Kamerstuk numbers = Volgnummer).
+AGENDAS = {907, 927, 932, 948, 967, 973}  # "Geannoteerde agenda (informele) JBZ-Raad …"
+COUNCIL_REPORTS = {925, 931, 935, 964, 970}  # "Verslag JBZ-Raad van …", "Verslag van de informele…"
+VERSLAGEN = {909, 928, 929, 933, 934, 936, 949, 968, 969}
+
+
+def expected_kind(r: dict[str, object]) -> str:
+    if r["Soort"] == "Inbreng verslag schriftelijk overleg":
+        return KIND_INBRENG  # all eight have Volgnummer -1: never a numbered Kamerstuk
+    nr = r["Volgnummer"]
+    if nr in VERSLAGEN:
+        return KIND_VERSLAG
+    if nr in AGENDAS:
+        return KIND_AGENDA
+    if nr in COUNCIL_REPORTS:
+        return KIND_COUNCIL_REPORT
+    return KIND_OTHER
+
+
+def test_every_real_record_is_classified_as_read_by_hand() -> None:
+    records = sample_records()
+    assert len(records) == 131
+    wrong = [
+        (r["Soort"], r["Onderwerp"], classify_document(r["Soort"], r["Onderwerp"]))
+        for r in records
+        if classify_document(r["Soort"], r["Onderwerp"]) != expected_kind(r)
+    ]
+    assert wrong == []
+    kinds = Counter(classify_document(r["Soort"], r["Onderwerp"]) for r in records)
+    assert kinds[KIND_VERSLAG] == 9 and kinds[KIND_INBRENG] == 8
+    assert kinds[KIND_AGENDA] == 6 and kinds[KIND_COUNCIL_REPORT] == 5
+
+
+def test_a_report_sent_as_brief_regering_is_still_a_report() -> None:
+    subject = (
+        "Verslag van een schriftelijk overleg over o.a. de geannoteerde agenda JBZ-Raad "
+        "12-13 december 2024 (Kamerstuk 32317-907)"
+    )
+    assert classify_document("Brief regering", subject) == KIND_VERSLAG
+    assert classify_document(None, subject) == KIND_VERSLAG  # KOOP record without a type
+    inbreng = "Inbreng verslag van een schriftelijk overleg over de JBZ-Raad (Kamerstuk 32317-927)"
+    assert classify_document("Brief regering", inbreng) == KIND_INBRENG
+
+
+def test_attachments_and_invitations_with_report_subjects_are_other() -> None:
+    beslisnota = "Beslisnota bij het verslag van een schriftelijk overleg over o.a. de agenda"
+    assert classify_document("Bijlage", beslisnota) == KIND_OTHER
+    convocatie = "Convocatie inbreng schriftelijk overleg JBZ-Raad van 12 en 13 December"
+    assert classify_document("Convocatie commissieactiviteit", convocatie) == KIND_OTHER
+    debat = "Verslag van een commissiedebat, gehouden op 9 oktober 2024, over JBZ Raad"
+    assert classify_document("Verslag van een commissiedebat", debat) == KIND_OTHER
+
+
+def test_council_reports_and_agendas_by_subject() -> None:
+    assert classify_document("Brief regering", "Verslag JBZ-Raad van 12 en 13 juni 2025") == (
+        KIND_COUNCIL_REPORT
+    )
+    informal = "Verslag van de informele Raad Justitie en Binnenlandse Zaken (iJBZ-Raad) op 22 juli"
+    assert classify_document("Brief", informal) == KIND_COUNCIL_REPORT
+    agenda = "Geannoteerde agenda van de formele JBZ-Raad 13 14 oktober 2025"
+    assert classify_document("Brief regering", agenda) == KIND_AGENDA
+    assert classify_document("Brief regering", "Implementatie Asiel- en Migratiepact") == KIND_OTHER
