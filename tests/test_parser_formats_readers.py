@@ -64,16 +64,16 @@ def test_docx_blocks_headings_and_glued_footnote_markers() -> None:
 
 def test_koop_xml_front_matter_and_noot() -> None:
     xml = (
-        "<officiele-publicatie><kamerstuk><dossier><dossiernummer><dossiernr>32 317</dossiernr>"
-        "</dossiernummer><titel>JBZ-Raad</titel></dossier><stuk><stuknr>Nr. <ondernummer>909"
-        "</ondernummer></stuknr><titel>VERSLAG VAN EEN SCHRIFTELIJK OVERLEG</titel><datumtekst>"
-        'Vastgesteld <datum isodatum="2022-12-15">15 december 2022</datum></datumtekst>'
-        "<algemeen><divisie><kop><titel>Vragen en opmerkingen van de leden van de VVD-fractie"
-        "</titel></kop><tussenkop>Frontex</tussenkop><al>De motie Brekelmans "
-        '<noot id="n1" type="voet"><noot.nr>1</noot.nr><noot.al>Kamerstuk 36 200-VI, nr. 24'
-        "</noot.al></noot>, zie ook.</al></divisie></algemeen></stuk></kamerstuk>"
-        "</officiele-publicatie>"
-    ).encode()
+        b"<officiele-publicatie><kamerstuk><dossier><dossiernummer><dossiernr>32 317</dossiernr>"
+        b"</dossiernummer><titel>JBZ-Raad</titel></dossier><stuk><stuknr>Nr. <ondernummer>909"
+        b"</ondernummer></stuknr><titel>VERSLAG VAN EEN SCHRIFTELIJK OVERLEG</titel><datumtekst>"
+        b'Vastgesteld <datum isodatum="2022-12-15">15 december 2022</datum></datumtekst>'
+        b"<algemeen><divisie><kop><titel>Vragen en opmerkingen van de leden van de VVD-fractie"
+        b"</titel></kop><tussenkop>Frontex</tussenkop><al>De motie Brekelmans "
+        b'<noot id="n1" type="voet"><noot.nr>1</noot.nr><noot.al>Kamerstuk 36 200-VI, nr. 24'
+        b"</noot.al></noot>, zie ook.</al></divisie></algemeen></stuk></kamerstuk>"
+        b"</officiele-publicatie>"
+    )
     blocks = read_koop_xml(xml)
     assert [(b.kind.value, b.text) for b in blocks] == [
         ("paragraph", "32 317 JBZ-Raad"),
@@ -95,11 +95,11 @@ def test_koop_xml_refuses_other_xml() -> None:
 
 def test_html_markers_and_notes() -> None:
     html = (
-        "<html><body><h2>Vragen en opmerkingen van de leden van de VVD-fractie</h2>"
-        '<p>De motie Brekelmans<sup><a class="nootnum" href="#n1">1</a></sup> telt.</p>'
-        '<div class="voetnoten"><ol><li><span class="nootnum">1</span> <p>Kamerstuk 36 200-VI,'
-        " nr. 24</p></li></ol></div></body></html>"
-    ).encode()
+        b"<html><body><h2>Vragen en opmerkingen van de leden van de VVD-fractie</h2>"
+        b'<p>De motie Brekelmans<sup><a class="nootnum" href="#n1">1</a></sup> telt.</p>'
+        b'<div class="voetnoten"><ol><li><span class="nootnum">1</span> <p>Kamerstuk 36 200-VI,'
+        b" nr. 24</p></li></ol></div></body></html>"
+    )
     blocks = read_html(html)
     assert [(b.kind.value, b.text, b.footnote_n) for b in blocks] == [
         ("heading", "Vragen en opmerkingen van de leden van de VVD-fractie", None),

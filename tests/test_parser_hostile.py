@@ -135,7 +135,7 @@ def test_malformed_xml() -> None:
 
 
 def test_text_without_fractie_headings_is_a_partial_result() -> None:
-    c = parse_document("Een brief zonder vragen.\n \nMet nog een alinea.\n".encode(), "brief.txt")
+    c = parse_document(b"Een brief zonder vragen.\n \nMet nog een alinea.\n", "brief.txt")
     assert c.pairs == ()
     assert any(i.code == "no_fractie_headings" for i in c.issues)
 
