@@ -28,7 +28,7 @@ from parsers.model import (
 )
 from parsers.references import parse_kamerstuk_refs
 from parsers.segment.answer_part import pair_answer_part
-from parsers.segment.build import build_pairs, build_sections, footnote_issues
+from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
 from parsers.segment.events import PARA, Event, build_events, find_first_section
 from parsers.segment.frontmatter import FrontInfo, parse_front
 from parsers.segment.headings import KNOWN_PARTIES
@@ -72,18 +72,19 @@ def parse_blocks_accounted(
     front = parse_front(units[:start])
     events = build_events(units[start:], known, source_format in LINE_FORMATS)
     drafts, orphans, repeated, issues = _pair(events)
+    answered = has_answer_part(events) or has_answer_markers(events)
     cleaned = _clean_body(events)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
     pairs = build_pairs(drafts, cleaned)
     all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
     consultation = Consultation(
-        document=_document(front, KIND_VERSLAG if _answered(drafts) else KIND_INBRENG),
+        document=_document(front, KIND_VERSLAG if answered else KIND_INBRENG),
         sections=build_sections(events),
         pairs=pairs,
         footnotes=footnotes,
         kamerstuk_references=parse_kamerstuk_refs(all_text),
         unassigned=tuple(_unassigned(orphans, cleaned)),
-        issues=tuple(issues) + footnote_issues(markers, footnotes),
+        issues=(*issues, *pair_issues(pairs, answered), *footnote_issues(markers, footnotes)),
         source_format=source_format,
     )
     heads = tuple(u for ev in events if ev.kind != PARA for u in ev.units)
@@ -99,10 +100,6 @@ def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit],
     else:
         drafts, orphans = pair_questions_only(events)
     return drafts, orphans, [], []
-
-
-def _answered(drafts: Sequence[Draft]) -> bool:
-    return any(d.answer is not None for d in drafts)
 
 
 def _clean_body(events: Sequence[Event]) -> dict[int, CleanLine]:

@@ -18,29 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from parsers.errors import ParseError
-from parsers.model import Consultation, Pair
+from parsers.model import Consultation, DocumentInfo, Pair
 
 
 def to_json_dict(c: Consultation) -> dict[str, Any]:
-    d = c.document
     return {
-        "document": {
-            "dossier": d.dossier,
-            "ondernummer": d.ondernummer,
-            "kind": d.kind,
-            "title": d.title,
-            "date": d.date,
-            "council_date": d.council_date,
-            "committee": d.committee,
-            "chair": d.chair,
-            "clerk": d.clerk,
-            "addressee": d.addressee,
-            "subjects": [
-                {"title": s.title, "kamerstukken": list(s.kamerstukken), "zaak": s.zaak}
-                for s in d.subjects
-            ],
-            "toc_fracties": list(d.toc_fracties),
-        },
+        "document": _document_dict(c.document),
         "sections": [
             {
                 "fractie": s.fractie,
@@ -66,6 +49,26 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
         "issues": [{"code": i.code, "message": i.message, "line": i.line} for i in c.issues],
         "source_format": c.source_format,
         "parser_version": c.parser_version,
+    }
+
+
+def _document_dict(d: DocumentInfo) -> dict[str, Any]:
+    return {
+        "dossier": d.dossier,
+        "ondernummer": d.ondernummer,
+        "kind": d.kind,
+        "title": d.title,
+        "date": d.date,
+        "council_date": d.council_date,
+        "committee": d.committee,
+        "chair": d.chair,
+        "clerk": d.clerk,
+        "addressee": d.addressee,
+        "subjects": [
+            {"title": s.title, "kamerstukken": list(s.kamerstukken), "zaak": s.zaak}
+            for s in d.subjects
+        ],
+        "toc_fracties": list(d.toc_fracties),
     }
 
 

@@ -39,7 +39,7 @@ def test_old_layout_unmatched_answers_are_kept_unassigned() -> None:
         "De minister acht de richtlijn evenwichtig.",
         "Daarnaast volgt een brief.",
     ]
-    assert [i.code for i in c.issues] == ["answers_unmatched"]
+    assert [i.code for i in c.issues] == ["answers_unmatched", "question_without_answer"]
 
 
 def test_inbreng_has_questions_without_answers() -> None:

@@ -72,6 +72,19 @@ def build_sections(events: Sequence[Event]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def pair_issues(pairs: Sequence[Pair], answered: bool) -> tuple[ParseIssue, ...]:
+    """Pairs a person should look at: no question text, or no answer in a verslag."""
+    issues: list[ParseIssue] = []
+    for p in pairs:
+        if not p.question:
+            msg = f"pair {p.seq} ({p.fractie}) has an answer but no question text"
+            issues.append(ParseIssue("empty_question", msg, p.answer_line))
+        if answered and not p.answer:
+            msg = f"pair {p.seq} ({p.fractie}) has no answer"
+            issues.append(ParseIssue("question_without_answer", msg, p.answer_line))
+    return tuple(issues)
+
+
 def footnote_issues(
     markers: Sequence[Marker], footnotes: Sequence[Footnote]
 ) -> tuple[ParseIssue, ...]:

@@ -8,6 +8,7 @@ from parsers.segment.headings import (
     SectionHead,
     is_answer_marker,
     is_answer_part,
+    paragraph_topic,
     parse_section_heading,
     topic_span,
 )
@@ -24,10 +25,16 @@ class Event:
 
 
 def find_first_section(units: Sequence[Unit], known: Iterable[str]) -> int | None:
+    """The first fractie heading of the body. A table of contents without page numbers lists
+    the headings one after another; a body heading is followed by text, not by another heading
+    ("Vragen en opmerkingen van de leden van de VVD-fractie" / "… D66-fractie" is the TOC)."""
     known_set = tuple(known)
     for i, u in enumerate(units):
         nxt = units[i + 1].text if i + 1 < len(units) else ""
-        if _heading_allowed(u) and parse_section_heading(u.text, nxt, known_set):
+        if not (_heading_allowed(u) and parse_section_heading(u.text, nxt, known_set)):
+            continue
+        after = units[i + 2].text if i + 2 < len(units) else ""
+        if nxt and not parse_section_heading(nxt, after, known_set) and not is_answer_part(nxt):
             return i
     return None
 
@@ -66,4 +73,4 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
 def _topic(units: Sequence[Unit], i: int, line_based: bool) -> int:
     if units[i].heading:
         return 1
-    return topic_span(units, i) if line_based else 0
+    return topic_span(units, i) if line_based else paragraph_topic(units, i)

@@ -38,7 +38,8 @@ _ADDRESSEE_RE = re.compile(
 _BULLET_RE = re.compile(r"^[•\-–▪·]\s*")
 _PAREN_REF_RE = re.compile(r"\s*\((?:Kamerstuk|\d{4}Z\d{5})[^)]*\)")
 _ZAAK_RE = re.compile(r"\b(\d{4}Z\d{5})\b")
-_TOC_LINE_RE = re.compile(r"^(.*?\S)\s{2,}\d+$")
+# A TOC entry ends in a page number after spaces, a tab or dots ("…VVD-fractie    2").
+_TOC_PAGE_RE = re.compile(r"(?:\s{2,}|\t|\.{3,}\s*)\d+$")
 
 
 @dataclass(frozen=True)
@@ -151,10 +152,11 @@ def _subjects(units: Sequence[Unit]) -> tuple[Subject, ...]:
 
 
 def _toc(texts: Sequence[str]) -> tuple[str, ...]:
+    """Fracties listed before the body: every fractie heading in the front matter is a TOC
+    entry, with or without its page number."""
     names: list[str] = []
     for t in texts:
-        m = _TOC_LINE_RE.match(t)
-        head = parse_section_heading(m.group(1), "", ()) if m else None
-        if head:
+        head = parse_section_heading(_TOC_PAGE_RE.sub("", t).rstrip(), "", ())
+        if head and head.fractie not in names:
             names.append(head.fractie)
     return tuple(names)

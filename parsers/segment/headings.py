@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from parsers.segment.units import Unit
 
 # "Vragen en opmerkingen van de leden van de VVD-fractie", "… van het lid van de BBB-fractie",
-# "… van de leden van de PvdA- en GroenLinks-fractie"; a TOC line ends in a page number instead.
+# "… van de leden van de PvdA- en GroenLinks-fractie", "Inbreng vanuit de SP-fractie"; a TOC
+# line ends in a page number instead.
+_LEAD = r"^(?:(?:Vragen en opmerkingen|Inbreng|Opmerkingen en vragen|Vragen|Reactie op vragen)"
 _SECTION_RE = re.compile(
-    r"^(?:(?:Vragen en opmerkingen|Inbreng|Opmerkingen en vragen|Vragen|Reactie op vragen)"
-    r" (?:van|vanuit) )?(?P<who>de leden|het lid) van de (?P<name>[^.?!:]+?)-?fractie:?$",
+    _LEAD + r" (?:van|vanuit) )?(?:(?P<who>de leden|het lid) van )?de (?P<name>[^.?!:]+?)"
+    r"-?fractie:?$",
+    re.IGNORECASE,
+)
+# "Vragen en opmerkingen van de leden van de fracties van GroenLinks en PvdA"
+_JOINT_RE = re.compile(
+    _LEAD + r" (?:van|vanuit) )?(?P<who>de leden) van de fracties van (?:de )?(?P<name>[^.?!:]+)$",
     re.IGNORECASE,
 )
 # Parties known to print a bare heading, as in "PVV" followed by "De leden van de PVV-fractie …"
@@ -20,8 +27,13 @@ KNOWN_PARTIES = (
     "BBB", "NSC", "50PLUS", "BIJ1", "Groep Van Haga", "Fractie Den Haan",
 )  # fmt: skip
 _JOINT_SPLIT_RE = re.compile(r"-?\s+en\s+")
-# "Antwoord", "Antwoord   " (trailing spaces), "Antwoord:"; never "II Antwoord / Reactie …".
-_ANSWER_RE = re.compile(r"^Antwoord(?: van het kabinet| van de regering)?\s*:?$", re.IGNORECASE)
+# "Antwoord", "Antwoord   " (trailing spaces), "Antwoord:", "Reactie van de staatssecretaris";
+# never "II Antwoord / Reactie …" (the part heading of the older layout).
+_ANSWER_RE = re.compile(
+    r"^(?:Antwoord|Reactie)(?: van (?:het kabinet|de regering|de minister|de staatssecretaris)"
+    r"(?: van [\w ,]+)?)?\s*:?$",
+    re.IGNORECASE,
+)
 # "II Antwoord / Reactie van de staatssecretaris": the separate answer part of the older layout.
 _ANSWER_PART_RE = re.compile(r"^II\.?\s+(?:Antwoord|Reactie)\b(?!.*\s\d+$)")
 _END_PUNCT = ".?!,;:"
@@ -43,12 +55,15 @@ class SectionHead:
 
 def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> SectionHead | None:
     """The fractie a heading line introduces, or None when it is not a fractie heading."""
-    m = _SECTION_RE.match(text.strip())
+    m = _SECTION_RE.match(text.strip()) or _JOINT_RE.match(text.strip())
     if m:
-        parties = tuple(p.strip() for p in _JOINT_SPLIT_RE.split(m.group("name")) if p.strip())
-        return SectionHead(" en ".join(parties), parties, m.group("who").lower() == "het lid")
+        parties = split_fractie_name(m.group("name"))
+        return SectionHead(
+            " en ".join(parties), parties, (m.group("who") or "").lower() == "het lid"
+        )
     bare = text.strip()
     # "PVV" on its own, then "De leden van de PVV-fractie zijn pertinent tegen …"
+    # (a known party, or one named in the table of contents)
     if bare in set(known) and f"{bare}-fractie" in next_text:
         return SectionHead(bare, (bare,), "het lid van" in next_text.lower()[:60])
     return None
@@ -101,6 +116,16 @@ def topic_span(units: Sequence[Unit], i: int) -> int:
     return 0
 
 
+def paragraph_topic(units: Sequence[Unit], i: int) -> int:
+    """1 when a paragraph of a paragraph-based format (docx, XML) is a subheading set as plain
+    text: short, no final punctuation, and followed by a question paragraph ("Frontex" /
+    "De leden van de PvdA- en GroenLinks-fractie hebben kennisgenomen …")."""
+    u = units[i]
+    if len(u.text) > 100 or i + 1 >= len(units) or not _could_start_heading(units, i):
+        return 0
+    return 1 if _question_follows(units, i + 1, same_paragraph=False) else 0
+
+
 def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     u = units[i]
     text = u.text
@@ -124,9 +149,9 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     return bool(_SECTION_RE.match(prev)) or prev.rstrip()[-1:] in ".?!:"
 
 
-def _question_follows(units: Sequence[Unit], j: int) -> bool:
+def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True) -> bool:
     texts = [units[j].text]
-    for u in units[j + 1 : j + 12]:
+    for u in units[j + 1 : j + 12] if same_paragraph else ():
         if u.gap_before:
             break
         texts.append(u.text)
