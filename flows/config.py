@@ -89,6 +89,12 @@ def _floats(v: str) -> float:
     return float(v)
 
 
+def _version(v: str) -> str:
+    if v not in API_VERSIONS:
+        raise ValueError(f"must be one of {', '.join(API_VERSIONS)}")
+    return v
+
+
 def _hosts(v: str) -> tuple[str, ...]:
     return tuple(h.strip() for h in v.split(",") if h.strip())
 
@@ -104,7 +110,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("tk_odata_url", "JBZ_TK_ODATA_URL", DEFAULT_TK_ODATA_URL, str, "TK OData base URL"),
-    Setting("tk_api_version", "JBZ_TK_API_VERSION", None, str, "v4 or v5 (default: from URL)"),
+    Setting("tk_api_version", "JBZ_TK_API_VERSION", None, _version, "v4 or v5 (default: from URL)"),
     Setting(
         "tk_field_document_number",
         "JBZ_TK_FIELD_DOCUMENT_NUMBER",
@@ -217,8 +223,6 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
                 values[s.field] = _derived(s.field, values)
         except ValueError as e:
             raise ValueError(f"{s.env}={raw!r} is not a valid value: {e}") from e
-    if values["tk_api_version"] not in API_VERSIONS:
-        raise ValueError(f"JBZ_TK_API_VERSION must be one of {API_VERSIONS}")
     values["tk_odata_url"] = str(values["tk_odata_url"]).rstrip("/")
     values["koop_base_url"] = str(values["koop_base_url"]).rstrip("/")
     return Config(**values)

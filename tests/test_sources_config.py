@@ -1,0 +1,126 @@
+"""Configuration from env vars, `jbz config`, and `jbz check-source` against real v4 metadata and
+a v5 variant DERIVED from it by renaming (flows.replay_data.v5_metadata; no real v5 sample)."""
+
+import argparse
+from collections.abc import Iterator
+
+import pytest
+
+from flows.config import SETTINGS, cli_config, load_config
+from flows.replay import ReplayServer
+from flows.replay_data import v5_metadata
+from flows.sources.check import cli_check_source, missing_fields
+from tests.replay_fixtures import SAMPLES, serve_samples
+
+V4_METADATA = (SAMPLES / "tk_odata_v4_2.0_metadata.xml").read_bytes()
+
+
+@pytest.fixture
+def replay_server() -> Iterator[ReplayServer]:
+    yield from serve_samples()
+
+
+def test_defaults() -> None:
+    cfg = load_config({})
+    assert cfg.tk_odata_url == "https://gegevensmagazijn.tweedekamer.nl/OData/v5"
+    assert cfg.tk_api_version == "v5" and cfg.tk_fields.document_number == "Nummer"
+    assert cfg.koop_sru_url == "https://repository.overheid.nl/sru"
+    assert cfg.schedule_cron == "0 * * * 1-5" and cfg.timezone == "Europe/Amsterdam"
+    assert cfg.db_path == "data/jbz.duckdb"
+    assert cfg.allowed_hosts == {
+        "gegevensmagazijn.tweedekamer.nl",
+        "repository.overheid.nl",
+        "zoek.officielebekendmakingen.nl",
+    }
+
+
+def test_v4_is_inferred_from_the_url_and_names_follow() -> None:
+    cfg = load_config({"JBZ_TK_ODATA_URL": "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"})
+    assert cfg.tk_api_version == "v4" and cfg.tk_odata_url.endswith("/v4/2.0")
+    assert (cfg.tk_field_document_number, cfg.tk_field_ondernummer) == (
+        "DocumentNummer",
+        "Volgnummer",
+    )
+    fixed = load_config({"JBZ_TK_FIELD_ONDERNUMMER": "Stuknummer"})
+    assert fixed.tk_fields.ondernummer == "Stuknummer"
+
+
+def test_bad_values_name_their_variable() -> None:
+    with pytest.raises(ValueError, match="JBZ_HTTP_RETRIES"):
+        load_config({"JBZ_HTTP_RETRIES": "many"})
+    with pytest.raises(ValueError, match="JBZ_TK_API_VERSION"):
+        load_config({"JBZ_TK_API_VERSION": "v9"})
+
+
+def test_cli_config_shows_every_setting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JBZ_CONTACT", "data@example.org")
+    assert cli_config(argparse.Namespace()) == 0
+    out = capsys.readouterr().out
+    for s in SETTINGS:
+        assert s.env in out
+    assert "data@example.org  [env]" in out and "Europe/Amsterdam" in out
+
+
+def test_metadata_has_what_each_version_needs() -> None:
+    v4, v5 = load_config({"JBZ_TK_API_VERSION": "v4"}), load_config({})
+    assert missing_fields(v4, V4_METADATA) == []
+    assert missing_fields(v5, v5_metadata(V4_METADATA)) == []
+    missing = missing_fields(v5, V4_METADATA)
+    assert [(m.entity, m.name) for m in missing] == [
+        ("Document", "Nummer"),
+        ("Document", "Ondernummer"),
+    ]
+    assert "JBZ_TK_API_VERSION=v4" in missing[0].message
+    stripped = V4_METADATA.replace(b'<Property Name="ExterneIdentifier"', b'<Property Name="X"')
+    gone = missing_fields(v4, stripped)
+    assert [m.message for m in gone] == [
+        "The server's DocumentVersie has no field ExterneIdentifier, which the code needs."
+    ]
+
+
+@pytest.mark.parametrize(("version", "url_version", "code"), [("v4", "v4", 0), ("v5", "v5", 0),
+                                                               ("v5", "v4", 1)])  # fmt: skip
+def test_cli_check_source(
+    replay_server: ReplayServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    version: str,
+    url_version: str,
+    code: int,
+) -> None:
+    for k, v in replay_server.env(version).items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.setenv("JBZ_TK_ODATA_URL", replay_server.tk_url(url_version))
+    assert cli_check_source(argparse.Namespace()) == code
+    out = capsys.readouterr().out
+    assert "KOOP SRU answers" in out
+    assert ("every needed field exists" in out) == (code == 0)
+    if code:
+        assert "has no field Nummer" in out and "Volgnummer" in out
+
+
+def test_cli_check_source_unreachable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with serve_samples_stopped() as url:
+        monkeypatch.setenv("JBZ_TK_ODATA_URL", f"{url}/OData/v5")
+        monkeypatch.setenv("JBZ_KOOP_SRU_URL", f"{url}/sru")
+        monkeypatch.setenv("JBZ_HTTP_RETRIES", "0")
+        assert cli_check_source(argparse.Namespace()) == 2
+    assert "could not be checked" in capsys.readouterr().out
+
+
+class serve_samples_stopped:  # noqa: N801 (reads as a context manager)
+    """The address of a replay server that has been stopped: nothing listens there."""
+
+    def __enter__(self) -> str:
+        gen = serve_samples()
+        srv = next(gen)
+        url = srv.base_url
+        gen.close()
+        return url
+
+    def __exit__(self, *exc: object) -> None:
+        return None

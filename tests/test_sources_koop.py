@@ -1,0 +1,130 @@
+"""KOOP SRU against the replay server: startRecord paging, Eerste Kamer kept apart, identifiers
+and file URLs read from the records, files fetched; plus the one real gzd record."""
+
+from collections.abc import Iterator
+
+import pytest
+from defusedxml import ElementTree as SafeET
+
+from flows.config import load_config
+from flows.replay import Fault, ReplayServer
+from flows.replay_data import SruRecord, minimal_koop_xml
+from flows.sources.fetch import iter_fetch_outcomes
+from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceUnavailable
+from flows.sources.koop import iter_koop_records, parse_sru_page, read_koop_record
+from tests.replay_fixtures import SAMPLES, serve_samples
+from warehouse.records import KIND_VERSLAG
+
+
+@pytest.fixture
+def replay_server() -> Iterator[ReplayServer]:
+    yield from serve_samples()
+
+
+def test_paging_by_start_record_until_past_number_of_records(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5", JBZ_KOOP_PAGE_SIZE="10")
+    total = len(replay_server.scenario.sru_records)
+    with HttpClient(cfg) as client:
+        records = list(iter_koop_records(client, cfg, include_ek=True))
+    asked = replay_server.requests_matching(r"^/sru\?")
+    assert [int(a.query["startRecord"]) for a in asked] == list(range(1, total + 1, 10))
+    assert all("w.dossiernummer==32317" in a.query["query"] for a in asked)
+    assert len(records) == total and len({r.koop_id for r in records}) == total
+
+
+def test_eerste_kamer_records_are_kept_apart(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    with HttpClient(cfg) as client:
+        tk_only = list(iter_koop_records(client, cfg))
+        both = list(iter_koop_records(client, cfg, include_ek=True))
+    ek = [r for r in both if r.chamber == "EK"]
+    assert sorted(r.koop_id or "" for r in ek) == ["kst-32317-DQ", "kst-32317-DR"]
+    assert all(r.chamber == "TK" for r in tk_only) and len(tk_only) == len(both) - 2
+    # an EK written-consultation report still says what it is, but stays EK
+    assert next(r for r in ek if r.koop_id == "kst-32317-DR").kind == KIND_VERSLAG
+
+
+def test_identifiers_and_urls_are_read_not_built(replay_server: ReplayServer) -> None:
+    # A Kamerstuk with a numeric identifier like the real `kst-1027638` (RSS sample).
+    ident = "kst-1027638"
+    title = "Verslag van een schriftelijk overleg over de geannoteerde agenda JBZ-Raad"
+    xml = minimal_koop_xml(ident, "32 317", "974", title, "2025-10-20")
+    replay_server.scenario.sru_records.append(
+        SruRecord(ident, title, "Verslag", "32317", "974", "2025-10-20", xml)
+    )
+    cfg = replay_server.config("v5")
+    with HttpClient(cfg) as client:
+        records = {r.ondernummer: r for r in iter_koop_records(client, cfg)}
+        rec = records["974"]
+        assert rec.koop_id == ident and rec.document_id == f"koop:{ident}"
+        assert rec.file_url and rec.file_url.endswith(f"/{ident}/1/xml/{ident}.xml")
+        assert rec.kind == KIND_VERSLAG and str(rec.document_date) == "2025-10-20"
+        outcomes = list(iter_fetch_outcomes(client, cfg, records.values()))
+    assert all(o.ok and o.file and o.file.fmt == "xml" for o in outcomes)
+    got = next(o.file for o in outcomes if o.record.ondernummer == "956")
+    expected = (SAMPLES / "koop_kst-32317-956_via_DocumentPublicatie_resource.xml").read_bytes()
+    assert got is not None and got.data == expected
+
+
+def test_since_asks_sru_for_modified_records_only(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    with HttpClient(cfg) as client:
+        recent = list(iter_koop_records(client, cfg, since="2025-09-02T00:00:00+00:00"))
+    assert "dt.modified>=2025-09-01" in replay_server.log[-1].query["query"]  # minus 24 h overlap
+    assert recent and all(r.modified_at and r.modified_at.year == 2025 for r in recent)
+    assert len(recent) < 10
+
+
+def test_soft_404_on_a_koop_file_fails_only_that_document(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    with HttpClient(cfg) as client:
+        records = list(iter_koop_records(client, cfg))[:8]
+        target = records[2]
+        replay_server.inject(Fault("error_redirect", f"/{target.koop_id}.xml", times=99))
+        outcomes = list(iter_fetch_outcomes(client, cfg, records))
+    failed = [o for o in outcomes if not o.ok]
+    assert [o.record.koop_id for o in failed] == [target.koop_id]
+    assert isinstance(failed[0].error, SoftNotFound)
+    assert failed[0].error.document_id == target.document_id
+    assert any(e.path == "/foutpagina" for e in replay_server.log)  # the redirect was followed
+
+
+def test_sru_html_or_malformed_answer_is_an_error(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5", JBZ_HTTP_RETRIES="1")
+    replay_server.inject(Fault("html200", r"^/sru", times=99))
+    with HttpClient(cfg) as client, pytest.raises(BadResponse, match="HTML"):
+        list(iter_koop_records(client, cfg))
+    replay_server.inject(Fault("truncated", r"^/sru", times=99))
+    with HttpClient(cfg) as client, pytest.raises(SourceUnavailable, match="truncated"):
+        list(iter_koop_records(client, cfg))
+    replay_server.inject(Fault("truncated", r"^/sru", times=1))
+    with HttpClient(cfg) as client:
+        numbered = [r for r in replay_server.scenario.sru_records if r.ondernummer.isdigit()]
+        assert len(list(iter_koop_records(client, cfg))) == len(numbered)  # retried, then whole
+
+
+def test_the_real_gzd_record_is_read() -> None:
+    cfg = load_config({})
+    gzd = SafeET.fromstring((SAMPLES / "koop_sru_gzd_record_example_gmb.xml").read_bytes())
+    rec = read_koop_record(gzd, cfg)
+    assert rec.koop_id == "gmb-2023-174296" and rec.source == "koop"
+    assert rec.file_url == (
+        "https://repository.overheid.nl/frbr/officielepublicaties/gmb/2023/gmb-2023-174296/1/xml/"
+        "gmb-2023-174296.xml"
+    )
+    assert rec.modified_at is not None and rec.modified_at.isoformat().startswith(
+        "2023-04-20T09:21"
+    )
+    assert rec.title and rec.title.startswith("Ingekomen melding")
+
+
+def test_sru_diagnostic_is_an_error() -> None:
+    body = (
+        b'<sru:searchRetrieveResponse xmlns:sru="http://docs.oasis-open.org/ns/search-ws/'
+        b'sruResponse"><sru:numberOfRecords>0</sru:numberOfRecords><sru:diagnostics>'
+        b"<diag:diagnostic xmlns:diag='http://docs.oasis-open.org/ns/search-ws/diagnostic'>"
+        b"<diag:message>Query syntax error</diag:message></diag:diagnostic></sru:diagnostics>"
+        b"</sru:searchRetrieveResponse>"
+    )
+    with pytest.raises(BadResponse, match="Query syntax error"):
+        parse_sru_page(body, load_config({}))
