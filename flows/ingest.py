@@ -124,9 +124,15 @@ def list_deletions(known: list[str]) -> list[DocumentRecord]:
     return steps.list_tk_tombstones(known)
 
 
+def _unreachable(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a fetch only when the source could not be reached: a bad answer stays bad."""
+    return isinstance(state.result(raise_on_failure=False), steps.UNAVAILABLE_ERRORS)
+
+
 @task(
     cache_policy=NO_CACHE,
     persist_result=False,
+    retry_condition_fn=_unreachable,
     retries=2,
     retry_delay_seconds=[2, 10],
     retry_jitter_factor=0.5,

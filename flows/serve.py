@@ -88,8 +88,8 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
 
 def build_deployments() -> list[Any]:
     """The two deployments: `ingest` (cron + on demand) and `reparse` (on demand)."""
-    from prefect.types.entrypoint import EntrypointType
     from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
 
     from flows.config import load_config
     from flows.ingest import ingest

@@ -10,8 +10,12 @@ import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from flows.replay import ReplayServer
 
 _home = os.environ.get("PREFECT_HOME")
 if not _home or (Path(_home).exists() and any(Path(_home).iterdir())):
@@ -54,3 +58,33 @@ def prefect_api_url() -> Iterator[str]:
         url = PREFECT_API_URL.value()
         assert url, "the test harness did not set PREFECT_API_URL"
         yield str(url)
+
+
+@pytest.fixture(scope="session")
+def demo_replay() -> Iterator["ReplayServer"]:
+    """The local replay server with the recorded dossier + the example report as a PDF."""
+    from flows.demo import demo_scenario
+    from flows.replay import ReplayServer
+
+    with ReplayServer(demo_scenario()) as server:
+        yield server
+
+
+@pytest.fixture()
+def flow_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, demo_replay: "ReplayServer"
+) -> Iterator[Path]:
+    """JBZ_* pointing at the replay server and a fresh DuckDB file; yields the DB path."""
+    from flows import steps
+
+    db_path = tmp_path / "jbz.duckdb"
+    for name, value in demo_replay.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("JBZ_DB", str(db_path))
+    steps.config.cache_clear()  # the config and client are cached per process
+    steps.client.cache_clear()
+    demo_replay.clear_fault()
+    yield db_path
+    demo_replay.clear_fault()
+    steps.config.cache_clear()
+    steps.client.cache_clear()

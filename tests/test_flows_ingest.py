@@ -1,0 +1,160 @@
+"""The ingest and reparse flows against a real Prefect test server, the local replay server (real
+HTTP on a socket) and real DuckDB files. Flow runs are few and shared: one harness per session.
+"""
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.demo import DEMO_DOCUMENT_ID, EXAMPLE_REPORT
+from flows.replay import Fault, ReplayServer
+from warehouse import db
+
+GOLD = EXAMPLE_REPORT.parent / "gold" / "schriftelijk-overleg-jbz-2022-12-08.gold.json"
+pytestmark = pytest.mark.usefixtures("prefect_api_url")
+
+
+def run_ingest(*, expect_failed: bool = False, **params: Any) -> dict[str, Any]:
+    """One ingest flow run; returns its summary (a failed run still returns one)."""
+    from flows.ingest import IngestParams, ingest
+
+    state = ingest(IngestParams(**params), return_state=True)
+    assert state.is_failed() if expect_failed else state.is_completed(), state.message
+    summary: dict[str, Any] = state.result(raise_on_failure=False)
+    assert isinstance(summary, dict)
+    return summary
+
+
+def query(db_path: Path, sql: str, params: list[object] | None = None) -> list[tuple[Any, ...]]:
+    with db.connect(db_path, read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def gold_pairs() -> Counter[str]:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    return Counter(p["fractie"] for p in gold["pairs"])
+
+
+def file_requests(replay: ReplayServer) -> list[str]:
+    return [e.path for e in replay.log if "/resource" in e.path.lower() or "/koop/" in e.path]
+
+
+def assert_consistent(db_path: Path) -> None:
+    """No half documents: every consultation has its bytes and exactly its pairs."""
+    orphans = query(
+        db_path,
+        "SELECT c.document_id FROM consultations c LEFT JOIN raw_files r USING (sha256) "
+        "WHERE r.sha256 IS NULL",
+    )
+    assert orphans == []
+    mismatched = query(
+        db_path,
+        "SELECT c.consultation_id FROM consultations c LEFT JOIN "
+        "(SELECT consultation_id, count(*) AS n FROM qa_pairs GROUP BY ALL) p "
+        "USING (consultation_id) WHERE c.pair_count <> coalesce(p.n, 0)",
+    )
+    assert mismatched == []
+
+
+def test_first_run_loads_everything_then_second_run_only_lists(
+    flow_env: Path, demo_replay: ReplayServer
+) -> None:
+    from prefect.artifacts import Artifact
+
+    first = run_ingest()
+    assert first["totals"]["new"] > 100 and first["totals"]["fetched"] > 0
+    assert first["sources"]["tk"]["cursor_after"] is not None
+    report = next(c for c in first["consultations"] if c["document_id"] == DEMO_DOCUMENT_ID)
+    assert report["pairs_per_fractie"] == dict(gold_pairs())
+    rows = query(
+        flow_env,
+        "SELECT fractie, count(*) FROM v_qa WHERE document_id = ? GROUP BY fractie",
+        [DEMO_DOCUMENT_ID],
+    )
+    assert dict(rows) == dict(gold_pairs())
+    assert_consistent(flow_env)
+    artifact = Artifact.get("ingest-summary")
+    assert artifact is not None and "PvdA en GroenLinks" in str(artifact.data)
+
+    demo_replay.clear_log()
+    second = run_ingest()
+    totals = second["totals"]
+    assert (totals["new"], totals["changed"], totals["fetched"], totals["loaded"]) == (0, 0, 0, 0)
+    assert second["sources"]["tk"]["listed"] > 0 and second["failures"] == []
+    assert file_requests(demo_replay) == []  # listed, nothing downloaded
+    assert second["sources"]["tk"]["cursor_after"] == first["sources"]["tk"]["cursor_after"]
+
+    snapshot = "SELECT * EXCLUDE (parsed_at) FROM consultations ORDER BY ALL"
+    pairs = "SELECT * FROM qa_pairs ORDER BY ALL"
+    before = (query(flow_env, snapshot), query(flow_env, pairs))
+    from flows.reparse import ReparseParams, reparse
+
+    state = reparse(ReparseParams(), return_state=True)
+    assert state.is_completed(), state.message
+    assert state.result()["totals"]["loaded"] >= 1
+    assert (query(flow_env, snapshot), query(flow_env, pairs)) == before
+    assert file_requests(demo_replay) == []  # reparse never touches the network
+
+
+def _resource_pattern(document_id: str) -> str:
+    return rf"Document\({document_id.removeprefix('tk:')}\)/resource"
+
+
+def test_bad_document_is_recorded_and_the_next_run_catches_up(
+    flow_env: Path, demo_replay: ReplayServer
+) -> None:
+    # the example report answers with an HTML error page (a "soft 404") every time
+    demo_replay.inject(Fault("html200", pattern=_resource_pattern(DEMO_DOCUMENT_ID), times=99))
+    first = run_ingest(sources="tk")
+    failed = {f["document_id"]: f for f in first["failures"]}
+    assert failed[DEMO_DOCUMENT_ID]["stage"] == "fetch"
+    assert first["totals"]["fetched"] > 0  # the run went on
+    assert_consistent(flow_env)
+    stored = query(
+        flow_env, "SELECT count(*) FROM document_files WHERE document_id = ?", [DEMO_DOCUMENT_ID]
+    )
+    assert stored == [(0,)]
+    # the cursor stopped before the failed document (it is the newest change in the dossier)
+    assert first["sources"]["tk"]["cursor_after"] < "2025-10-03T07:00"
+
+    demo_replay.clear_fault()
+    second = run_ingest(sources="tk")
+    assert second["failures"] == []
+    assert [c["document_id"] for c in second["consultations"]] == [DEMO_DOCUMENT_ID]
+    assert second["sources"]["tk"]["cursor_after"].startswith("2025-10-03T07:00")
+    assert query(
+        flow_env,
+        "SELECT count(*) FROM qa_pairs p JOIN consultations c USING "
+        "(consultation_id) WHERE c.document_id = ?",
+        [DEMO_DOCUMENT_ID],
+    ) == [(sum(gold_pairs().values()),)]
+    assert_consistent(flow_env)
+
+
+def test_outage_halfway_leaves_the_cursor_and_the_next_run_catches_up(
+    flow_env: Path, demo_replay: ReplayServer
+) -> None:
+    # every file download fails from some point on: the source "goes away" halfway
+    demo_replay.inject(
+        Fault("503", pattern=r"Document\([0-9a-f-]*[0-7]\)/resource", times=10_000, retry_after=0)
+    )
+    first = run_ingest(sources="tk", expect_failed=True)
+    tk = first["sources"]["tk"]
+    assert "unreachable" in tk["error"]
+    assert [f["stage"] for f in first["failures"]] == ["fetch"]  # then it stopped asking
+    assert tk["cursor_after"] is None or tk["cursor_after"] < "2025-10-03T07:00"
+    assert_consistent(flow_env)
+    demo_replay.clear_fault()
+    second = run_ingest(sources="tk")
+    assert second["failures"] == []
+    assert second["sources"]["tk"]["cursor_after"].startswith("2025-10-03T07:00")
+    missing = query(
+        flow_env,
+        "SELECT d.document_id FROM documents d LEFT JOIN document_files f USING (document_id) "
+        "WHERE d.source = 'tk' AND NOT d.deleted AND d.kind <> 'other' AND f.sha256 IS NULL",
+    )
+    assert missing == []
+    assert_consistent(flow_env)
