@@ -8,7 +8,7 @@ import pytest
 
 from flows.config import SETTINGS, cli_config, load_config
 from flows.replay import ReplayServer
-from flows.replay_data import v5_metadata
+from flows.replay_data import Scenario, v5_metadata
 from flows.sources.check import cli_check_source, missing_fields
 from tests.replay_fixtures import SAMPLES, serve_samples
 
@@ -104,23 +104,16 @@ def test_cli_check_source(
 def test_cli_check_source_unreachable(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with serve_samples_stopped() as url:
-        monkeypatch.setenv("JBZ_TK_ODATA_URL", f"{url}/OData/v5")
-        monkeypatch.setenv("JBZ_KOOP_SRU_URL", f"{url}/sru")
-        monkeypatch.setenv("JBZ_HTTP_RETRIES", "0")
-        assert cli_check_source(argparse.Namespace()) == 2
+    url = stopped_server_url()
+    monkeypatch.setenv("JBZ_TK_ODATA_URL", f"{url}/OData/v5")
+    monkeypatch.setenv("JBZ_KOOP_SRU_URL", f"{url}/sru")
+    monkeypatch.setenv("JBZ_HTTP_RETRIES", "0")
+    assert cli_check_source(argparse.Namespace()) == 2
     assert "could not be checked" in capsys.readouterr().out
 
 
-class serve_samples_stopped:  # noqa: N801 (reads as a context manager)
+def stopped_server_url() -> str:
     """The address of a replay server that has been stopped: nothing listens there."""
-
-    def __enter__(self) -> str:
-        gen = serve_samples()
-        srv = next(gen)
-        url = srv.base_url
-        gen.close()
-        return url
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+    srv = ReplayServer(Scenario()).start()
+    srv.stop()
+    return srv.base_url
