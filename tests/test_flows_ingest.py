@@ -5,7 +5,7 @@ HTTP on a socket) and real DuckDB files. Flow runs are few and shared: one harne
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -13,17 +13,28 @@ from flows.demo import DEMO_DOCUMENT_ID, EXAMPLE_REPORT
 from flows.replay import Fault, ReplayServer
 from warehouse import db
 
+if TYPE_CHECKING:
+    from prefect.client.schemas.objects import State
+
 GOLD = EXAMPLE_REPORT.parent / "gold" / "schriftelijk-overleg-jbz-2022-12-08.gold.json"
 pytestmark = pytest.mark.usefixtures("prefect_api_url")
+
+
+def run_flow(flow_fn: Any, params: Any) -> "State[Any]":
+    from prefect.client.schemas.objects import State
+
+    state = flow_fn(params, return_state=True)
+    assert isinstance(state, State)
+    return state
 
 
 def run_ingest(*, expect_failed: bool = False, **params: Any) -> dict[str, Any]:
     """One ingest flow run; returns its summary (a failed run still returns one)."""
     from flows.ingest import IngestParams, ingest
 
-    state = ingest(IngestParams(**params), return_state=True)
+    state = run_flow(ingest, IngestParams(**params))
     assert state.is_failed() if expect_failed else state.is_completed(), state.message
-    summary: dict[str, Any] = state.result(raise_on_failure=False)
+    summary = state.result(raise_on_failure=False)
     assert isinstance(summary, dict)
     return summary
 
@@ -77,7 +88,7 @@ def test_first_run_loads_everything_then_second_run_only_lists(
     assert dict(rows) == dict(gold_pairs())
     assert_consistent(flow_env)
     artifact = Artifact.get("ingest-summary")
-    assert artifact is not None and "PvdA en GroenLinks" in str(artifact.data)
+    assert isinstance(artifact, Artifact) and "PvdA en GroenLinks" in str(artifact.data)
 
     demo_replay.clear_log()
     second = run_ingest()
@@ -92,7 +103,7 @@ def test_first_run_loads_everything_then_second_run_only_lists(
     before = (query(flow_env, snapshot), query(flow_env, pairs))
     from flows.reparse import ReparseParams, reparse
 
-    state = reparse(ReparseParams(), return_state=True)
+    state = run_flow(reparse, ReparseParams())
     assert state.is_completed(), state.message
     assert state.result()["totals"]["loaded"] >= 1
     assert (query(flow_env, snapshot), query(flow_env, pairs)) == before
