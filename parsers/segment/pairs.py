@@ -37,7 +37,7 @@ _ASKING_RE = re.compile(
 )
 
 
-_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?$")
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?\d{0,3}$")  # "uitgebracht.20": a marker may follow
 # How question paragraphs begin: "De leden van de …", "Deze leden …", "Kan de staatssecretaris …"
 _QUESTION_OPENING_RE = re.compile(
     r"(?:De leden|Deze leden|Het lid|Dit lid|Zij |Ook |Daarnaast|Verder|Tot slot|Voorts|Kan |"

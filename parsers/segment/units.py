@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from parsers.blocks import Block, BlockKind
 
 LINE_FORMATS = frozenset({"txt", "pdf"})
-_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?$")
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?\d{0,3}$")  # "uitgebracht.20": a marker may follow
 _HYPHEN_END_RE = re.compile(r"\S-$")
 
 
