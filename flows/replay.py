@@ -12,13 +12,13 @@ import struct
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from flows.config import Config, load_config
-from flows.replay_data import V5_RENAMES, Scenario, load_sample_scenario, v5_metadata
+from flows.replay_data import Scenario, load_sample_scenario, v5_metadata
+from flows.replay_odata import document_page
 from flows.replay_sru import sru_response
 
 JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;charset=utf-8"
@@ -265,60 +265,7 @@ class ReplayServer:
         return Reply(404, b'{"error": {"message": "Not found"}}', JSON_TYPE)
 
     def _document_page(self, version: str, query: dict[str, str]) -> bytes:
-        import json
-
-        docs = select_documents(self.scenario, query.get("$filter", ""))
-        skip = int(query.get("$skiptoken", "0"))
-        page = docs[skip : skip + self.page_size]
-        values = [render_document(d, version, query) for d in page]
-        body: dict[str, Any] = {"@odata.context": f"{self.tk_url(version)}/$metadata#Document"}
-        body["value"] = values
-        if skip + self.page_size < len(docs):
-            nxt = {k: v for k, v in query.items() if k != "$skiptoken"}
-            nxt["$skiptoken"] = str(skip + self.page_size)
-            body["@odata.nextLink"] = f"{self.tk_url(version)}/Document?{urlencode(nxt)}"
-        return json.dumps(body, ensure_ascii=False).encode("utf-8")
-
-
-def _when(value: Any) -> datetime:
-    return datetime.fromisoformat(str(value))
-
-
-def select_documents(sc: Scenario, flt: str) -> list[Any]:
-    """The subset of $filter the client uses: Id in (…), dossier, Verwijderd, GewijzigdOp gt/lt."""
-    docs = list(sc.docs.values())
-    ids = re.search(r"Id in \(([^)]*)\)", flt)
-    if ids:
-        wanted = {i.strip().strip("'") for i in ids.group(1).split(",")}
-        docs = [d for d in docs if d.raw["Id"] in wanted]
-    dossier = re.search(r"d/Nummer eq (\d+)", flt)
-    if dossier:
-        docs = [d for d in docs if not d.deleted and d.dossier == dossier.group(1)]
-    if "Verwijderd eq false" in flt:
-        docs = [d for d in docs if not d.deleted]
-    after = re.search(r"GewijzigdOp gt (\S+)", flt)
-    if after:
-        docs = [d for d in docs if _when(d.raw["GewijzigdOp"]) > _when(after.group(1))]
-    before = re.search(r"GewijzigdOp lt (\S+)", flt)
-    if before:
-        docs = [d for d in docs if _when(d.raw["GewijzigdOp"]) < _when(before.group(1))]
-    return sorted(docs, key=lambda d: _when(d.raw["GewijzigdOp"]))
-
-
-def render_document(doc: Any, version: str, query: dict[str, str]) -> dict[str, Any]:
-    raw = dict(doc.raw)
-    if "$expand" in query and not doc.deleted:
-        versie = doc.versie()
-        raw["HuidigeDocumentVersie_Id"] = versie["Id"]
-        raw["DocumentActor"] = [{"ActorNaam": None, "ActorFractie": None, "Functie": None,
-                                 "Relatie": "Eerste ondertekenaar"}]  # fmt: skip
-        raw["HuidigeDocumentVersie"] = versie
-    if "$select" in query:
-        keep = set(query["$select"].split(","))
-        raw = {k: v for k, v in raw.items() if k in keep}
-    if version == "v5":
-        raw = {V5_RENAMES.get(k, k): v for k, v in raw.items()}
-    return raw
+        return document_page(self.scenario, query, self.page_size, self.tk_url(version), version)
 
 
 def start_replay(scenario: Scenario | None = None, *, page_size: int = 25) -> ReplayServer:
