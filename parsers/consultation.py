@@ -73,7 +73,7 @@ def parse_blocks_accounted(
     events = build_events(units[start:], known, source_format in LINE_FORMATS)
     drafts, orphans, repeated, issues = _pair(events)
     answered = has_answer_part(events) or has_answer_markers(events)
-    cleaned = _clean_body(events)
+    cleaned = _clean_body(events, footnotes)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
     pairs = build_pairs(drafts, cleaned)
     all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
@@ -102,10 +102,15 @@ def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit],
     return drafts, orphans, [], []
 
 
-def _clean_body(events: Sequence[Event]) -> dict[int, CleanLine]:
-    """Body paragraphs without footnote markers, keyed by line, markers read in document order."""
+def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[int, CleanLine]:
+    """Body paragraphs without footnote markers, keyed by line, markers read in document order.
+
+    Numbering starts at 1, or at the first printed footnote when that is well past 1 (a report
+    that continues the numbering of another document)."""
+    lowest = min((f.n for f in footnotes), default=1)
+    first = lowest if lowest > 4 else 1
     lines = [(u.line, u.text) for ev in events if ev.kind == PARA for u in ev.units]
-    return {line: c for (line, _t), c in zip(lines, strip_markers(lines), strict=True)}
+    return {line: c for (line, _t), c in zip(lines, strip_markers(lines, first), strict=True)}
 
 
 def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[Unassigned]:

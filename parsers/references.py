@@ -7,6 +7,8 @@ Forms seen in the reports (all map to the same three parts):
 - "36200-VI, nr. 24", "Kamerstuk 36 200 VI, nr. 33" -> 36200 / VI / 24
 - "Kamerstukken 2022/2023, 19637 nr. 3005"        -> 19637 / None / 3005 (no comma before nr.)
 - "Kamerstukken 2021/2022 36023, nr. C"           -> 36023 / None / C (Eerste Kamer letters)
+- "Kamerstukken II 2021/22, 36 045, nr. 1"         -> 36045 / None / 1
+- "Kamerstuk 32317, nrs. 772 en 773"               -> two references, 772 and 773
 Not citations: "Kamerstukken 2022/2023, 2036200, nr. 23" (a garbled number of seven digits),
 "Kamerstukken 2022/2023, nr. 23952" (no dossier).
 """
@@ -16,28 +18,36 @@ import re
 from parsers.model import KamerstukRef
 
 # A dossier number has five digits, sometimes printed "32 317"; "(?<![\d/])" keeps the
-# "2023" of "2022/2023" and the tail of "2036200" from being read as a dossier.
+# "2023" of "2022/2023" and the tail of "2036200" from being read as a dossier. The prefix may
+# name the chamber and a short year: "Kamerstukken II 2021/22, 36 045, nr. 1".
 _REF_RE = re.compile(
-    r"(?:Kamerstuk(?:ken)?\s+(?:\d{4}/\d{4},?\s+)?)?"
+    r"(?:Kamerstuk(?:ken)?\s+(?:I{1,2}\s+)?(?:\d{4}/\d{2,4},?\s+)?)?"
     r"(?<![\d/])(?P<dossier>\d{2}\s?\d{3})(?!\d)"
     r"(?:(?:-|\s)(?P<toev>[A-Z]{1,5}|\d{1,3})(?![\d\w]))?"
-    r",?\s+nr\.?\s*(?P<nr>\d+|[A-Z]{1,2}\b)"
+    r",?\s+(?:nrs\.?\s*(?P<nrs>\d+(?:\s*(?:,|en)\s*\d+(?![\d-]|,?\s+nr))*)"
+    r"|nr\.?\s*(?P<nr>\d+|[A-Z]{1,2}\b))"
 )
+_NUMBER_RE = re.compile(r"\d+|[A-Z]{1,2}\b")
 
 
 def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
-    """Every Kamerstuk cited in `text`, in order; whitespace (also line breaks) is normalised."""
+    """Every Kamerstuk cited in `text`, in order; whitespace (also line breaks) is normalised.
+
+    "Kamerstuk 32317, nrs. 772 en 773" gives two references with the same `text`.
+    """
     flat = re.sub(r"\s+", " ", text)
     refs: list[KamerstukRef] = []
     for m in _REF_RE.finditer(flat):
-        refs.append(
-            KamerstukRef(
-                dossier=m.group("dossier").replace(" ", ""),
-                toevoeging=m.group("toev"),
-                ondernummer=m.group("nr"),
-                text=m.group(0),
+        numbers = _NUMBER_RE.findall(m.group("nrs")) if m.group("nrs") else [m.group("nr")]
+        for number in numbers:
+            refs.append(
+                KamerstukRef(
+                    dossier=m.group("dossier").replace(" ", ""),
+                    toevoeging=m.group("toev"),
+                    ondernummer=number,
+                    text=m.group(0),
+                )
             )
-        )
     return tuple(refs)
 
 

@@ -21,6 +21,12 @@ from parsers.segment.markers import strip_markers
             "(Kamerstuk 32317, nr. 772 en Kamerstuk 32317, nr. 773)",
             [("32317", None, "772"), ("32317", None, "773")],
         ),
+        ("Kamerstukken II 2021/22, 36 045, nr. 1", [("36045", None, "1")]),
+        (
+            "Kamerstuk 32317, nrs. 772, 773 en 774.",
+            [("32317", None, "772"), ("32317", None, "773"), ("32317", None, "774")],
+        ),
+        ("Kamerstuk 32317, nr. 790 en 2023", [("32317", None, "790")]),
         ("Kamerstukken 2022/2023, 2036200, nr. 23", []),  # garbled: seven digits
         ("Kamerstukken 2022/2023, nr. 23952", []),  # no dossier
         ("in 2015/2016 en artikel 25bis", []),
