@@ -1,0 +1,11 @@
+"""The public sources: the only code that talks HTTP (through flows.sources.http.HttpClient).
+
+- tk_odata: `iter_tk_documents`, `iter_tk_tombstones`, `fetch_tk_file`, `read_tk_record`
+- koop: `iter_koop_records`, `fetch_koop_file`, `parse_sru_page`, `read_koop_record`
+- classify: `classify_document(soort, onderwerp) -> kind`
+- cursor: `next_cursor`, `needs_fetch`, `listing_start`, `format_cursor`, `parse_cursor`
+- fetch: `fetch_document`, `iter_fetch_outcomes` -> `FetchOutcome(record, file, error)`
+- check: `cli_check_source` (`jbz check-source`)
+- http: `HttpClient`, `SourceError` and its kinds (`SourceUnavailable`, `HostNotAllowed`,
+  `SoftNotFound`, `TooLarge`, `BadResponse`)
+"""

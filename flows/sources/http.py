@@ -101,6 +101,26 @@ def looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:300]
 
 
+def describe_connection_error(e: Exception) -> str:
+    """Plain words for a requests connection/timeout error (its own text is a long repr)."""
+    text = str(e)
+    if isinstance(e, requests.ConnectTimeout):
+        return "connecting timed out"
+    if isinstance(e, requests.ReadTimeout) or "Read timed out" in text:
+        return "no answer in time (read timeout)"
+    for needle, words in (
+        ("NameResolution", "host name not found"),
+        ("Name or service not known", "host name not found"),
+        ("Connection refused", "connection refused"),
+        ("reset by peer", "connection reset"),
+        ("RemoteDisconnected", "the server closed the connection"),
+        ("IncompleteRead", "body truncated (fewer bytes than announced)"),
+    ):
+        if needle in text:
+            return words
+    return f"connection failed ({type(e).__name__})"
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Retry-After as seconds (delta-seconds or an HTTP date); None when absent or unreadable."""
     if not value:
@@ -229,7 +249,7 @@ class HttpClient:
                 timeout=timeout,
             )
         except (requests.ConnectionError, requests.Timeout) as e:
-            raise _Retryable(f"connection failed: {type(e).__name__}") from e
+            raise _Retryable(describe_connection_error(e)) from e
         status = resp.status_code
         if status == 429 or status >= 500:
             retry_after = parse_retry_after(resp.headers.get("Retry-After"))
@@ -258,7 +278,7 @@ class HttpClient:
                     digest.update(chunk)
                     parts.append(chunk)
             except (requests.ConnectionError, requests.Timeout) as e:
-                raise _Retryable(f"body interrupted: {type(e).__name__}") from e
+                raise _Retryable(f"body interrupted: {describe_connection_error(e)}") from e
             except requests.exceptions.ChunkedEncodingError as e:
                 raise _Retryable("body truncated (fewer bytes than announced)") from e
             except requests.exceptions.ContentDecodingError as e:
