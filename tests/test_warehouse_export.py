@@ -49,9 +49,9 @@ def test_sql_prints_an_aligned_table(warehouse: Path, capsys: pytest.CaptureFixt
     assert capsys.readouterr().out.splitlines() == [
         "fractie            | pairs",
         "-------------------+------",
-        "D66                | 2    ",
-        "PvdA en GroenLinks | 2    ",
-        "VVD                | 2    ",
+        "D66                | 2",
+        "PvdA en GroenLinks | 2",
+        "VVD                | 2",
         "(3 rows)",
     ]
 

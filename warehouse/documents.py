@@ -194,10 +194,12 @@ def store_file(
         raise ValueError(f"sha256 mismatch for {document_id}: got {digest}, said {fetched.sha256}")
     when = to_utc_naive(fetched_at)
     with transaction(con):
-        con.execute(
-            "INSERT INTO raw_files VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [digest, fetched.fmt, len(fetched.data), fetched.data, when],
-        )
+        stored = con.execute("SELECT count(*) FROM raw_files WHERE sha256 = ?", [digest])
+        if stored.fetchall()[0][0] == 0:  # known bytes are not sent to the database again
+            con.execute(
+                "INSERT INTO raw_files VALUES (?, ?, ?, ?, ?)",
+                [digest, fetched.fmt, len(fetched.data), fetched.data, when],
+            )
         known = con.execute(
             "SELECT count(*) FROM document_files WHERE document_id = ? AND sha256 = ?",
             [document_id, digest],

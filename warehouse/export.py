@@ -85,10 +85,10 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width
     widths = [max([len(col), *(len(r[i]) for r in flat)]) for i, col in enumerate(columns)]
     footer = f"({len(rows)} row{'' if len(rows) == 1 else 's'})"
     if sum(widths) + 3 * (len(widths) - 1) <= width:
-        lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
-        lines.append("-+-".join("-" * w for w in widths))
-        lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in flat]
-        return "\n".join([*lines, footer])
+        rows_ = [list(columns), *flat]
+        lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows_]
+        lines.insert(1, "-+-".join("-" * w for w in widths))
+        return "\n".join([*(line.rstrip() for line in lines), footer])
     label = max(len(c) for c in columns)
     out: list[str] = []
     for n, row in enumerate(cells, 1):

@@ -1,0 +1,145 @@
+"""Load 1,000 copies of the example consultation into a temporary warehouse and time it.
+
+Prints pairs/second for the first load and for re-loading (replacing) documents, the file size,
+and how long each view takes over the 98,000 pairs. Uses the real parser when it is importable,
+else a synthetic consultation of the same size (the output says which).
+"""
+
+import dataclasses
+import hashlib
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from parsers.model import (
+    KIND_VERSLAG,
+    AnswerRef,
+    Consultation,
+    DocumentInfo,
+    Footnote,
+    Pair,
+    Section,
+)
+from warehouse import db, load
+from warehouse.records import KIND_VERSLAG as DOC_KIND_VERSLAG
+from warehouse.records import DocumentRecord, FetchedFile
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "tests" / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
+COPIES = 1000
+RELOADS = 100
+VIEWS = (
+    "v_consultations",
+    "v_qa",
+    "v_questions_per_fractie",
+    "v_referring_answers",
+    "v_pairs_by_topic",
+    "v_open_consultations",
+)
+USER_QUERY = (
+    "SELECT count(*) FROM v_qa WHERE fractie = 'PVV' AND council_date BETWEEN DATE '2022-01-01' "
+    "AND DATE '2025-12-31' AND (question ILIKE '%schengen%' OR answer ILIKE '%schengen%')"
+)
+
+
+def synthetic() -> Consultation:
+    """98 pairs of the example's average size (about 700 characters of question and answer)."""
+    fracties = ("VVD", "D66", "CDA")
+    pairs = tuple(
+        Pair(n, fracties[n % 3], "Schengen", "Vraag over Schengen? " * 20, "Antwoord. " * 50, 2,
+             (AnswerRef("VVD", 1),) if n % 5 == 0 else (), (1,), n * 10)
+        for n in range(1, 99)
+    )  # fmt: skip
+    info = DocumentInfo("32317", None, KIND_VERSLAG, "32317-790 JBZ-Raad", None,
+                        "2022-12-08/2022-12-09", "commissie", "Voorzitter", "Griffier",
+                        "staatssecretaris", (), fracties)  # fmt: skip
+    sections = tuple(Section(f, (f,), f, False, 1) for f in fracties)
+    return Consultation(info, sections, pairs, (Footnote(1, "https://example.org", 5),), ())
+
+
+def example() -> tuple[Consultation, str]:
+    try:
+        from parsers.consultation import parse_blocks
+        from parsers.readers.text import read_text
+    except ImportError:
+        return synthetic(), "synthetic consultation (parser not importable)"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    return parse_blocks(read_text(text), "txt"), "the real parser on the example report"
+
+
+def records() -> list[DocumentRecord]:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    return [
+        DocumentRecord(f"bench:{i:04d}", "tk", f"{i:04d}", DOC_KIND_VERSLAG, None, f"copy {i}",
+                       "32317", str(10000 + i), None, None, now, False, "1", None, None)
+        for i in range(COPIES)
+    ]  # fmt: skip
+
+
+def timed(label: str, seconds: float, extra: str = "") -> None:
+    print(f"{label:44} {seconds:8.3f} s {extra}")
+
+
+def bench_loads(path: Path, c: Consultation) -> None:
+    data = EXAMPLE.read_bytes()
+    raw = FetchedFile(data, hashlib.sha256(data).hexdigest(), "txt", "file:example", None)
+    with db.connect(path) as con:
+        started = time.perf_counter()
+        load.upsert_documents(con, records(), db.utcnow())
+        timed(f"upsert_documents ({COPIES} records, one batch)", time.perf_counter() - started)
+        started = time.perf_counter()
+        for i in range(COPIES):
+            load.store_file(con, f"bench:{i:04d}", raw, db.utcnow(), "1")
+        took = time.perf_counter() - started
+        timed(f"store_file x {COPIES} ({len(data):,} bytes, same bytes)", took)
+        started = time.perf_counter()
+        for i in range(COPIES):
+            load.load_consultation(con, f"bench:{i:04d}", raw.sha256, c)
+        took = time.perf_counter() - started
+        pairs = COPIES * len(c.pairs)
+        timed(f"load_consultation x {COPIES}", took, f"{pairs / took:,.0f} pairs/s")
+        changed = dataclasses.replace(c, pairs=c.pairs[:-1])
+        started = time.perf_counter()
+        for i in range(RELOADS):
+            load.load_consultation(con, f"bench:{i:04d}", raw.sha256, changed)
+        took = time.perf_counter() - started
+        rate = RELOADS * len(changed.pairs) / took
+        timed(f"re-load (replace) {RELOADS} of them", took, f"{rate:,.0f} pairs/s")
+        con.execute("CHECKPOINT")
+
+
+def bench_views(path: Path) -> None:
+    with db.connect(path, read_only=True) as con:
+        total = con.execute("SELECT count(*) FROM qa_pairs").fetchall()[0][0]
+        print(f"qa_pairs rows: {total:,}")
+        results = []
+        for view in VIEWS:
+            started = time.perf_counter()
+            rows = con.execute(f"SELECT * FROM {view}").fetchall()
+            results.append((time.perf_counter() - started, view, len(rows)))
+        for took, view, n in results:
+            timed(f"SELECT * FROM {view}", took, f"{n:,} rows")
+        started = time.perf_counter()
+        con.execute(USER_QUERY).fetchall()
+        timed("PVV + Schengen ILIKE over v_qa", time.perf_counter() - started)
+        took, view, _ = max(results)
+        print(f"heaviest view: {view} ({took:.3f} s)")
+
+
+def main() -> int:
+    c, which = example()
+    print(f"duckdb warehouse load bench: {COPIES} copies of {len(c.pairs)} pairs, from {which}")
+    with tempfile.TemporaryDirectory(prefix="jbz-bench-") as tmp:
+        path = Path(tmp) / "bench.duckdb"
+        bench_loads(path, c)
+        size = path.stat().st_size
+        per_pair = size / (COPIES * len(c.pairs))
+        print(f"file size after CHECKPOINT: {size / 1e6:.1f} MB ({per_pair:,.0f} bytes/pair)")
+        bench_views(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
