@@ -65,10 +65,11 @@ def parse_blocks_accounted(
     units = build_units(blocks, source_format in LINE_FORMATS)
     furniture = tuple(b for b in blocks if b.kind is BlockKind.FURNITURE)
     footnotes = _footnotes(blocks)
+    loose = _loose_footnotes(blocks)
     known = KNOWN_PARTIES + parse_front(units[:200]).toc_fracties
     start = find_first_section(units, known)
     if start is None:
-        return _without_sections(units, footnotes, furniture, source_format)
+        return _without_sections(units, footnotes, loose, furniture, source_format)
     front = parse_front(units[:start])
     events = build_events(units[start:], known, source_format in LINE_FORMATS)
     drafts, orphans, repeated, issues = _pair(events)
@@ -83,8 +84,13 @@ def parse_blocks_accounted(
         pairs=pairs,
         footnotes=footnotes,
         kamerstuk_references=parse_kamerstuk_refs(all_text),
-        unassigned=tuple(_unassigned(orphans, cleaned)),
-        issues=(*issues, *pair_issues(pairs, answered), *footnote_issues(markers, footnotes)),
+        unassigned=(*_unassigned(orphans, cleaned), *loose),
+        issues=(
+            *issues,
+            *pair_issues(pairs, answered),
+            *footnote_issues(markers, footnotes),
+            *_loose_issues(loose),
+        ),
         source_format=source_format,
     )
     heads = tuple(u for ev in events if ev.kind != PARA for u in ev.units)
@@ -103,20 +109,22 @@ def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit],
 
 
 def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[int, CleanLine]:
-    """Body paragraphs without footnote markers, keyed by line, markers read in document order.
+    """Body paragraphs without footnote markers, keyed by unit position, markers read in
+    document order.
 
     Numbering starts at 1, or at the first printed footnote when that is well past 1 (a report
     that continues the numbering of another document)."""
     lowest = min((f.n for f in footnotes), default=1)
     first = lowest if lowest > 4 else 1
-    lines = [(u.line, u.text) for ev in events if ev.kind == PARA for u in ev.units]
-    return {line: c for (line, _t), c in zip(lines, strip_markers(lines, first), strict=True)}
+    body = [u for ev in events if ev.kind == PARA for u in ev.units]
+    cleaned = strip_markers([(u.line, u.text) for u in body], first)
+    return {u.pos: c for u, c in zip(body, cleaned, strict=True)}
 
 
 def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[Unassigned]:
     out = []
     for u in orphans:
-        out.append(Unassigned(cleaned[u.line].text if u.line in cleaned else u.text, u.line))
+        out.append(Unassigned(cleaned[u.pos].text if u.pos in cleaned else u.text, u.line))
     return out
 
 
@@ -128,6 +136,20 @@ def _footnotes(blocks: Sequence[Block]) -> tuple[Footnote, ...]:
     return tuple(
         Footnote(n, join_lines([b.text for b in bs]), bs[0].line) for n, bs in groups.items()
     )
+
+
+def _loose_footnotes(blocks: Sequence[Block]) -> tuple[Unassigned, ...]:
+    """Footnote text the reader could not number: kept, unassigned."""
+    return tuple(
+        Unassigned(b.text.strip(), b.line)
+        for b in blocks
+        if b.kind is BlockKind.FOOTNOTE and b.footnote_n is None and b.text.strip()
+    )
+
+
+def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
+    msg = "footnote text without a footnote number; kept unassigned"
+    return tuple(ParseIssue("footnote_without_number", msg, u.line) for u in loose)
 
 
 def _document(front: FrontInfo, kind: str) -> DocumentInfo:
@@ -150,6 +172,7 @@ def _document(front: FrontInfo, kind: str) -> DocumentInfo:
 def _without_sections(
     units: Sequence[Unit],
     footnotes: tuple[Footnote, ...],
+    loose: tuple[Unassigned, ...],
     furniture: tuple[Block, ...],
     source_format: str,
 ) -> tuple[Consultation, Accounting]:
@@ -166,8 +189,8 @@ def _without_sections(
         pairs=(),
         footnotes=footnotes,
         kamerstuk_references=parse_kamerstuk_refs(join_lines([u.text for u in units])),
-        unassigned=tuple(Unassigned(u.text, u.line) for u in units),
-        issues=(issue,),
+        unassigned=(*(Unassigned(u.text, u.line) for u in units), *loose),
+        issues=(issue, *_loose_issues(loose)),
         source_format=source_format,
     )
     return consultation, Accounting((), (), (), furniture, ())

@@ -66,6 +66,24 @@ def test_paragraph_blocks_keep_every_character() -> None:
     assert buckets(c, ledger) == chars(b.text for b in blocks)
 
 
+def test_repeated_line_numbers_and_unnumbered_footnotes_are_kept() -> None:
+    """A reader may give two blocks one position (table cells) or a footnote without number."""
+    blocks = (
+        Block(BlockKind.HEADING, "Vragen en opmerkingen van de leden van de SP-fractie", 1),
+        Block(BlockKind.PARAGRAPH, "De leden van de SP-fractie vragen iets.1 Waarom?", 2),
+        Block(BlockKind.PARAGRAPH, "En nog iets?", 2),
+        Block(BlockKind.PARAGRAPH, "Antwoord", 3),
+        Block(BlockKind.PARAGRAPH, "Daarom.", 4),
+        Block(BlockKind.FOOTNOTE, "Kamerstuk 32317, nr. 1", 5, footnote_n=1),
+        Block(BlockKind.FOOTNOTE, "Zonder nummer", 6),
+    )
+    c, ledger = parse_blocks_accounted(blocks, source_format="docx")
+    assert buckets(c, ledger) == chars(b.text for b in blocks) + chars(["1"])
+    assert c.pairs[0].question == "De leden van de SP-fractie vragen iets. Waarom? En nog iets?"
+    assert [(u.text, u.line) for u in c.unassigned] == [("Zonder nummer", 6)]
+    assert [i.code for i in c.issues] == ["footnote_without_number"]
+
+
 def test_check_fails_when_text_is_dropped() -> None:
     """The check is sharp: losing one answer, or one marker, changes the multiset."""
     text = TEXTS["schriftelijk-overleg-jbz-2022-12-08.txt"]

@@ -20,13 +20,13 @@ def question_count(text: str) -> int:
 
 
 def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> str:
-    return join_lines([cleaned[u.line].text if u.line in cleaned else u.text for u in units])
+    return join_lines([cleaned[u.pos].text if u.pos in cleaned else u.text for u in units])
 
 
 def _markers(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[int]:
     out: list[int] = []
     for u in units:
-        for m in cleaned[u.line].markers if u.line in cleaned else ():
+        for m in cleaned[u.pos].markers if u.pos in cleaned else ():
             if m.n not in out:
                 out.append(m.n)
     return out

@@ -27,6 +27,7 @@ class Unit:
     gap_before: bool  # a paragraph break precedes this unit
     heading: bool = False  # the reader knew it was a heading (docx style, XML kop)
     level: int | None = None
+    pos: int = 0  # index in the unit list: the key for per-unit data (lines may repeat)
 
 
 def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
@@ -37,7 +38,8 @@ def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and block.text.strip():
             text = block.text.strip()
             brk = True if not line_based or not units else _is_break(gap, units[-1].text, text)
-            units.append(Unit(text, block.line, brk, block.kind is BlockKind.HEADING, block.level))
+            heading = block.kind is BlockKind.HEADING
+            units.append(Unit(text, block.line, brk, heading, block.level, len(units)))
             gap = []
         else:
             gap.append(block)
