@@ -167,3 +167,14 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after("7") == 7.0
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+
+
+def test_backoff_grows_with_jitter_and_is_capped() -> None:
+    from flows.config import load_config
+
+    cfg = load_config({"JBZ_HTTP_BACKOFF_SECONDS": "1", "JBZ_HTTP_BACKOFF_MAX_SECONDS": "5"})
+    client = HttpClient(cfg)
+    for attempt, (low, high) in enumerate([(0.5, 1), (1, 2), (2, 4), (2.5, 5), (2.5, 5)]):
+        waits = {client._backoff(attempt) for _ in range(50)}
+        assert all(low <= w <= high for w in waits) and len(waits) > 1
+    client.close()

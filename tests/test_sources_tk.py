@@ -185,3 +185,23 @@ def test_real_tombstone_and_v5_names_are_read() -> None:
     # the other version's name is accepted too
     assert read_tk_record(raws[1], v5).document_number == "2025D42575"
     assert fresh_v5.kind == "verslag_schriftelijk_overleg"
+
+
+def test_needs_fetch_when_the_koop_xml_appears(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    before = {r.document_id: r for r in list_all(replay_server, cfg)}
+    doc = next(r for r in before.values() if r.ondernummer == "909")
+    assert doc.file_url and doc.file_url.endswith("/resource")
+    # KOOP publishes the Kamerstuk a day later: TK lists its XML publication, GewijzigdOp moves
+    sc = replay_server.scenario
+    sc.docs[doc.source_id].xml_publication_id = "0b7c5d7e-0000-4000-8000-000000000909"
+    sc.publications["0b7c5d7e-0000-4000-8000-000000000909"] = (
+        SAMPLES / "koop_kst-32317-956_via_DocumentPublicatie_resource.xml"
+    ).read_bytes()
+    sc.docs[doc.source_id].raw["GewijzigdOp"] = "2025-10-05T10:00:00+02:00"
+    after = list_all(replay_server, cfg, next_cursor(None, before.values()))
+    changed = [r for r in after if needs_fetch(r, before.get(r.document_id))]
+    assert [r.document_id for r in changed] == [doc.document_id]
+    with HttpClient(cfg) as client:
+        assert fetch_tk_file(client, cfg, changed[0]).fmt == "xml"
+    assert not needs_fetch(changed[0], changed[0])
