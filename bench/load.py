@@ -61,12 +61,10 @@ def synthetic() -> Consultation:
 
 def example() -> tuple[Consultation, str]:
     try:
-        from parsers.consultation import parse_blocks
-        from parsers.readers.text import read_text
+        from parsers.api import parse_document
     except ImportError:
         return synthetic(), "synthetic consultation (parser not importable)"
-    text = EXAMPLE.read_text(encoding="utf-8")
-    return parse_blocks(read_text(text), "txt"), "the real parser on the example report"
+    return parse_document(EXAMPLE.read_bytes()), "the real parser (parse_document) on the example"
 
 
 def records() -> list[DocumentRecord]:

@@ -7,9 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parsers.consultation import parse_blocks
+from parsers.api import PARSER_VERSION, parse_document
 from parsers.model import Consultation
-from parsers.readers.text import read_text
 from tests.warehouse_builders import EXAMPLE, fetched, record, snapshot
 from warehouse import db, load
 
@@ -22,7 +21,7 @@ PER_FRACTIE = {
 
 @pytest.fixture(scope="module")
 def example() -> Consultation:
-    return parse_blocks(read_text(EXAMPLE.read_text(encoding="utf-8")), "txt")
+    return parse_document(EXAMPLE.read_bytes(), EXAMPLE.name)
 
 
 def _ingest(con: duckdb.DuckDBPyConnection, c: Consultation) -> str:
@@ -104,7 +103,7 @@ def test_the_raw_bytes_give_back_the_same_parse(tmp_path: Path, example: Consult
     with db.connect(tmp_path / "w.duckdb") as con:
         sha = _ingest(con, example)
         (raw,) = list(load.iter_raw_files(con))
-        source = con.execute("SELECT sha256 FROM consultations").fetchall()
-    assert raw.sha256 == sha == source[0][0]
-    assert raw.data == EXAMPLE.read_bytes()
-    assert parse_blocks(read_text(raw.data.decode("utf-8")), "txt") == example
+        source = con.execute("SELECT sha256, parser_version FROM consultations").fetchall()
+    assert source == [(sha, PARSER_VERSION)]
+    assert raw.sha256 == sha and raw.data == EXAMPLE.read_bytes()
+    assert parse_document(raw.data) == example
