@@ -1,0 +1,56 @@
+"""The flow commands as a user runs them: `jbz ingest`, `jbz demo`, `jbz report` (subprocesses)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import free_port
+
+
+def jbz(*args: str, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_ingest_against_an_unreachable_source_says_so_in_one_line(tmp_path: Path) -> None:
+    # no PREFECT_API_URL: the command runs the flow on Prefect's temporary local API, offline
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env |= {
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "JBZ_DB": str(tmp_path / "jbz.duckdb"),
+        "JBZ_TK_ODATA_URL": f"http://127.0.0.1:{free_port()}/OData/v5",  # nobody listens
+        "JBZ_HTTP_RETRIES": "1",
+        "JBZ_HTTP_BACKOFF_SECONDS": "0.01",
+        "JBZ_HTTP_BACKOFF_MAX_SECONDS": "0.05",
+        "JBZ_POLITENESS_DELAY_SECONDS": "0",
+    }
+    done = jbz("ingest", "--source", "tk", env=env)
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("jbz ingest: tk could not be listed"), lines[0]
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_demo_then_report(prefect_api_url: str, tmp_path: Path) -> None:
+    env = dict(os.environ) | {
+        "PREFECT_API_URL": prefect_api_url,  # the session's test server: no second cold start
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "JBZ_DB": str(tmp_path / "demo.duckdb"),
+    }
+    demo = jbz("demo", env=env)
+    assert demo.returncode == 0, demo.stderr
+    assert "## Consultations loaded" in demo.stdout
+    assert "Pairs per fractie in the example report" in demo.stdout
+    assert "One PVV question" in demo.stdout and "PVV" in demo.stdout.split("One PVV question")[1]
+    report = jbz("report", env=env)
+    assert report.returncode == 0, report.stderr
+    # the same summary the run printed (and attached to the Prefect run as an artifact)
+    assert report.stdout.splitlines()[0] in demo.stdout
+    assert "## Consultations loaded" in report.stdout
