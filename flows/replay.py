@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from flows.config import Config, load_config
 from flows.replay_data import Scenario, load_sample_scenario, v5_metadata
@@ -56,6 +56,7 @@ class LoggedRequest:
     at: float  # time.monotonic()
     fault: str | None
     user_agent: str = ""
+    target: str = ""  # unquoted "path?query", what fault and log patterns are matched against
 
 
 @dataclass
@@ -157,10 +158,11 @@ class ReplayServer:
             self.log.clear()
 
     def requests_matching(self, pattern: str) -> list[LoggedRequest]:
+        """Logged requests whose unquoted "path?query" matches the regex `pattern`."""
         rx = re.compile(pattern)
         with self._lock:
             entries = list(self.log)
-        return [e for e in entries if rx.search(e.path + "?" + urlencode(e.query))]
+        return [e for e in entries if rx.search(e.target)]
 
     def _take_fault(self, target: str) -> Fault | None:
         with self._lock:
@@ -173,7 +175,8 @@ class ReplayServer:
     def handle(self, h: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(h.path)
         path, query = unquote(parts.path), dict(parse_qsl(parts.query, keep_blank_values=True))
-        fault = self._take_fault(path + "?" + unquote(parts.query))
+        target = path + "?" + unquote(parts.query)
+        fault = self._take_fault(target)
         with self._lock:
             self.log.append(
                 LoggedRequest(
@@ -182,6 +185,7 @@ class ReplayServer:
                     time.monotonic(),
                     fault.kind if fault else None,
                     h.headers.get("User-Agent", ""),
+                    target,
                 )
             )
         if fault is not None and self._apply_fault(h, fault, path, query):
