@@ -100,7 +100,7 @@ def render_text(c: Consultation) -> str:
         f"  committee: {d.committee or '-'}   chair: {d.chair or '-'}   clerk: {d.clerk or '-'}",
         f"  addressed to: {d.addressee or '-'}",
     ]
-    out += [f"  subject: {s.title} {', '.join(s.kamerstukken) or s.zaak or ''}" for s in d.subjects]
+    out += [f"  subject: {s.title} ({', '.join(s.kamerstukken) or s.zaak})" for s in d.subjects]
     counts = {s.fractie: sum(1 for p in c.pairs if p.fractie == s.fractie) for s in c.sections}
     for s in c.sections:
         out += ["", f"== {s.fractie} ({counts[s.fractie]} pairs) — {s.heading}"]

@@ -28,6 +28,7 @@ _M = "(" + "|".join(MONTHS) + ")"
 _RANGE_RE = re.compile(rf"(\d{{1,2}})(?:\s+{_M})?\s+en\s+(\d{{1,2}})\s+{_M}\s+(\d{{4}})")
 _SINGLE_RE = re.compile(rf"(\d{{1,2}})\s+{_M}\s+(\d{{4}})")
 _DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-[\w]+)?(?:\s|$)")
+_NUMBER_PREFIX_RE = re.compile(r"^\d{2}\s?\d{3}-[\w-]+\s+(?=\S)")
 _NR_RE = re.compile(r"^Nr\.\s*(\d+)$")
 _COMMITTEE_RE = re.compile(r"\b((?:vaste )?commissie voor [A-Z][\w ,]*?)\s+(?:hebben|heeft)\b")
 _ADDRESSEE_RE = re.compile(
@@ -78,12 +79,14 @@ def parse_front(units: Sequence[Unit]) -> FrontInfo:
 
 
 def _title(units: Sequence[Unit]) -> str | None:
-    """The first paragraph; in the KOOP layout the dossier number stands alone ("32 317") and
-    the dossier title follows ("JBZ-Raad")."""
+    """The first paragraph without the Kamerstuk number it starts with (" 32317-790       JBZ-Raad
+    op 8 en 9 december 2022 in Brussel (…" -> "JBZ-Raad op …"); in the KOOP layout the dossier
+    number stands alone ("32 317") and the dossier title follows ("JBZ-Raad")."""
     first = _first_paragraph(units)
     if len(first) == 1 and re.fullmatch(r"\d{2}\s?\d{3}", first[0].text) and len(units) > 1:
         first = _first_paragraph(units[1:])
-    return join_lines([u.text for u in first]) or None
+    title = join_lines([u.text for u in first])
+    return _NUMBER_PREFIX_RE.sub("", title) or None
 
 
 def _first_paragraph(units: Sequence[Unit]) -> list[Unit]:

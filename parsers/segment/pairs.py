@@ -7,7 +7,10 @@ earlier paragraphs join it, walking backwards, while they read like questions (a
 phrase: "vragen de leden", "horen graag", "Graag een reactie"), but the first paragraph after an
 "Antwoord" is always answer. A topic subheading or fractie heading ends an answer; a subheading
 inside a question block (the Volt intro "De leden van de Volt-fractie hebben kennisgenomen …",
-then "Ministeriële bijeenkomsten …") only sets the topic.
+then "Ministeriële bijeenkomsten …") only sets the topic. When the text between two "Antwoord"
+lines is a single paragraph (PDF text without blank separator lines), it is cut where a line ends
+a sentence and the next starts one, and the same backward walk runs over those pieces, also
+taking pieces that open like a question ("De leden …", "Deze leden …", "Kan …", "Welke …").
 
 SEPARATE-ANSWER layout (older reports: all questions, then a part "II Antwoord / Reactie van de
 minister" holding the answers; a TOC line with a page number is never taken for it):
@@ -17,7 +20,8 @@ the current fractie (or of any fractie before a fractie heading is seen) opens t
 answer; the paragraphs after it, up to the next repeated question or fractie heading, are the
 answer. A fractie whose answer section repeats no question is matched by order instead when it
 has exactly as many answer paragraphs as question blocks; otherwise its answer text goes to
-`unassigned` with a ParseIssue. Unanswered questions get answer None.
+`unassigned` with a ParseIssue. Unanswered questions get answer None. `answer_line` is then
+the line of the answer's first paragraph (there is no "Antwoord" line).
 
 QUESTIONS ONLY (inbreng: no "Antwoord" at all): every paragraph is a question block.
 """
