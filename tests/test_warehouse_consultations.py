@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parsers.model import KIND_INBRENG, Footnote
+from parsers.model import KIND_INBRENG, Consultation, Footnote
 from tests.warehouse_builders import make_consultation, record, snapshot, with_fewer_pairs
 from warehouse import db, load
 
@@ -158,3 +158,30 @@ def test_deleted_and_duplicate_copies_are_hidden_from_the_views(tmp_path: Path) 
         load.mark_deleted(con, ["tk:doc-2"], T0)
         shown = con.execute("SELECT DISTINCT consultation_id FROM v_qa ORDER BY 1").fetchall()
         assert shown == [("koop:kst-32317-801",)]
+
+
+def _bare_inbreng(addressee: str = "staatssecretaris") -> Consultation:
+    """An inbreng whose parse names no agenda Kamerstuk (no subjects, no number in the title)."""
+    c = make_consultation(1, kind=KIND_INBRENG)
+    info = dataclasses.replace(c.document, subjects=(), title="Inbreng", addressee=addressee)
+    return dataclasses.replace(c, document=info)
+
+
+def test_inbreng_matched_by_the_kamerstuk_in_its_tk_title(tmp_path: Path) -> None:
+    titled = record(5, title="Inbreng … geannoteerde agenda JBZ-Raad (Kamerstuk 32317-790)")
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.upsert_documents(con, [titled], T0)
+        load.load_consultation(con, "tk:doc-5", "sha-i", _bare_inbreng("minister"))
+        keys = con.execute("SELECT agenda_key FROM v_open_consultations").fetchall()
+        assert keys == [("kst:32317-790",)]
+        load.load_consultation(con, "tk:verslag", "sha-v", make_consultation(1))
+        assert con.execute("SELECT * FROM v_open_consultations").fetchall() == []
+
+
+def test_inbreng_without_agenda_matched_by_council_and_addressee(tmp_path: Path) -> None:
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.load_consultation(con, "tk:inbreng-1", "sha-1", _bare_inbreng("staatssecretaris"))
+        load.load_consultation(con, "tk:inbreng-2", "sha-2", _bare_inbreng("minister"))
+        load.load_consultation(con, "tk:verslag", "sha-v", make_consultation(1))  # staatssecr.
+        rows = con.execute("SELECT consultation_id, reason FROM v_open_consultations").fetchall()
+    assert rows == [("tk:inbreng-2", "inbreng without its verslag")]
