@@ -7,6 +7,7 @@ without Prefect.
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -42,18 +43,27 @@ def _source_rows(sources: Mapping[str, Any]) -> list[list[object]]:
 
 
 def _consultation_lines(consultations: Sequence[Mapping[str, Any]]) -> list[str]:
-    lines: list[str] = []
+    """One table of all loaded consultations, then pairs per fractie of each one with pairs."""
+    rows = [
+        [c["document_id"], c.get("title") or "", c.get("status", ""), c.get("pairs", 0)]
+        for c in consultations
+    ]
+    lines = ["", *_table(["document", "title", "status", "pairs"], rows)]
     for c in consultations:
-        title = c.get("title") or c["document_id"]
-        lines.append(
-            f"\n**{title}** (`{c['document_id']}`, {c.get('status', 'new')}): "
-            f"{c.get('pairs', 0)} pairs"
-        )
         per = c.get("pairs_per_fractie") or {}
-        if per:
-            lines.append("")
-            lines += _table(["fractie", "pairs"], sorted(per.items(), key=lambda kv: -kv[1]))
+        if not per:
+            continue
+        title = c.get("title") or c["document_id"]
+        lines += ["", f"**{title}** (`{c['document_id']}`): {c.get('pairs', 0)} pairs", ""]
+        lines += _table(["fractie", "pairs"], sorted(per.items(), key=lambda kv: -int(kv[1])))
     return lines
+
+
+def _issue_lines(issues: Sequence[Mapping[str, Any]]) -> list[str]:
+    by_code = Counter(str(i.get("code", "")) for i in issues)
+    lines = ["By code: " + ", ".join(f"`{code}` {n}" for code, n in by_code.most_common()), ""]
+    rows = [[i["document_id"], i.get("code", ""), i.get("message", "")] for i in issues]
+    return lines + _table(["document", "code", "message"], rows)
 
 
 def render_markdown(summary: Mapping[str, Any]) -> str:
@@ -91,8 +101,7 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
     issues = summary.get("parse_issues") or []
     lines += ["", f"## Parse issues ({len(issues)})", ""]
     if issues:
-        rows = [[i["document_id"], i.get("code", ""), i.get("message", "")] for i in issues]
-        lines += _table(["document", "code", "message"], rows)
+        lines += _issue_lines(issues)
     else:
         lines.append("None.")
     return "\n".join(lines) + "\n"
