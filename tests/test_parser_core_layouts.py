@@ -42,6 +42,32 @@ def test_old_layout_unmatched_answers_are_kept_unassigned() -> None:
     assert [i.code for i in c.issues] == ["answers_unmatched", "question_without_answer"]
 
 
+def test_old_layout_answers_opened_by_antwoord_are_matched_by_order() -> None:
+    sp_question = "De leden van de SP-fractie vragen waarom de minister de richtlijn steunt. Is dat"
+    text = OLD_LAYOUT.replace(
+        sp_question,
+        "De leden van de SP-fractie vragen naar de kosten. Hoe hoog zijn die?\n \n" + sp_question,
+        1,
+    )
+    text = text.replace(
+        "De minister acht de richtlijn evenwichtig.",
+        "Antwoord\n \nDe kosten zijn laag.\n \nZe dalen zelfs.\n \n"
+        "Antwoord\nDe minister acht de richtlijn evenwichtig.",
+    )
+    # "Antwoord" right after a repeated question only marks the answer that follows.
+    text = text.replace("Komt er een evaluatie?\n \nEen akkoord", "Komt er een evaluatie?\n"
+                        "Antwoord\nEen akkoord")  # fmt: skip
+    c = parse_blocks(read_text(text))
+    assert [(p.fractie, p.answer) for p in c.pairs] == [
+        ("VVD", "De minister zet in op versterking van Frontex."),
+        ("VVD", "Een akkoord wordt in juni verwacht (zie ook Kamerstuk 32317, nr. 271). "
+                "Een evaluatie volgt in 2017."),
+        ("SP", "De kosten zijn laag. Ze dalen zelfs."),
+        ("SP", "De minister acht de richtlijn evenwichtig."),
+    ]  # fmt: skip
+    assert c.unassigned == () and c.issues == ()
+
+
 def test_inbreng_has_questions_without_answers() -> None:
     c = parse_blocks(read_text(INBRENG))
     assert c.document.kind == KIND_INBRENG

@@ -18,10 +18,11 @@ each question paragraph of a fractie section is one question block. In the answe
 paragraph that repeats a question (same first twelve words, ignoring case and whitespace) of
 the current fractie (or of any fractie before a fractie heading is seen) opens that question's
 answer; the paragraphs after it, up to the next repeated question or fractie heading, are the
-answer. A fractie whose answer section repeats no question is matched by order instead when it
-has exactly as many answer paragraphs as question blocks; otherwise its answer text goes to
-`unassigned` with a ParseIssue. Unanswered questions get answer None. `answer_line` is then
-the line of the answer's first paragraph (there is no "Antwoord" line).
+answer. A fractie whose answer section repeats no question is matched by order instead: one
+"Antwoord"-opened chunk per question block when the counts agree, else one paragraph per question
+block when those counts agree; otherwise its answer text goes to `unassigned` with a
+ParseIssue. Unanswered questions get answer None. `answer_line` is the line of the "Antwoord"
+that opened the answer, or else of the answer's first paragraph.
 
 QUESTIONS ONLY (inbreng: no "Antwoord" at all): every paragraph is a question block.
 """
