@@ -102,3 +102,11 @@ def test_default_db_path_follows_jbz_db(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert db.default_db_path() == Path("data/jbz.duckdb")
     monkeypatch.setenv("JBZ_DB", str(tmp_path / "x.duckdb"))
     assert db.default_db_path() == tmp_path / "x.duckdb"
+
+
+def test_the_file_is_readable_by_duckdb_1_0_and_later(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    db.connect(path).close()
+    with db.connect(path, read_only=True) as con:
+        tags = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = 'w'")
+        assert tags.fetchall() == [({"storage_version": "v1.0.0+"},)]

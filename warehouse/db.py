@@ -21,6 +21,9 @@ import duckdb
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_DB = Path("data") / "jbz.duckdb"
 _RETRY_SECONDS = 0.2
+# Files are created readable by DuckDB 1.0 and later (the CLI or pandas of a user's machine may
+# be older than ours); duckdb 2.0 would otherwise write storage that only 2.0+ can open.
+STORAGE_VERSION = "v1.0.0"
 _LEDGER = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -149,7 +152,12 @@ def _open(path: Path, read_only: bool, wait_seconds: float) -> duckdb.DuckDBPyCo
     deadline = time.monotonic() + max(wait_seconds, 0.0)
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            if read_only:
+                return duckdb.connect(str(path), read_only=True)
+            config: dict[str, str | bool | int | float | list[str]] = {
+                "storage_compatibility_version": STORAGE_VERSION
+            }
+            return duckdb.connect(str(path), config=config)
         except duckdb.IOException as exc:
             message = _busy_message(path, exc)
             if message is None:
