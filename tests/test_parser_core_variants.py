@@ -7,6 +7,7 @@ from pathlib import Path
 from parsers.blocks import Block, BlockKind
 from parsers.consultation import parse_blocks
 from parsers.readers.text import read_text
+from parsers.segment.headings import KNOWN_PARTIES, parse_section_heading
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 REPORT = CORPUS / "schriftelijk-overleg-jbz-2022-12-08.txt"
@@ -105,3 +106,28 @@ def test_answer_without_question_is_reported() -> None:
     assert c.sections[0].singular_member
     assert [(p.question, p.answer) for p in c.pairs] == [("", "Het kabinet antwoordt.")]
     assert [(i.code, i.line) for i in c.issues] == [("empty_question", 2)]
+
+
+def test_heading_wordings() -> None:
+    def head(text: str, nxt: str = "") -> tuple[str, tuple[str, ...], bool] | None:
+        h = parse_section_heading(text, nxt, KNOWN_PARTIES)
+        return (h.fractie, h.parties, h.singular) if h else None
+
+    assert head("Vragen en opmerkingen van de leden van de PvdA- en GroenLinks-fractie") == (
+        "PvdA en GroenLinks",
+        ("PvdA", "GroenLinks"),
+        False,
+    )
+    joint = "Vragen en opmerkingen van de leden van de VVD-fractie en de leden van de CDA-fractie"
+    assert head(joint) == ("VVD en CDA", ("VVD", "CDA"), False)
+    assert head("Inbreng van het lid van de BBB-fractie") == ("BBB", ("BBB",), True)
+    assert head("Vragen en opmerkingen vanuit de SP-fractie") == ("SP", ("SP",), False)
+    assert head("Vragen en opmerkingen van de leden van de GroenLinks-PvdA-fractie") == (
+        "GroenLinks-PvdA",
+        ("GroenLinks-PvdA",),
+        False,
+    )
+    assert head("PVV", "De leden van de PVV-fractie zijn tegen.") == ("PVV", ("PVV",), False)
+    assert head("PVV", "Het kabinet verwijst naar de PVV.") is None
+    assert head("de leden van de D66-fractie") is None  # the end of a wrapped sentence
+    assert head("Vragen en opmerkingen van de leden van de VVD-fractie    2") is None  # TOC line

@@ -26,7 +26,8 @@ KNOWN_PARTIES = (
     "ChristenUnie", "SGP", "PvdD", "Partij voor de Dieren", "DENK", "FvD", "JA21", "Volt",
     "BBB", "NSC", "50PLUS", "BIJ1", "Groep Van Haga", "Fractie Den Haan",
 )  # fmt: skip
-_JOINT_SPLIT_RE = re.compile(r"-?\s+en\s+")
+# "PvdA- en GroenLinks", "GroenLinks en PvdA", "VVD-fractie en de leden van de CDA"
+_JOINT_SPLIT_RE = re.compile(r"-?(?:fractie)?\s+en\s+(?:de leden van\s+)?(?:de\s+)?")
 # "Antwoord", "Antwoord   " (trailing spaces), "Antwoord:", "Reactie van de staatssecretaris";
 # never "II Antwoord / Reactie …" (the part heading of the older layout).
 _ANSWER_RE = re.compile(
@@ -54,7 +55,12 @@ class SectionHead:
 
 
 def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> SectionHead | None:
-    """The fractie a heading line introduces, or None when it is not a fractie heading."""
+    """The fractie a heading line introduces, or None when it is not a fractie heading.
+
+    A heading starts with a capital; "de leden van de D66-fractie" on a line of its own is the
+    end of a wrapped sentence ("… verwijst naar de beantwoording van" / "de leden van de …")."""
+    if not text.strip()[:1].isupper():
+        return None
     m = _SECTION_RE.match(text.strip()) or _JOINT_RE.match(text.strip())
     if m:
         parties = split_fractie_name(m.group("name"))
