@@ -3,6 +3,7 @@
 import pytest
 
 from parsers.references import format_ref, parse_kamerstuk_refs
+from parsers.segment.crossrefs import Earlier, content_words, find_referred_fracties, resolve
 from parsers.segment.markers import strip_markers
 
 
@@ -67,3 +68,40 @@ def test_out_of_sequence_digits_are_not_markers() -> None:
     # "Q1" while marker 14 is due is a quarter, not footnote 1.
     out = strip_markers([(9, "gepland voor uiterlijk Q1 2023")], first=14)
     assert out[0].text == "gepland voor uiterlijk Q1 2023" and out[0].markers == ()
+
+
+def test_referred_fracties() -> None:
+    fracties = ["VVD", "D66", "PvdA en GroenLinks", "SP", "Volt"]
+    cases = {
+        "Het kabinet verwijst naar het antwoord op de vraag van de leden van de VVD-fractie.": [
+            "VVD"
+        ],
+        "Zie de beantwoording van de fracties van PvdA en GroenLinks en de D66-fractie.": [
+            "PvdA en GroenLinks",
+            "D66",
+        ],
+        "Het kabinet verwijst naar de beantwoording van de vraag van de SP over visa.": ["SP"],
+        "Het kabinet verwijst naar het antwoord aan de GroenLinks-fractie.": ["PvdA en GroenLinks"],
+        "Zoals ook geantwoord op uw eerdere gelijkluidende vraag, is de inzet gelijk.": ["Volt"],
+        "Het kabinet verwijst ook naar bovenstaand antwoord.": ["Volt"],
+        "Het kabinet deelt de zorgen van de leden van de VVD-fractie.": [],  # no pointer
+        "Zoals hierboven gesteld, zijn de landen geëvalueerd.": [],
+        "Zie eerdere vragen hierover van de leden van andere fracties": [],
+        "Het voorstel bevat verwijzingen naar de D66-fractie.": [],  # "verwijzingen" is no pointer
+    }
+    for answer, expected in cases.items():
+        assert find_referred_fracties(answer, "Volt", fracties)[0] == expected, answer
+
+
+def test_reference_resolves_to_the_closest_earlier_answer() -> None:
+    earlier = [
+        Earlier(1, "VVD", None, content_words("Dublinverordening conferentie opvang lidstaten")),
+        Earlier(2, "VVD", None, content_words("Schengentoetreding Roemenië Bulgarije")),
+        Earlier(3, "D66", "Frontex", content_words("Frontex grondrechten")),
+        Earlier(4, "D66", "Frontex", content_words("Frontex operaties")),
+    ]
+    words = content_words("Wat is de inzet op de conferentie over de Dublinverordening?")
+    pointing = content_words("verwijst naar het antwoord over de Dublinverordening")
+    refs = resolve(["VVD", "D66", "SP"], "Frontex", words, pointing, earlier)
+    # VVD: the Dublin answer; D66: no shared words, same topic -> the latest; SP: none earlier.
+    assert [(r.fractie, r.seq) for r in refs] == [("VVD", 1), ("D66", 4), ("SP", None)]

@@ -58,12 +58,23 @@ def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> tu
     return out, " ".join(pointing)
 
 
+def _aliases(fracties: Sequence[str]) -> list[tuple[str, str]]:
+    """(printed name, fractie) pairs, longest first: a joint fractie ("PvdA en GroenLinks") is
+    matched before its parties, and a party named alone ("de GroenLinks-fractie") stands for
+    the joint fractie when it has no section of its own."""
+    names = set(fracties)
+    aliases = {(name, name) for name in names}
+    for name in names:
+        aliases |= {(p, name) for p in name.split(" en ") if p not in names and " en " in name}
+    return sorted(aliases, key=lambda a: (-len(a[0]), a[0]))
+
+
 def _mentions(sentence: str, fracties: Sequence[str]) -> list[tuple[int, str]]:
-    """Positions of fractie names; joint names ("PvdA en GroenLinks") are matched first."""
+    """Positions of fractie names in a sentence."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for name in sorted(set(fracties), key=len, reverse=True):
-        parts = [re.escape(p) for p in name.split(" en ")]
+    for printed, name in _aliases(fracties):
+        parts = [re.escape(p) for p in printed.split(" en ")]
         pattern = r"-?\s+en\s+(?:de\s+)?".join(parts)
         for m in re.finditer(rf"(?<![\w-]){pattern}(?:-fractie)?(?![\w])", sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
