@@ -91,23 +91,19 @@ def is_answer_part(text: str) -> bool:
 def topic_span(units: Sequence[Unit], i: int) -> int:
     """How many units (0, 1 or 2) from `i` form a topic subheading in line-based text.
 
-    A subheading is a paragraph start without final punctuation, shorter than a line of body
-    text would make it look like a paragraph: "Frontex" or "8. Asiel en migratie" followed by a
-    capitalised line ("De leden van de …") or a blank; or wrapped over two lines
-    ("Verordening over … van migratie" / "en asiel") followed by a blank.
+    A subheading starts a paragraph, has no final punctuation, names no fractie, and opens a
+    question block (the text after it asks or names a fractie). It is either followed by a blank
+    line, or directly by a longer line of text ("Frontex" / "De leden van de PvdA- en
+    GroenLinks-fractie hebben kennisgenomen …"), or wraps over two lines ("Verordening over het
+    aanpakken van situaties van instrumentalisering op het gebied van migratie" / "en asiel").
+    An answer's first line ("Het kabinet monitort de situatie daarom nauwgezet – onder meer via
+    het Europese" / "Blueprint-netwerk, …") is about as long as the next and asks nothing.
     """
     u = units[i]
-    if not _could_start_heading(units, i):
-        return 0
     nxt = units[i + 1] if i + 1 < len(units) else None
-    if nxt is None:
+    if nxt is None or len(u.text) > 100 or not _could_start_heading(units, i):
         return 0
-    if nxt.gap_before:
-        return 1 if len(u.text) <= 100 else 0
-    # Followed directly by text, a subheading is shorter than that line and opens a question
-    # block ("Ministeriële bijeenkomsten migratie rondom de JBZ-Raad" / "De leden van de
-    # D66-fractie lezen …"); an answer's first line ("Het kabinet monitort …") does neither.
-    if _starts_sentence(nxt.text) and len(u.text) < len(nxt.text):
+    if nxt.gap_before or (_starts_sentence(nxt.text) and len(u.text) < len(nxt.text)):
         return 1 if _question_follows(units, i + 1) else 0
     after = units[i + 2] if i + 2 < len(units) else None
     if (
@@ -116,7 +112,7 @@ def topic_span(units: Sequence[Unit], i: int) -> int:
         and _no_end_punct(nxt.text)
         and after is not None
         and (after.gap_before or _starts_sentence(after.text))
-        and len(u.text) + len(nxt.text) <= 160
+        and _question_follows(units, i + 2)
     ):
         return 2
     return 0
