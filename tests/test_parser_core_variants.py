@@ -131,3 +131,28 @@ def test_heading_wordings() -> None:
     assert head("PVV", "Het kabinet verwijst naar de PVV.") is None
     assert head("de leden van de D66-fractie") is None  # the end of a wrapped sentence
     assert head("Vragen en opmerkingen van de leden van de VVD-fractie    2") is None  # TOC line
+
+
+def test_short_answer_paragraph_without_full_stop_is_not_a_subheading() -> None:
+    text = "\n".join(
+        [
+            "Vragen en opmerkingen van de leden van de CDA-fractie",
+            "De leden van de CDA-fractie vragen naar de kosten. Hoe hoog zijn die?",
+            " ",
+            "Antwoord",
+            " ",
+            "De kosten zijn laag.",
+            " ",
+            "Het kabinet heeft daar geen bezwaar tegen gemaakt",
+            " ",
+            "Daarmee is de vraag beantwoord.",
+        ]
+    )
+    c = parse_blocks(read_text(text))
+    assert [(p.topic, p.answer) for p in c.pairs] == [
+        (
+            None,
+            "De kosten zijn laag. Het kabinet heeft daar geen bezwaar tegen gemaakt "
+            "Daarmee is de vraag beantwoord.",
+        )
+    ]
