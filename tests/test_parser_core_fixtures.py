@@ -109,7 +109,7 @@ def koop_blocks() -> tuple[Block, ...]:
             "De vaste commissie voor Justitie en Veiligheid heeft een aantal vragen en "
             "opmerkingen voorgelegd aan de Staatssecretaris van Justitie en Veiligheid over de "
             "geannoteerde agenda van de JBZ-Raad van 8 en 9 december 2022 (Kamerstuk 32 317, "
-            "nr. 790).",
+            "nr. 790) en de brief van 2 december 2022 over Schengentoetreding (2022Z23952).",
             None,
         ),
         (p, "De voorzitter van de commissie,", None),

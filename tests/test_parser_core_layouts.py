@@ -90,6 +90,10 @@ def test_koop_front_matter_and_paragraph_blocks() -> None:
     assert d.council_date == "2022-12-08/2022-12-09"
     assert d.committee == "vaste commissie voor Justitie en Veiligheid"
     assert (d.chair, d.clerk, d.addressee) == ("Van Meenen", "Meijer", "staatssecretaris")
+    assert [(s.title, s.kamerstukken, s.zaak) for s in d.subjects] == [
+        ("de geannoteerde agenda van de JBZ-Raad van 8 en 9 december 2022", ("32317-790",), None),
+        ("de brief van 2 december 2022 over Schengentoetreding", (), "2022Z23952"),
+    ]
     assert [(p.fractie, p.topic, p.answer_line) for p in c.pairs] == [
         ("VVD", "Frontex", 14),
         ("D66", None, 19),

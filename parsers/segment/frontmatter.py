@@ -39,6 +39,10 @@ _ADDRESSEE_RE = re.compile(
 _BULLET_RE = re.compile(r"^[•\-–▪·]\s*")
 _PAREN_REF_RE = re.compile(r"\s*\((?:Kamerstuk|\d{4}Z\d{5})[^)]*\)")
 _ZAAK_RE = re.compile(r"\b(\d{4}Z\d{5})\b")
+_INLINE_SUBJECT_RE = re.compile(
+    r"(?:(?<=\s)|,\s|\sen\s)(?P<title>(?:de|het)\s[^()]+?)\s*"
+    r"\((?P<ref>Kamerstuk[^)]*|\d{4}Z\d{5})\)"
+)
 # A TOC entry ends in a page number after spaces, a tab or dots ("…VVD-fractie    2").
 _TOC_PAGE_RE = re.compile(r"(?:\s{2,}|\t|\.{3,}\s*)\d+$")
 
@@ -73,7 +77,7 @@ def parse_front(units: Sequence[Unit]) -> FrontInfo:
         chair=_after(texts, r"^(?:De )?(?:fungerend )?voorzitter van de (?:vaste )?commissie,?$"),
         clerk=_after(texts, r"^(?:De )?(?:adjunct-)?griffier van de (?:vaste )?commissie,?$"),
         addressee=(m.group(1).lower() if (m := _ADDRESSEE_RE.search(flat)) else None),
-        subjects=_subjects(units),
+        subjects=_subjects(units) or _inline_subjects(flat),
         toc_fracties=_toc(texts),
     )
 
@@ -133,6 +137,25 @@ def _after(texts: Sequence[str], pattern: str) -> str | None:
         if rx.match(t):
             return texts[i + 1]
     return None
+
+
+def _inline_subjects(flat: str) -> tuple[Subject, ...]:
+    """Without a bulleted list (KOOP layout) the documents are named in the opening sentence:
+    "… voorgelegd aan de Staatssecretaris … over de geannoteerde agenda van de JBZ-Raad van 8 en 9
+    december 2022 (Kamerstuk 32 317, nr. 790) en de brief van 2 december 2022 (2022Z23952)."."""
+    anchor = re.search(r"(?:voorgelegd aan|voor te leggen aan)[^()]*?\bover\s", flat)
+    if not anchor:
+        return ()
+    subjects: list[Subject] = []
+    pos = anchor.end()
+    for m in _INLINE_SUBJECT_RE.finditer(flat, pos):
+        if m.start() - pos > 6:  # only items chained by "en" or ","
+            break
+        refs = tuple(format_ref(r) for r in parse_kamerstuk_refs(m.group("ref")))
+        zaak = _ZAAK_RE.search(m.group("ref"))
+        subjects.append(Subject(m.group("title"), refs, zaak.group(1) if zaak else None))
+        pos = m.end()
+    return tuple(subjects)
 
 
 def _subjects(units: Sequence[Unit]) -> tuple[Subject, ...]:
