@@ -167,6 +167,8 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     if records is None:
         return
     get_run_logger().info("%s: %d documents listed (cursor %s)", source, len(records), before)
+    if params.document_id and not records:
+        tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if params.dry_run:
         st.new = sum(1 for r in records if r.document_id not in set(known) and not r.deleted)
         return

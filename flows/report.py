@@ -123,8 +123,12 @@ def cli_report(args: argparse.Namespace) -> int:
     """`jbz report [--run ID]`: print the summary of the last (or the given) run."""
     from warehouse import db, load
 
-    with db.connect(db.default_db_path(), read_only=True) as con:
-        run = load.last_run(con)
+    try:
+        with db.connect(db.default_db_path(), read_only=True) as con:
+            run = load.last_run(con)
+    except (FileNotFoundError, db.WarehouseBusy) as exc:
+        print(f"jbz report: {exc}", file=sys.stderr)
+        return 1
     if run is None:
         print("no runs recorded yet: start one with `jbz ingest` or `jbz demo`", file=sys.stderr)
         return 1

@@ -138,7 +138,7 @@ def cli_serve(args: argparse.Namespace) -> int:
             log_path = Path(os.environ["PREFECT_HOME"]) / "server.log"
             print(f"starting the Prefect server (log: {log_path}) …", flush=True)
             proc = start_server(log_path)
-        wait_healthy(api_url, proc, HEALTH_TIMEOUT_S)
+        wait_healthy(api_url, proc, HEALTH_TIMEOUT_S if proc else 30.0)
         os.environ["PREFECT_API_URL"] = api_url  # flow-run subprocesses inherit it
         print(f"Prefect UI: {api_url.removesuffix('/api')}  (Ctrl-C or SIGTERM stops)", flush=True)
         serve_deployments(api_url)

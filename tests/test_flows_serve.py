@@ -63,6 +63,7 @@ def _wait_for_deployment(name: str, proc: subprocess.Popen[bytes]) -> Any:
 def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
     served: tuple[subprocess.Popen[bytes], Path],
 ) -> None:
+    from prefect.client.schemas.objects import FlowRun
     from prefect.deployments import run_deployment
 
     proc, db_path = served
@@ -81,6 +82,7 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
         parameters={"params": {"sources": "tk", "kinds": ["verslag_schriftelijk_overleg"]}},
         timeout=600,
     )
+    assert isinstance(run, FlowRun)
     assert run.state is not None and run.state.is_completed(), run.state
     with db.connect(db_path, read_only=True) as con:
         kinds = con.execute(
