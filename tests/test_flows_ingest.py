@@ -171,3 +171,29 @@ def test_outage_halfway_leaves_the_cursor_and_the_next_run_catches_up(
     )
     assert missing == []
     assert_consistent(flow_env)
+
+
+def test_a_document_deleted_at_the_source_is_marked_deleted(
+    flow_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows import steps
+    from flows.demo import demo_scenario
+
+    # its own replay server: this test changes the scenario
+    with ReplayServer(demo_scenario()) as replay:
+        for name, value in replay.env().items():
+            monkeypatch.setenv(name, value)
+        steps.config.cache_clear()
+        steps.client.cache_clear()
+        only_reports = ["verslag_schriftelijk_overleg"]
+        run_ingest(sources="tk", kinds=only_reports)
+        replay.scenario.delete(DEMO_DOCUMENT_ID.removeprefix("tk:"), "2025-10-04T10:00:00+02:00")
+        second = run_ingest(sources="tk", kinds=only_reports)
+    assert second["totals"]["deleted"] == 1
+    assert query(
+        flow_env, "SELECT deleted FROM documents WHERE document_id = ?", [DEMO_DOCUMENT_ID]
+    ) == [(True,)]
+    # the consultation stays (nothing is lost) but the reader views leave it out
+    assert query(
+        flow_env, "SELECT count(*) FROM v_qa WHERE document_id = ?", [DEMO_DOCUMENT_ID]
+    ) == [(0,)]
