@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import requests
@@ -22,7 +22,18 @@ import requests
 from flows.replay import ReplayServer
 from tests.conftest import TEST_OUTPUT, free_port
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = TEST_OUTPUT / "browser"
 START_TIMEOUT_S = 240.0  # cold start of the server (migrations) + registering the deployments
 RUN_TIMEOUT_S = 300.0
@@ -101,55 +112,56 @@ def _wait_for_final_state(base: str, run_id: str) -> str:
     raise AssertionError(f"the run did not finish within {RUN_TIMEOUT_S:.0f} s")
 
 
+def _submit_custom_run(page: "Page", base: str) -> None:
+    """Deployments > ingest > Run > Custom run, switch Dry Run on, Submit."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/deployments")
+    page.get_by_role("link", name="ingest").first.click()
+    expect(page.get_by_text("Every hour").first).to_be_visible()  # the cron schedule
+    page.screenshot(path=str(SHOTS / "1-deployment.png"), full_page=True)
+    page.get_by_role("button", name="Run", exact=True).click()
+    page.get_by_text("Custom run").click()
+    page.wait_for_url("**/run**")
+    dry_run = (
+        page.locator("div")
+        .filter(has=page.get_by_text("Dry Run (Optional)", exact=True))
+        .filter(has=page.get_by_role("switch"))
+        .last
+    )
+    dry_run.get_by_role("switch").click()
+    expect(dry_run.get_by_role("switch")).to_be_checked()
+    page.screenshot(path=str(SHOTS / "2-custom-run-form.png"), full_page=True)
+    page.get_by_role("button", name="Submit").click()
+
+
+def _watch_run_complete(page: "Page", base: str, run: dict[str, Any]) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/runs/flow-run/{run['id']}")
+    expect(page.get_by_text(run["name"]).first).to_be_visible()
+    state = _wait_for_final_state(base, run["id"])
+    assert state == "COMPLETED", f"the run ended {state}"
+    page.reload()
+    expect(page.get_by_text("Completed", exact=True).first).to_be_visible()
+    page.screenshot(path=str(SHOTS / "3-run-completed.png"), full_page=True)
+    page.get_by_text("Artifacts", exact=True).click()  # the run summary
+    expect(page.get_by_text("ingest-summary").first).to_be_visible()
+    page.screenshot(path=str(SHOTS / "4-run-summary-artifact.png"), full_page=True)
+
+
 def test_custom_run_from_the_prefect_ui_completes(served_ui: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
-            page.goto(f"{served_ui}/deployments")
-            page.get_by_role("link", name="ingest").first.click()
-            expect(page.get_by_text("Every hour").first).to_be_visible()
-            page.screenshot(path=str(SHOTS / "1-deployment.png"), full_page=True)
-
-            page.get_by_role("button", name="Run", exact=True).click()
-            page.get_by_text("Custom run").click()
-            page.wait_for_url("**/run**")
-            dry_run = (
-                page.locator("div")
-                .filter(has=page.get_by_text("Dry Run (Optional)", exact=True))
-                .filter(has=page.get_by_role("switch"))
-                .last
-            )
-            dry_run.get_by_role("switch").click()
-            expect(dry_run.get_by_role("switch")).to_be_checked()
-            page.screenshot(path=str(SHOTS / "2-custom-run-form.png"), full_page=True)
-            page.get_by_role("button", name="Submit").click()
-
+            _submit_custom_run(page, served_ui)
             run = _wait_for_new_run(served_ui)
-            assert run["parameters"]["params"]["dry_run"] is True
-            page.goto(f"{served_ui}/runs/flow-run/{run['id']}")
-            expect(page.get_by_text(run["name"]).first).to_be_visible()
-            state = _wait_for_final_state(served_ui, run["id"])
-            assert state == "COMPLETED", f"the run ended {state}"
-            page.reload()
-            expect(page.get_by_text("Completed", exact=True).first).to_be_visible()
-            page.screenshot(path=str(SHOTS / "3-run-completed.png"), full_page=True)
-            page.get_by_text("Artifacts", exact=True).click()  # the run summary
-            expect(page.get_by_text("ingest-summary").first).to_be_visible()
-            page.screenshot(path=str(SHOTS / "4-run-summary-artifact.png"), full_page=True)
+            assert run["parameters"]["params"]["dry_run"] is True  # the custom parameter
+            _watch_run_complete(page, served_ui, run)
         finally:
             browser.close()
