@@ -130,6 +130,8 @@ def cli_serve(args: argparse.Namespace) -> int:
     """`jbz serve` / `make serve`: the Prefect UI on http://127.0.0.1:4200 and the deployments."""
     os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", "2")
     signal.signal(signal.SIGTERM, _on_sigterm)
+    # Ctrl-C stops serving even when started from a script that ignores SIGINT (`cmd &`)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     external = os.environ.get("PREFECT_API_URL")
     api_url = external or local_api_url()
     proc = None
