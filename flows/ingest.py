@@ -24,7 +24,7 @@ import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from flows import steps
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
@@ -87,6 +87,12 @@ class IngestParams(BaseModel):
     dry_run: bool = Field(
         default=False, description="Discover only: list and count, store nothing."
     )
+
+    @model_validator(mode="after")
+    def _window_is_forward(self) -> "IngestParams":
+        if self.since and self.until and self.until <= self.since:
+            raise ValueError("until must be after since")
+        return self
 
     def selected_sources(self) -> tuple[str, ...]:
         if self.document_id:
@@ -266,6 +272,7 @@ def cli_ingest(args: argparse.Namespace) -> int:
         params = params_from_args(args)
     except ValidationError as exc:
         first = exc.errors()[0]
-        print(f"jbz ingest: invalid {first['loc'][0]}: {first['msg']}", file=sys.stderr)
+        where = f"invalid {first['loc'][0]}: " if first["loc"] else ""
+        print(f"jbz ingest: {where}{first['msg']}", file=sys.stderr)
         return 2
     return steps.run_from_cli("ingest", lambda: ingest(params, return_state=True), render_markdown)
