@@ -1,0 +1,86 @@
+"""Run parameters and run-summary bookkeeping (no flow runs here)."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from pydantic import ValidationError
+
+from flows.cli import build_parser
+from flows.ingest import DEFAULT_KINDS, IngestParams, params_from_args
+from flows.pipeline import CursorTracker
+from flows.report import render_markdown
+from warehouse.records import ALL_KINDS, KIND_VERSLAG, DocumentRecord
+
+
+def test_cli_options_become_the_same_parameters_as_the_ui_form() -> None:
+    args = build_parser().parse_args(
+        ["ingest", "--since", "2024-09-01", "--until", "2025-01-01", "--source", "tk",
+         "--kinds", "verslag_schriftelijk_overleg, inbreng_schriftelijk_overleg",
+         "--full-refresh", "--dry-run"]
+    )  # fmt: skip
+    params = params_from_args(args)
+    assert params.since == date(2024, 9, 1) and params.until == date(2025, 1, 1)
+    assert params.sources == "tk" and params.selected_sources() == ("tk",)
+    assert params.kinds == ["verslag_schriftelijk_overleg", "inbreng_schriftelijk_overleg"]
+    assert params.full_refresh and params.dry_run
+    defaults = params_from_args(build_parser().parse_args(["ingest"]))
+    assert defaults == IngestParams() and defaults.selected_sources() == ("tk", "koop")
+    assert set(DEFAULT_KINDS) < set(ALL_KINDS)
+
+
+def test_a_single_document_picks_its_source() -> None:
+    assert IngestParams(document_id="koop:kst-32317-909").selected_sources() == ("koop",)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"kinds": ["motie"]}, {"sources": "ek"}, {"since": "2025-02-01", "until": "2025-01-01"}],
+)
+def test_bad_parameters_are_refused(values: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        IngestParams.model_validate(values)
+
+
+def test_every_parameter_is_described_for_the_run_form() -> None:
+    schema = IngestParams.model_json_schema()
+    assert all(p.get("description") for p in schema["properties"].values())
+
+
+def _record(n: int) -> DocumentRecord:
+    return DocumentRecord(
+        document_id=f"tk:{n}", source="tk", source_id=str(n), kind=KIND_VERSLAG, soort=None,
+        title=None, dossier="32317", ondernummer=None, document_number=None, document_date=None,
+        modified_at=datetime(2025, 1, n, tzinfo=UTC), deleted=False, version=None, koop_id=None,
+        file_url=None,
+    )  # fmt: skip
+
+
+def test_cursor_stops_before_the_first_document_not_stored() -> None:
+    cursor = CursorTracker(before="2024-12-31T00:00:00+00:00")
+    cursor.stored(_record(1))
+    cursor.stored(_record(2))
+    cursor.not_stored(_record(3))
+    cursor.stored(_record(4))
+    assert cursor.after is not None and cursor.after.startswith("2025-01-02T00:00")
+    backfill = CursorTracker(before=None, movable=False)
+    backfill.stored(_record(5))
+    assert backfill.after is None
+
+
+def test_summary_markdown_names_failures_and_pairs_per_fractie() -> None:
+    summary = {
+        "run_id": "r1",
+        "flow": "ingest",
+        "totals": {"new": 1, "changed": 0, "deleted": 0, "failed": 1},
+        "sources": {"tk": {"listed": 2, "new": 1, "cursor_before": None, "cursor_after": "x"}},
+        "failures": [{"document_id": "tk:2", "stage": "fetch", "reason": "HTTP 404 | gone"}],
+        "consultations": [
+            {"document_id": "tk:1", "title": "Verslag", "status": "new", "pairs": 3,
+             "pairs_per_fractie": {"VVD": 2, "PVV": 1}}
+        ],
+        "parse_issues": [],
+    }  # fmt: skip
+    text = render_markdown(summary)
+    assert "HTTP 404 \\| gone" in text  # a pipe in a reason does not break the table
+    assert "| VVD | 2 |" in text and "| PVV | 1 |" in text
+    assert "**1 failed**" in text
