@@ -8,7 +8,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-# command name -> "module:function"; each function takes the parsed arguments and returns an exit code
+# command name -> "module:function"; each function takes the parsed arguments, returns an exit code
 COMMANDS: dict[str, str] = {
     "parse": "parsers.render:cli_parse",
     "export": "warehouse.export:cli_export",

@@ -14,7 +14,8 @@ from enum import StrEnum
 
 
 class BlockKind(StrEnum):
-    HEADING = "heading"  # known to be a heading (docx style, XML kop); text readers leave it to the segmenter
+    # known to be a heading (docx style, XML kop); the text reader leaves headings to the segmenter
+    HEADING = "heading"
     PARAGRAPH = "paragraph"  # body text (a line of PDF text, or a whole docx/XML paragraph)
     FOOTNOTE = "footnote"  # footnote text
     FURNITURE = "furniture"  # page furniture: bare URL debris, running heads, page numbers
