@@ -6,6 +6,7 @@ point the URLs at the local replay server (flows/replay.py); nothing else change
 
 import argparse
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -239,13 +240,18 @@ def describe_config(cfg: Config) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def load_config_or_exit() -> Config:
+    """For commands: a bad setting ends the command with one line naming the variable, exit 2."""
+    try:
+        return load_config()
+    except ValueError as e:
+        print(f"configuration error: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def cli_config(args: argparse.Namespace) -> int:
     """`jbz config`: every setting, the variable that sets it, and its value."""
-    try:
-        cfg = load_config()
-    except ValueError as e:
-        print(f"configuration error: {e}")
-        return 2
+    cfg = load_config_or_exit()
     rows = describe_config(cfg)
     width = max(len(r[0]) for r in rows)
     for env, value, origin, help_text in rows:

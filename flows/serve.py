@@ -91,11 +91,11 @@ def build_deployments() -> list[Any]:
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
-    from flows.config import load_config
+    from flows.config import load_config_or_exit
     from flows.ingest import ingest
     from flows.reparse import reparse
 
-    cfg = load_config()
+    cfg = load_config_or_exit()
     common: dict[str, Any] = {
         "concurrency_limit": 1,
         "tags": ["jbz"],

@@ -7,7 +7,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import ElementTree as SafeET
 
-from flows.config import TK_FIELDS, Config, load_config
+from flows.config import TK_FIELDS, Config, load_config_or_exit
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import parse_sru_page, sru_query
 from flows.sources.tk_odata import ACTOR_FIELDS, PUBLICATIE_FIELDS, VERSIE_FIELDS
@@ -105,11 +105,7 @@ def check_koop(client: HttpClient, cfg: Config) -> str:
 
 def cli_check_source(args: argparse.Namespace) -> int:
     """0: everything the code needs is there; 1: fields missing; 2: a source could not be asked."""
-    try:
-        cfg = load_config()
-    except ValueError as e:
-        print(f"configuration error: {e}")
-        return 2
+    cfg = load_config_or_exit()
     status = 0
     with HttpClient(cfg) as client:
         try:
