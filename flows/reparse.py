@@ -22,6 +22,7 @@ from flows.ingest import warehouse
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
 from warehouse import load
+from warehouse.records import PARSEABLE_KINDS
 
 
 class ReparseParams(BaseModel):
@@ -43,7 +44,7 @@ def _targets(db_path: str, params: ReparseParams) -> list[str]:
     if params.document_ids:
         return list(params.document_ids)
     with warehouse(db_path) as con:
-        return steps.parseable_document_ids(con)
+        return load.document_ids_of_kinds(con, PARSEABLE_KINDS)
 
 
 @flow(name="reparse", log_prints=True)

@@ -125,19 +125,13 @@ def cli_report(args: argparse.Namespace) -> int:
 
     try:
         with db.connect(db.default_db_path(), read_only=True) as con:
-            run = load.last_run(con)
+            run = load.get_run(con, args.run) if args.run else load.last_run(con)
     except (FileNotFoundError, db.WarehouseBusy) as exc:
         print(f"jbz report: {exc}", file=sys.stderr)
         return 1
     if run is None:
-        print("no runs recorded yet: start one with `jbz ingest` or `jbz demo`", file=sys.stderr)
-        return 1
-    if args.run and run["run_id"] != args.run:
-        print(
-            f"jbz report: run {args.run} is not the last run (only that one is kept for"
-            f" this command; the last is {run['run_id']})",
-            file=sys.stderr,
-        )
+        wanted = f"no run {args.run} recorded" if args.run else "no runs recorded yet"
+        print(f"jbz report: {wanted}: start one with `jbz ingest` or `jbz demo`", file=sys.stderr)
         return 1
     summary = run.get("summary")
     if not isinstance(summary, dict):

@@ -166,7 +166,7 @@ def parse_and_load(
         return False
     try:
         load.load_consultation(con, document_id, sha256, consultation)
-    except duckdb.Error as exc:
+    except (duckdb.Error, ValueError) as exc:  # ValueError: a parse the warehouse refuses
         log.exception("loading %s failed", document_id)
         tally.fail(document_id, "load", f"{type(exc).__name__}: {exc}")
         return False
@@ -202,17 +202,3 @@ def run_from_cli(
     summary = state.result()
     print(render(summary), end="")
     return 0
-
-
-def parseable_document_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Stored documents of a parseable kind (verslag/inbreng), not deleted.
-
-    The one SQL text in flows/: warehouse.load has no "documents of these kinds" function yet
-    (asked for; move it there when it exists).
-    """
-    rows = con.execute(
-        "SELECT document_id FROM documents WHERE NOT deleted "
-        "AND kind IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id",
-        [list(PARSEABLE_KINDS)],
-    ).fetchall()
-    return [str(r[0]) for r in rows]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.warehouse_builders import fetched, record
 from warehouse import db, load
-from warehouse.records import FetchedFile
+from warehouse.records import KIND_AGENDA, KIND_VERSLAG, FetchedFile
 
 T0 = datetime(2026, 1, 5, 9, 0)
 
@@ -131,3 +131,27 @@ def test_cursor_and_runs(tmp_path: Path) -> None:
     assert done is not None
     assert done["run_id"] == "r1" and done["summary"] == {"run_id": "r1", "totals": {"new": 3}}
     assert isinstance(done["finished_at"], str)
+
+
+def test_an_older_run_is_found_by_its_id(tmp_path: Path) -> None:
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.start_run(con, "r1", {"source": "tk"})
+        load.finish_run(con, "r1", {"totals": {"new": 1}})
+        load.start_run(con, "r2", {"source": "koop"})
+        older, latest = load.get_run(con, "r1"), load.last_run(con)
+        assert load.get_run(con, "nope") is None
+    assert older is not None and older["summary"] == {"totals": {"new": 1}}
+    assert latest is not None and latest["run_id"] == "r2"
+
+
+def test_document_ids_of_kinds_leaves_out_other_kinds_and_deleted(tmp_path: Path) -> None:
+    agenda = dataclasses.replace(record(3), kind=KIND_AGENDA)
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.upsert_documents(con, [record(1), record(2), agenda], T0)
+        load.mark_deleted(con, ["tk:doc-2"], T0)
+        assert load.document_ids_of_kinds(con, [KIND_VERSLAG]) == ["tk:doc-1"]
+        assert load.document_ids_of_kinds(con, [KIND_VERSLAG, KIND_AGENDA]) == [
+            "tk:doc-1",
+            "tk:doc-3",
+        ]
+        assert load.document_ids_of_kinds(con, []) == []

@@ -177,6 +177,16 @@ def known_document_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]
     return [str(r[0]) for r in rows]
 
 
+def document_ids_of_kinds(con: duckdb.DuckDBPyConnection, kinds: Sequence[str]) -> list[str]:
+    """The ids of stored documents of these kinds that are not deleted, sorted."""
+    rows = con.execute(
+        "SELECT document_id FROM documents WHERE NOT deleted "
+        "AND list_contains(?::VARCHAR[], kind) ORDER BY document_id",
+        [list(kinds)],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def store_file(
     con: duckdb.DuckDBPyConnection,
     document_id: str,

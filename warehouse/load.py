@@ -8,19 +8,22 @@ from warehouse.consultations import load_consultation, record_parse_error
 from warehouse.documents import (
     RawFile,
     UpsertCounts,
+    document_ids_of_kinds,
     iter_raw_files,
     known_document_ids,
     mark_deleted,
     store_file,
     upsert_documents,
 )
-from warehouse.state import finish_run, get_cursor, last_run, set_cursor, start_run
+from warehouse.state import finish_run, get_cursor, get_run, last_run, set_cursor, start_run
 
 __all__ = [
     "RawFile",
     "UpsertCounts",
+    "document_ids_of_kinds",
     "finish_run",
     "get_cursor",
+    "get_run",
     "iter_raw_files",
     "known_document_ids",
     "last_run",

@@ -54,13 +54,23 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, datetime) else None
 
 
+_RUN_COLUMNS = "SELECT run_id, started_at, finished_at, params, summary FROM runs "
+
+
 def last_run(con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
     """The most recently started run: {run_id, started_at, finished_at (ISO text, UTC; None while
     running), params (dict), summary (dict, or None while running)}; None when there is none."""
-    rows = con.execute(
-        "SELECT run_id, started_at, finished_at, params, summary FROM runs "
-        "ORDER BY started_at DESC, run_id DESC LIMIT 1"
-    ).fetchall()
+    return _run_dict(
+        con.execute(_RUN_COLUMNS + "ORDER BY started_at DESC, run_id DESC LIMIT 1").fetchall()
+    )
+
+
+def get_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any] | None:
+    """One run by its id, in the shape of `last_run`; None when there is no such run."""
+    return _run_dict(con.execute(_RUN_COLUMNS + "WHERE run_id = ?", [run_id]).fetchall())
+
+
+def _run_dict(rows: list[Any]) -> dict[str, Any] | None:
     if not rows:
         return None
     run_id, started, finished, params, summary = rows[0]
