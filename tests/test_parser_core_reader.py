@@ -85,3 +85,26 @@ def test_numbers_at_line_start_are_not_footnotes_out_of_sequence() -> None:
         (BlockKind.PARAGRAPH, None),
         (BlockKind.PARAGRAPH, None),
     ]
+
+
+def test_url_debris_right_after_a_footnote_is_furniture() -> None:
+    # as pypdf prints a page end: no empty line between the footnote zone and the link targets
+    text = "\n".join(
+        [
+            "einde van de pagina",
+            "",
+            "3 Mededeling over migratie en asiel: ",
+            "https://ec.europa.eu/info/com_2022_740.pdf  ",
+            "4 Beschikbaar via: https://ec.europa.eu/ip_22_7447  ",
+            "https://ec.europa.eu/info/com_2022_740.pdf",
+            "https://ec.europa.eu/ip_22_7447",
+        ]
+    )
+    kinds = [(b.kind, b.footnote_n) for b in read_text(text)]
+    assert kinds[2:] == [
+        (BlockKind.FOOTNOTE, 3),
+        (BlockKind.FOOTNOTE, 3),  # after "asiel:" the URL is the footnote's own
+        (BlockKind.FOOTNOTE, 4),
+        (BlockKind.FURNITURE, None),
+        (BlockKind.FURNITURE, None),
+    ]

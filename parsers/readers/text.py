@@ -51,6 +51,10 @@ def _continues_note(prev: str, line: str) -> bool:
     "https://…" after "asiel:" and "498_en. Technisch …" after "…2019-" continue it."""
     if line[:1].isspace():
         return False
+    if _BARE_URL_RE.match(line):
+        # a URL continues a note only after "asiel:" (or a break at "-"), never after a note
+        # that is complete ("(europa.eu)", "…ip_22_7447"): that is hyperlink debris
+        return prev.rstrip()[-1:] in "-:"
     broken = prev.rstrip()[-1:] in "-:"
     return broken or len(line.strip()) < 60 or not line[:1].isupper()
 
@@ -116,6 +120,8 @@ def _classify(lines: list[str]) -> list[tuple[BlockKind, int | None]]:
         elif current is not None and _continues_note(lines[idx - 1], line):
             out.append((BlockKind.FOOTNOTE, current))
         elif after_zone and _BARE_URL_RE.match(line):
+            # hyperlink debris, also with no blank line before it (PDF text has none inside a
+            # page): "…ip_22_7447" / "https://ec.europa.eu/info/…pdf" repeats a link target
             out.append((BlockKind.FURNITURE, None))
             current = None
         else:
