@@ -104,7 +104,9 @@ def cli_demo(args: argparse.Namespace) -> int:
         os.environ.update(replay.env())  # before the first load_config() of this process
         print(
             f"replaying the recorded sources on {replay.base_url}; warehouse "
-            f"{os.environ['JBZ_DB']} (first run of the day: Prefect needs ~30 s to start)",
+            f"{os.environ['JBZ_DB']} (first run of the day: Prefect needs ~30 s to start)\n"
+            "The recorded listings carry no file bytes, so every report but the example one is "
+            "served as a small placeholder: expect 0 pairs and 'no_fractie_headings' for those.",
             flush=True,
         )
         from flows.ingest import cli_ingest
