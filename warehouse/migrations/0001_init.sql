@@ -63,7 +63,7 @@ CREATE TABLE consultations (
     clerk           VARCHAR,
     addressee       VARCHAR,
     toc_fracties    VARCHAR[],
-    agenda_key      VARCHAR,               -- matches an inbreng with its verslag (see VIEWS.md)
+    agenda_key      VARCHAR,               -- matches an inbreng with its verslag (see README)
     pair_count      INTEGER NOT NULL,
     unassigned_count INTEGER NOT NULL,
     issue_count     INTEGER NOT NULL,

@@ -1,4 +1,4 @@
--- 0002: views that answer the users' questions in one query. Documented in warehouse/VIEWS.md.
+-- 0002: views that answer the users' questions in one query. Documented in the README.
 
 -- The consultations a reader should see: the document is not deleted at the source, one copy per
 -- report (a report listed by both TK and KOOP counts once: the KOOP copy, the official
