@@ -8,6 +8,7 @@ heading and fractie headings become `divisie/kop/titel`, topic headings `tussenk
 """
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from flows.builders_layout import Item, Layout, lay_out
@@ -38,15 +39,22 @@ def _xml_inline(item: Item, layout: Layout) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class FrontMatter:
+    """The published front matter: "32 317 JBZ-Raad / Nr. 1 / … / Vastgesteld 15 december 2022"."""
+
+    dossier: str = "32 317"
+    dossier_title: str = "JBZ-Raad"
+    number: str = "1"
+    vastgesteld: str = "15 december 2022"
+
+
 def build_koop_xml_from_text(
-    text: str,
-    heading_lines: Collection[int] = (),
-    dossier: str = "32 317",
-    dossier_title: str = "JBZ-Raad",
-    number: str = "1",
-    vastgesteld: str = "15 december 2022",
+    text: str, heading_lines: Collection[int] = (), front: FrontMatter = FrontMatter()
 ) -> bytes:
     layout = lay_out(text, heading_lines)
+    dossier, dossier_title = front.dossier, front.dossier_title
+    number, vastgesteld = front.number, front.vastgesteld
     body: list[str] = []
     open_divs = 0
     for item in _body_items(layout):
@@ -90,14 +98,11 @@ def _html_inline(item: Item, layout: Layout) -> str:
 
 
 def build_html_from_text(
-    text: str,
-    heading_lines: Collection[int] = (),
-    dossier: str = "32 317",
-    dossier_title: str = "JBZ-Raad",
-    number: str = "1",
-    vastgesteld: str = "15 december 2022",
+    text: str, heading_lines: Collection[int] = (), front: FrontMatter = FrontMatter()
 ) -> bytes:
     layout = lay_out(text, heading_lines)
+    dossier, dossier_title = front.dossier, front.dossier_title
+    number, vastgesteld = front.number, front.vastgesteld
     body = [
         f'<p class="dossiernummer">{escape(dossier)} {escape(dossier_title)}</p>',
         f'<p class="stuknr">Nr. {escape(number)}</p>',

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows.builders import build_docx_from_text, build_pdf_from_text
-from flows.builders_koop import build_html_from_text, build_koop_xml_from_text
+from flows.builders_koop import FrontMatter, build_html_from_text, build_koop_xml_from_text
 from parsers import PARSER_VERSION, parse_document
 from parsers.model import Consultation
 
@@ -49,8 +49,8 @@ def from_txt() -> Consultation:
 BUILDERS: dict[str, Callable[[str], bytes]] = {
     "pdf": build_pdf_from_text,
     "docx": lambda t: build_docx_from_text(t, _heading_lines()),
-    "xml": lambda t: build_koop_xml_from_text(t, _heading_lines(), number="799"),
-    "html": lambda t: build_html_from_text(t, _heading_lines(), number="799"),
+    "xml": lambda t: build_koop_xml_from_text(t, _heading_lines(), FrontMatter(number="799")),
+    "html": lambda t: build_html_from_text(t, _heading_lines(), FrontMatter(number="799")),
 }
 
 
