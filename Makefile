@@ -33,9 +33,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# a fresh PREFECT_HOME per run (no stale task caches), removed afterwards
 test: $(STAMP) chromium lint
-	env -u PREFECT_API_URL PREFECT_SERVER_ANALYTICS_ENABLED=false \
-	  PREFECT_HOME=$(CURDIR)/.prefect/test-$$$$ $(BIN)/pytest
+	home=$(CURDIR)/.prefect/test-$$$$; mkdir -p $$home; \
+	env -u PREFECT_API_URL PREFECT_SERVER_ANALYTICS_ENABLED=false PREFECT_HOME=$$home \
+	  $(BIN)/pytest; rc=$$?; rm -rf $$home; exit $$rc
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
