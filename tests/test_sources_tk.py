@@ -1,5 +1,6 @@
 """TK OData against the replay server on a real socket: paging, cursor, tombstones, files, v4/v5."""
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -125,6 +126,9 @@ def test_cursor_stops_before_a_failed_document() -> None:
     assert next_cursor(None, []) is None
     later = format_cursor(base + timedelta(days=9))
     assert next_cursor(later, recs) == later  # never backwards
+    # a source time without an offset counts as UTC instead of failing to compare
+    naive = dataclasses.replace(recs[0], modified_at=datetime(2025, 6, 1, 12, 30))
+    assert next_cursor(format_cursor(base), [naive]) == "2025-06-01T12:30:00.000000+00:00"
 
 
 def test_outage_halfway_leaves_the_cursor_at_the_last_stored_page(

@@ -44,14 +44,12 @@ def next_cursor(
     failed: Iterable[DocumentRecord] = (),
 ) -> str | None:
     """The cursor after a run: the newest `modified_at` among stored documents that is older than
-    every failed one, never moving backwards. `current` is returned when nothing qualifies."""
-    failed_times = [r.modified_at for r in failed if r.modified_at is not None]
+    every failed one, never moving backwards. `current` is returned when nothing qualifies.
+    A `modified_at` without a time zone counts as UTC (as in `format_cursor`)."""
+    failed_times = [t for r in failed if (t := parse_cursor(r.modified_at)) is not None]
     barrier = min(failed_times) if failed_times else None
-    candidates = [
-        r.modified_at
-        for r in stored
-        if r.modified_at is not None and (barrier is None or r.modified_at < barrier)
-    ]
+    stored_times = [t for r in stored if (t := parse_cursor(r.modified_at)) is not None]
+    candidates = [t for t in stored_times if barrier is None or t < barrier]
     best = parse_cursor(current)
     for when in candidates:
         if best is None or when > best:
