@@ -1,16 +1,15 @@
 """Download a document file and recognise its format from the bytes (shared by TK and KOOP)."""
 
 from flows.sources.formats import sniff
-from flows.sources.http import BadResponse, HttpClient, SoftNotFound
+from flows.sources.http import BadResponse, HttpClient
 from warehouse.records import FetchedFile
 
 
 def download_file(client: HttpClient, url: str) -> FetchedFile:
-    """The file at `url`; an HTML page (soft 404) or unrecognisable bytes are SourceErrors."""
+    """The file at `url`; an HTML page (soft 404, from `get_file`) or unrecognisable bytes are
+    SourceErrors."""
     dl = client.get_file(url)
     fmt = sniff(dl.data)
-    if fmt == "html":
-        raise SoftNotFound("got an HTML page instead of a file", url=dl.url)
     if fmt == "unknown":
         raise BadResponse(f"unrecognised file content ({len(dl.data)} bytes)", url=dl.url)
     return FetchedFile(dl.data, dl.sha256, fmt, dl.url, dl.content_type)

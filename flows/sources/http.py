@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from flows.config import Config
+from flows.sources.formats import sniff
 
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
@@ -93,12 +94,6 @@ class _Retryable(Exception):
         self.reason = reason
         self.retry_after = retry_after
         self.status = status
-
-
-def looks_like_html(data: bytes) -> bool:
-    """An HTML page (error pages of both sources are HTML): doctype or <html> near the start."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:300]
 
 
 def describe_connection_error(e: Exception) -> str:
@@ -173,7 +168,8 @@ class HttpClient:
     def get_file(self, url: str, params: Mapping[str, str] | None = None) -> Download:
         """GET a document file; an HTML page instead (200, or after a redirect) is a soft 404."""
         dl = self.get(url, params)
-        if looks_like_html(dl.data) or "text/html" in (dl.content_type or "").lower():
+        # error pages of both sources are HTML; the parsers' sniffer recognises them
+        if sniff(dl.data) == "html" or "text/html" in (dl.content_type or "").lower():
             moved = f" after a redirect from {url}" if dl.url != url else ""
             raise SoftNotFound(f"got an HTML page instead of a file{moved}", url=dl.url)
         return dl

@@ -18,7 +18,8 @@ from flows.config import Config
 from flows.sources.classify import classify_document
 from flows.sources.cursor import listing_start
 from flows.sources.files import download_file
-from flows.sources.http import BadResponse, HttpClient, SourceError, looks_like_html
+from flows.sources.formats import sniff
+from flows.sources.http import BadResponse, HttpClient, SourceError
 from warehouse.records import DocumentRecord, FetchedFile
 
 SOURCE = "koop"
@@ -112,7 +113,7 @@ def read_koop_record(gzd: Element, cfg: Config) -> DocumentRecord:
 
 def parse_sru_page(data: bytes, cfg: Config) -> SruPage:
     """A searchRetrieveResponse; SRU diagnostics (errors sent with status 200) are BadResponse."""
-    if looks_like_html(data):
+    if sniff(data) == "html":
         raise BadResponse("SRU answered with an HTML page")
     try:
         root = SafeET.fromstring(data)
