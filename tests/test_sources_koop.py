@@ -128,3 +128,11 @@ def test_sru_diagnostic_is_an_error() -> None:
     )
     with pytest.raises(BadResponse, match="Query syntax error"):
         parse_sru_page(body, load_config({}))
+
+
+def test_an_sru_record_with_an_unreadable_date_is_a_bad_response() -> None:
+    record = (SAMPLES / "koop_sru_gzd_record_example_gmb.xml").read_bytes()
+    broken = record.replace(b"<date>2023-04-20</date>", b"<date>20 april 2023</date>")
+    assert broken != record
+    with pytest.raises(BadResponse, match="unreadable SRU record gmb-2023-174296"):
+        read_koop_record(SafeET.fromstring(broken), load_config({}))

@@ -13,7 +13,7 @@ from flows.replay import ReplayServer
 from flows.replay_data import minimal_pdf
 from flows.sources.cursor import format_cursor, needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
-from flows.sources.http import HttpClient
+from flows.sources.http import BadResponse, HttpClient
 from flows.sources.tk_odata import (
     fetch_tk_file,
     iter_tk_documents,
@@ -209,3 +209,13 @@ def test_needs_fetch_when_the_koop_xml_appears(replay_server: ReplayServer) -> N
     with HttpClient(cfg) as client:
         assert fetch_tk_file(client, cfg, changed[0]).fmt == "xml"
     assert not needs_fetch(changed[0], changed[0])
+
+
+def test_an_unreadable_record_is_a_bad_response_not_a_crash() -> None:
+    from flows.config import load_config
+
+    raw = dict(sample_records()[0], GewijzigdOp="gisteren")
+    with pytest.raises(BadResponse, match="unreadable Document record"):
+        read_tk_record(raw, load_config({}))
+    with pytest.raises(BadResponse, match="no Id"):
+        read_tk_record({"Soort": "Brief regering"}, load_config({}))

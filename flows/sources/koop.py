@@ -81,10 +81,18 @@ def _modified(gzd: Element) -> datetime | None:
 
 
 def read_koop_record(gzd: Element, cfg: Config) -> DocumentRecord:
-    """One SRU `gzd` record as a DocumentRecord (chamber "EK" for letter numbers)."""
+    """One SRU `gzd` record as a DocumentRecord (chamber "EK" for letter numbers); a record
+    without identifier or with an unreadable date is a BadResponse."""
     ident = _text(gzd, "owmskern", "identifier")
     if not ident:
         raise BadResponse("SRU record without an identifier")
+    try:
+        return _read_koop_record(gzd, cfg, ident)
+    except ValueError as e:
+        raise BadResponse(f"unreadable SRU record {ident}: {e}") from e
+
+
+def _read_koop_record(gzd: Element, cfg: Config, ident: str) -> DocumentRecord:
     title = _text(gzd, "owmskern", "title")
     soort = _kamerstuk_type(gzd)
     onder = _text(gzd, "tpmeta", "ondernummer")

@@ -139,7 +139,15 @@ def _datetime(value: Any) -> datetime | None:
 
 
 def read_tk_record(raw: Mapping[str, Any], cfg: Config) -> DocumentRecord:
-    """A TK `Document` (v4 or v5 names, with or without $expand) as a DocumentRecord."""
+    """A TK `Document` (v4 or v5 names, with or without $expand) as a DocumentRecord; a record
+    without Id or with an unreadable date is a BadResponse (a SourceError), not a crash."""
+    try:
+        return _read_tk_record(raw, cfg)
+    except (KeyError, ValueError) as e:
+        raise BadResponse(f"unreadable Document record {raw.get('Id', '(no Id)')}: {e!r}") from e
+
+
+def _read_tk_record(raw: Mapping[str, Any], cfg: Config) -> DocumentRecord:
     doc_id = str(raw["Id"])
     other_number, other_onder = _other_version_names(cfg)
     onder = _first(raw, cfg.tk_field_ondernummer, other_onder)
