@@ -77,6 +77,7 @@ def test_persistent_fault_fails_only_its_document(replay_server: ReplayServer, k
     outcomes, target, retries = fetch_with(replay_server, Fault(kind, times=99, retry_after=0))
     err = assert_only_target_failed(outcomes, target)
     assert isinstance(err, SourceUnavailable)
+    assert err.status == (int(kind) if kind.isdigit() else None)  # the last answer's status
     assert retries == 2  # JBZ_HTTP_RETRIES
 
 

@@ -178,12 +178,12 @@ class HttpClient:
         self, url: str, params: Mapping[str, str] | None = None, *, accept: str = "*/*"
     ) -> Download:
         """GET with retries; raise SourceUnavailable when retries run out."""
-        last = "no attempt"
+        last, last_status = "no attempt", None
         for attempt in range(self.cfg.retries + 1):
             try:
                 return self._get_once(url, params, accept)
             except _Retryable as r:
-                last = r.reason
+                last, last_status = r.reason, r.status
                 if attempt == self.cfg.retries:
                     break
                 wait = r.retry_after if r.retry_after is not None else self._backoff(attempt)
@@ -197,7 +197,9 @@ class HttpClient:
                     self.retry_count += 1
                 time.sleep(wait)
         tries = self.cfg.retries + 1
-        raise SourceUnavailable(f"unreachable after {tries} attempts: {last}", url=url)
+        raise SourceUnavailable(
+            f"unreachable after {tries} attempts: {last}", url=url, status=last_status
+        )
 
     def _backoff(self, attempt: int) -> float:
         delay = min(self.cfg.backoff_max_seconds, self.cfg.backoff_seconds * 2**attempt)
