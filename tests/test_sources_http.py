@@ -150,6 +150,9 @@ def test_host_allowlist_and_user_agent(replay_server: ReplayServer) -> None:
     with HttpClient(cfg) as client:
         with pytest.raises(HostNotAllowed):
             client.get("http://elders.example.invalid/Document")
+        allowed_host = replay_server.base_url.split("//", 1)[1]
+        with pytest.raises(HostNotAllowed, match="scheme ftp"):
+            client.get(f"ftp://{allowed_host}/Document")
         assert client.request_count == 0
         client.get(f"{replay_server.tk_url('v5')}/$metadata")
     assert "data@example.org" in replay_server.log[-1].user_agent

@@ -206,10 +206,14 @@ class HttpClient:
         return random.uniform(delay / 2, delay)  # jitter: spread clients that failed together
 
     def _check_host(self, url: str, origin: str) -> None:
-        host = (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        via = f" (redirected from {origin})" if origin != url else ""
         if host not in self.cfg.allowed_hosts:
-            via = f" (redirected from {origin})" if origin != url else ""
             raise HostNotAllowed(f"host {host or '?'} is not in the allowlist{via}", url=url)
+        # requests raises its own InvalidSchema (no SourceError) for e.g. ftp:// on an allowed host
+        if parts.scheme.lower() not in ("http", "https"):
+            raise HostNotAllowed(f"scheme {parts.scheme or '?'} is not allowed{via}", url=url)
 
     def _polite_wait(self) -> None:
         with self._lock:
