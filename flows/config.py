@@ -86,10 +86,6 @@ def infer_api_version(url: str) -> str:
     return "v4" if "/v4" in urlsplit(url).path.lower() else "v5"
 
 
-def _floats(v: str) -> float:
-    return float(v)
-
-
 def _version(v: str) -> str:
     if v not in API_VERSIONS:
         raise ValueError(f"must be one of {', '.join(API_VERSIONS)}")
@@ -137,14 +133,14 @@ SETTINGS: tuple[Setting, ...] = (
         "connect_timeout_seconds",
         "JBZ_HTTP_CONNECT_TIMEOUT_SECONDS",
         "10",
-        _floats,
+        float,
         "TCP connect timeout",
     ),
     Setting(
         "read_timeout_seconds",
         "JBZ_HTTP_READ_TIMEOUT_SECONDS",
         "60",
-        _floats,
+        float,
         "read timeout (between bytes)",
     ),
     Setting("retries", "JBZ_HTTP_RETRIES", "4", int, "retries on 429/5xx/connection errors"),
@@ -152,28 +148,28 @@ SETTINGS: tuple[Setting, ...] = (
         "backoff_seconds",
         "JBZ_HTTP_BACKOFF_SECONDS",
         "1.0",
-        _floats,
+        float,
         "first backoff delay (doubles each retry, with jitter)",
     ),
     Setting(
         "backoff_max_seconds",
         "JBZ_HTTP_BACKOFF_MAX_SECONDS",
         "60",
-        _floats,
+        float,
         "longest backoff delay",
     ),
     Setting(
         "retry_after_max_seconds",
         "JBZ_HTTP_RETRY_AFTER_MAX_SECONDS",
         "300",
-        _floats,
+        float,
         "longest Retry-After we wait for (longer: give up)",
     ),
     Setting(
         "politeness_delay_seconds",
         "JBZ_POLITENESS_DELAY_SECONDS",
         "0.25",
-        _floats,
+        float,
         "minimum time between two requests",
     ),
     Setting(
@@ -194,7 +190,7 @@ SETTINGS: tuple[Setting, ...] = (
         "cursor_overlap_hours",
         "JBZ_CURSOR_OVERLAP_HOURS",
         "24",
-        _floats,
+        float,
         "re-list documents changed this long before the cursor",
     ),
     Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "50", int, "ids per `Id in (…)` query"),
