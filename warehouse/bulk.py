@@ -36,8 +36,9 @@ def insert_rows(
 ) -> None:
     """INSERT `rows` into `table`, each row holding `names` (default: all columns, table order).
 
-    Callers remove duplicate keys first: with duplicates in one statement DuckDB silently keeps
-    the first row. `on_conflict` is appended verbatim (e.g. "ON CONFLICT DO NOTHING").
+    Callers remove duplicate keys first: with duplicates in one statement an ON CONFLICT insert
+    silently keeps the first row (a plain INSERT raises a constraint error). `on_conflict` is
+    appended verbatim (e.g. "ON CONFLICT DO NOTHING").
     """
     if not rows:
         return
