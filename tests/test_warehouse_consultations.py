@@ -185,3 +185,20 @@ def test_inbreng_without_agenda_matched_by_council_and_addressee(tmp_path: Path)
         load.load_consultation(con, "tk:verslag", "sha-v", make_consultation(1))  # staatssecr.
         rows = con.execute("SELECT consultation_id, reason FROM v_open_consultations").fetchall()
     assert rows == [("tk:inbreng-2", "inbreng without its verslag")]
+
+
+def test_an_unreadable_date_is_stored_as_null_and_recorded(tmp_path: Path) -> None:
+    c = make_consultation(1)
+    info = dataclasses.replace(c.document, date="20 december 2022", council_date="2022-12-08/9")
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.load_consultation(con, "tk:doc-1", "sha-a", dataclasses.replace(c, document=info))
+        head = con.execute("SELECT report_date, council_date, council_end, issue_count FROM "
+                           "consultations").fetchall()  # fmt: skip
+        issues = con.execute(
+            "SELECT message FROM parse_issues WHERE code = 'unreadable_date' ORDER BY n"
+        ).fetchall()
+    assert head == [(None, datetime(2022, 12, 8).date(), None, 3)]
+    assert issues == [
+        ("date '20 december 2022' is not an ISO date; stored as NULL",),
+        ("council_date '9' is not an ISO date; stored as NULL",),
+    ]

@@ -63,6 +63,19 @@ def agenda_key(c: Consultation) -> str | None:
     return None
 
 
+def _date_issues(c: Consultation) -> list[ParseIssue]:
+    """Dates the warehouse cannot store as DATE are kept as NULL; say so instead of hiding it."""
+    d = c.document
+    texts = [("date", d.date)]
+    if d.council_date:
+        texts += [("council_date", part) for part in d.council_date.split("/", 1)]
+    return [
+        ParseIssue("unreadable_date", f"{name} {text!r} is not an ISO date; stored as NULL")
+        for name, text in texts
+        if text and _iso_date(text) is None
+    ]
+
+
 def _consultation_row(document_id: str, sha256: str, c: Consultation, n_issues: int) -> list[Any]:
     d = c.document
     start, end = _council_span(d.council_date)
@@ -189,7 +202,7 @@ def load_consultation(
     """
     cid = document_id
     footnotes, extra_issues = _footnotes(c)
-    issues = [*c.issues, *extra_issues]
+    issues = [*c.issues, *extra_issues, *_date_issues(c)]
     children = _child_rows(cid, c, footnotes)  # built before BEGIN: keeps the transaction short
     head = _consultation_row(document_id, sha256, c, len(issues))
     now = utcnow()
