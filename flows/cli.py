@@ -27,8 +27,10 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="only documents changed on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", help="only documents changed before this date (YYYY-MM-DD)")
     p.add_argument("--source", choices=["tk", "koop", "all"], default="all")
-    p.add_argument("--document", help="a single document id (TK GUID or KOOP identifier)")
-    p.add_argument("--kinds", help="comma-separated document kinds to fetch (default: all)")
+    p.add_argument("--document", help="a single document: tk:<Document GUID> or koop:<identifier>")
+    p.add_argument(
+        "--kinds", help="comma-separated document kinds to fetch (default: all but 'other')"
+    )
     p.add_argument("--full-refresh", action="store_true", help="ignore the saved cursor")
     p.add_argument("--dry-run", action="store_true", help="discover only; store nothing")
 

@@ -77,6 +77,7 @@ class IngestParams(BaseModel):
     )
     document_id: str | None = Field(
         default=None,
+        pattern=r"^(tk|koop):\S+$",  # the prefix picks the source (selected_sources)
         description="A single document: 'tk:<Document GUID>' or 'koop:<identifier>' "
         "(e.g. koop:kst-32317-909). The cursor is not moved.",
     )

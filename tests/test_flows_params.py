@@ -34,7 +34,13 @@ def test_a_single_document_picks_its_source() -> None:
 
 @pytest.mark.parametrize(
     "values",
-    [{"kinds": ["motie"]}, {"sources": "ek"}, {"since": "2025-02-01", "until": "2025-01-01"}],
+    [
+        {"kinds": ["motie"]},
+        {"sources": "ek"},
+        {"since": "2025-02-01", "until": "2025-01-01"},
+        {"document_id": "0b1c2d3e-0000-4000-8000-000000000000"},  # no source prefix
+        {"document_id": "ek:kst-32317-909"},
+    ],
 )
 def test_bad_parameters_are_refused(values: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
