@@ -177,7 +177,8 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     if params.document_id and not records:
         tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if params.dry_run:
-        st.new = sum(1 for r in records if r.document_id not in set(known) and not r.deleted)
+        known_ids = set(known)
+        st.new = sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
         return
     for record in sort_for_cursor(records):
         if st.error is not None:  # the source went away: leave the rest for the next run
