@@ -10,19 +10,16 @@ test; `srv.config("v4"|"v5", JBZ_…="…")` gives a Config pointing at it. In a
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from flows.replay import ReplayServer
-from flows.replay_data import load_sample_scenario
-
-SAMPLES = Path(__file__).resolve().parent / "fixtures" / "samples"
-RECORDS_FILE = SAMPLES / "tk_odata_document_records_jbz-raad_2024-2025.json"
+from flows.replay_data import RECORDS_FILE, SAMPLES, load_sample_scenario
 
 
 def sample_records() -> list[dict[str, Any]]:
     """The 131 real TK Document records."""
-    records: list[dict[str, Any]] = json.loads(RECORDS_FILE.read_text(encoding="utf-8"))
+    text = (SAMPLES / RECORDS_FILE).read_text(encoding="utf-8")
+    records: list[dict[str, Any]] = json.loads(text)
     return records
 
 
