@@ -15,6 +15,8 @@ from typing import Any
 from flows.replay import ReplayServer
 from flows.replay_data import RECORDS_FILE, SAMPLES, load_sample_scenario
 
+__all__ = ["SAMPLES", "sample_records", "serve_samples"]
+
 
 def sample_records() -> list[dict[str, Any]]:
     """The 131 real TK Document records."""
