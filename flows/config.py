@@ -96,6 +96,25 @@ def _hosts(v: str) -> tuple[str, ...]:
     return tuple(h.strip() for h in v.split(",") if h.strip())
 
 
+def _bounded(kind: Callable[[str], Any], *, positive: bool) -> Callable[[str], Any]:
+    """Parse with `kind` (int or float) and refuse negatives, and 0 too when `positive` (a
+    negative retry count would send no request at all; requests refuses a timeout of 0)."""
+
+    def parse(v: str) -> Any:
+        x = kind(v)
+        if not (x > 0 if positive else x >= 0):  # `not` also refuses nan
+            raise ValueError("must be more than 0" if positive else "must not be negative")
+        return x
+
+    return parse
+
+
+_TIMEOUT = _bounded(float, positive=True)
+_SECONDS = _bounded(float, positive=False)
+_COUNT = _bounded(int, positive=False)
+_SIZE = _bounded(int, positive=True)
+
+
 @dataclass(frozen=True)
 class Setting:
     field: str
@@ -133,50 +152,50 @@ SETTINGS: tuple[Setting, ...] = (
         "connect_timeout_seconds",
         "JBZ_HTTP_CONNECT_TIMEOUT_SECONDS",
         "10",
-        float,
+        _TIMEOUT,
         "TCP connect timeout",
     ),
     Setting(
         "read_timeout_seconds",
         "JBZ_HTTP_READ_TIMEOUT_SECONDS",
         "60",
-        float,
+        _TIMEOUT,
         "read timeout (between bytes)",
     ),
-    Setting("retries", "JBZ_HTTP_RETRIES", "4", int, "retries on 429/5xx/connection errors"),
+    Setting("retries", "JBZ_HTTP_RETRIES", "4", _COUNT, "retries on 429/5xx/connection errors"),
     Setting(
         "backoff_seconds",
         "JBZ_HTTP_BACKOFF_SECONDS",
         "1.0",
-        float,
+        _SECONDS,
         "first backoff delay (doubles each retry, with jitter)",
     ),
     Setting(
         "backoff_max_seconds",
         "JBZ_HTTP_BACKOFF_MAX_SECONDS",
         "60",
-        float,
+        _SECONDS,
         "longest backoff delay",
     ),
     Setting(
         "retry_after_max_seconds",
         "JBZ_HTTP_RETRY_AFTER_MAX_SECONDS",
         "300",
-        float,
+        _SECONDS,
         "longest Retry-After we wait for (longer: give up)",
     ),
     Setting(
         "politeness_delay_seconds",
         "JBZ_POLITENESS_DELAY_SECONDS",
         "0.25",
-        float,
+        _SECONDS,
         "minimum time between two requests",
     ),
     Setting(
         "max_file_bytes",
         "JBZ_MAX_FILE_BYTES",
         str(50 * 1024 * 1024),
-        int,
+        _SIZE,
         "largest response body accepted",
     ),
     Setting(
@@ -190,11 +209,11 @@ SETTINGS: tuple[Setting, ...] = (
         "cursor_overlap_hours",
         "JBZ_CURSOR_OVERLAP_HOURS",
         "24",
-        float,
+        _SECONDS,
         "re-list documents changed this long before the cursor",
     ),
-    Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "50", int, "ids per `Id in (…)` query"),
-    Setting("koop_page_size", "JBZ_KOOP_PAGE_SIZE", "100", int, "SRU maximumRecords"),
+    Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "50", _SIZE, "ids per `Id in (…)` query"),
+    Setting("koop_page_size", "JBZ_KOOP_PAGE_SIZE", "100", _SIZE, "SRU maximumRecords"),
 )
 
 

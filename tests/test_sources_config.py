@@ -52,6 +52,24 @@ def test_bad_values_name_their_variable() -> None:
         load_config({"JBZ_TK_API_VERSION": "v9"})
 
 
+@pytest.mark.parametrize(
+    ("env", "value", "words"),
+    [
+        ("JBZ_HTTP_RETRIES", "-1", "must not be negative"),
+        ("JBZ_HTTP_CONNECT_TIMEOUT_SECONDS", "0", "must be more than 0"),
+        ("JBZ_HTTP_READ_TIMEOUT_SECONDS", "nan", "must be more than 0"),
+        ("JBZ_POLITENESS_DELAY_SECONDS", "-0.5", "must not be negative"),
+        ("JBZ_CURSOR_OVERLAP_HOURS", "-24", "must not be negative"),
+        ("JBZ_MAX_FILE_BYTES", "0", "must be more than 0"),
+        ("JBZ_KOOP_PAGE_SIZE", "0", "must be more than 0"),
+    ],
+)
+def test_out_of_range_numbers_name_their_variable(env: str, value: str, words: str) -> None:
+    with pytest.raises(ValueError, match=f"{env}='{value}' is not a valid value: {words}"):
+        load_config({env: value})
+    assert load_config({"JBZ_HTTP_RETRIES": "0", "JBZ_POLITENESS_DELAY_SECONDS": "0"}).retries == 0
+
+
 def test_cli_config_shows_every_setting(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
