@@ -31,8 +31,8 @@ def required_fields(cfg: Config) -> dict[str, tuple[str, ...]]:
     f = cfg.tk_fields
     return {
         "Document": (
-            "Id", "Soort", "Onderwerp", "Titel", "Datum", "Kamer", "GewijzigdOp",
-            "ApiGewijzigdOp", "Verwijderd", "ContentType", f.document_number, f.ondernummer,
+            "Id", "Soort", "Onderwerp", "Datum", "Kamer", "GewijzigdOp",
+            "ApiGewijzigdOp", "Verwijderd", f.document_number, f.ondernummer,
             "DocumentActor", "HuidigeDocumentVersie", "Kamerstukdossier",
         ),
         "DocumentVersie": (*VERSIE_FIELDS, "DocumentPublicatie"),
