@@ -35,7 +35,7 @@ def test_truncated_pdf() -> None:
 
 def test_pdf_with_damaged_body_but_an_eof_marker() -> None:
     pdf = build_pdf_from_text(SHORT)
-    with pytest.raises(ParseError, match="corrupt PDF|no extractable text"):
+    with pytest.raises(ParseError, match="corrupt PDF"):
         parse_document(pdf[:200] + b"\n%%EOF\n", "kapot.pdf")
 
 
@@ -65,7 +65,8 @@ def test_zip_bomb_posing_as_docx() -> None:
 
 
 def test_zip_member_lying_about_its_size() -> None:
-    """A header declaring 100 bytes for a member that inflates to 50 MB is cut off at the cap."""
+    """A header declaring 100 bytes for a member that inflates to 50 MB: inflating stops at the
+    declared size and the CRC check refuses the member."""
     docx = build_docx_from_text(SHORT)
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(buf, "w") as dst:
@@ -83,7 +84,7 @@ def test_zip_member_lying_about_its_size() -> None:
             if raw[name_at : name_at + len(name)] == name:
                 raw[pos + offset : pos + offset + 4] = (100).to_bytes(4, "little")
             pos += 4
-    with pytest.raises(ParseError, match="zip bomb suspected|corrupt zip"):
+    with pytest.raises(ParseError, match="corrupt zip member 'word/document.xml': Bad CRC"):
         parse_document(bytes(raw), "leugen.docx")
 
 
