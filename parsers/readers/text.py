@@ -63,14 +63,10 @@ def _make_block(line: str, kind: tuple[BlockKind, int | None], number: int) -> B
     block_kind, footnote_n = kind
     if block_kind is BlockKind.FOOTNOTE and footnote_n is not None:
         m = _FOOTNOTE_START_RE.match(line)
-        if m and int(m.group(1)) == footnote_n and _starts_note(line):
+        if m and int(m.group(1)) == footnote_n:  # the line that starts the note
             return Block(block_kind, m.group(2), number, footnote_n=footnote_n)
         return Block(block_kind, line, number, footnote_n=footnote_n)
     return Block(block_kind, line, number)
-
-
-def _starts_note(line: str) -> bool:
-    return not line[:1].isspace()
 
 
 def _cut_artefacts(lines: list[str]) -> tuple[list[str], dict[int, list[str]]]:
