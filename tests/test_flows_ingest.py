@@ -3,15 +3,19 @@ HTTP on a socket) and real DuckDB files. Flow runs are few and shared: one harne
 """
 
 import json
+import re
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from flows.demo import DEMO_DOCUMENT_ID, EXAMPLE_REPORT
 from flows.replay import Fault, ReplayServer
 from warehouse import db
+from warehouse.records import DocumentRecord
 
 if TYPE_CHECKING:
     from prefect.client.schemas.objects import State
@@ -70,6 +74,19 @@ def assert_consistent(db_path: Path) -> None:
     assert mismatched == []
 
 
+def warehouse_snapshot(db_path: Path) -> tuple[list[tuple[Any, ...]], ...]:
+    """Row counts and contents a run that finds nothing new must not change."""
+    return (
+        query(db_path, "SELECT count(*) FROM document_files"),
+        query(db_path, "SELECT count(*) FROM raw_files"),
+        query(
+            db_path, "SELECT * EXCLUDE (first_seen_at, last_seen_at) FROM documents ORDER BY ALL"
+        ),
+        query(db_path, "SELECT * EXCLUDE (parsed_at) FROM consultations ORDER BY ALL"),
+        query(db_path, "SELECT * FROM qa_pairs ORDER BY ALL"),
+    )
+
+
 def test_first_run_loads_everything_then_second_run_only_lists(
     flow_env: Path, demo_replay: ReplayServer
 ) -> None:
@@ -92,23 +109,23 @@ def test_first_run_loads_everything_then_second_run_only_lists(
     assert str(getattr(artifact, "flow_run_id", None)) == first["run_id"]
     assert "PvdA en GroenLinks" in str(getattr(artifact, "data", ""))
 
+    # what the first run stored; the second run and the reparse must leave all of it as it is
+    before = warehouse_snapshot(flow_env)
+    assert before[0] == [(first["totals"]["files_new"],)] and before[2] != []
     demo_replay.clear_log()
     second = run_ingest()
     totals = second["totals"]
     assert (totals["new"], totals["changed"], totals["fetched"], totals["loaded"]) == (0, 0, 0, 0)
     assert second["sources"]["tk"]["listed"] > 0 and second["failures"] == []
-    assert file_requests(demo_replay) == []  # listed, nothing downloaded
+    assert demo_replay.log and file_requests(demo_replay) == []  # listed, nothing downloaded
     assert second["sources"]["tk"]["cursor_after"] == first["sources"]["tk"]["cursor_after"]
-
-    snapshot = "SELECT * EXCLUDE (parsed_at) FROM consultations ORDER BY ALL"
-    pairs = "SELECT * FROM qa_pairs ORDER BY ALL"
-    before = (query(flow_env, snapshot), query(flow_env, pairs))
+    assert warehouse_snapshot(flow_env) == before
     from flows.reparse import ReparseParams, reparse
 
     state = run_flow(reparse, ReparseParams())
     assert state.is_completed(), state.message
     assert state.result()["totals"]["loaded"] >= 1
-    assert (query(flow_env, snapshot), query(flow_env, pairs)) == before
+    assert warehouse_snapshot(flow_env) == before
     assert file_requests(demo_replay) == []  # reparse never touches the network
 
 
@@ -147,18 +164,46 @@ def test_bad_document_is_recorded_and_the_next_run_catches_up(
     assert_consistent(flow_env)
 
 
+def _fetched_in_change_order() -> list[DocumentRecord]:
+    """The TK documents whose files a default run downloads, in the order the run takes them."""
+    from flows import steps
+    from flows.ingest import DEFAULT_KINDS
+    from flows.pipeline import sort_for_cursor
+
+    listed = steps.list_source("tk", None, None, None)
+    wanted = [r for r in listed if r.kind in DEFAULT_KINDS and r.file_url and not r.deleted]
+    return sort_for_cursor(wanted)
+
+
+def _file_paths_pattern(records: list[DocumentRecord]) -> str:
+    return "|".join(re.escape(urlsplit(r.file_url or "").path) + r"\?" for r in records)
+
+
 def test_outage_halfway_leaves_the_cursor_and_the_next_run_catches_up(
     flow_env: Path, demo_replay: ReplayServer
 ) -> None:
-    # every file download fails from some point on: the source "goes away" halfway
-    demo_replay.inject(
-        Fault("503", pattern=r"Document\([0-9a-f-]*[0-7]\)/resource", times=10_000, retry_after=0)
-    )
+    order = _fetched_in_change_order()
+    half = len(order) // 2
+    done, first_down, rest = order[:half], order[half], order[half + 1 :]
+    assert done and rest
+    # every file download from the middle of the run on fails: the source "goes away" halfway
+    down = _file_paths_pattern([first_down, *rest])
+    demo_replay.clear_log()
+    demo_replay.inject(Fault("503", pattern=down, times=10_000, retry_after=0))
     first = run_ingest(sources="tk", expect_failed=True)
     tk = first["sources"]["tk"]
     assert "unreachable" in tk["error"]
-    assert [f["stage"] for f in first["failures"]] == ["fetch"]  # then it stopped asking
-    assert tk["cursor_after"] is None or tk["cursor_after"] < "2025-10-03T07:00"
+    failures = [(f["document_id"], f["stage"]) for f in first["failures"]]
+    assert failures == [(first_down.document_id, "fetch")]
+    # retried (task retries on an unreachable source), then it stopped asking for the rest
+    assert len(demo_replay.requests_matching(_file_paths_pattern([first_down]))) >= 3
+    assert demo_replay.requests_matching(_file_paths_pattern(rest)) == []
+    stored = {r[0] for r in query(flow_env, "SELECT DISTINCT document_id FROM document_files")}
+    assert {r.document_id for r in done} <= stored
+    assert stored.isdisjoint(r.document_id for r in [first_down, *rest])
+    assert tk["cursor_after"] is not None
+    assert first_down.modified_at is not None
+    assert datetime.fromisoformat(tk["cursor_after"]) < first_down.modified_at
     assert_consistent(flow_env)
     demo_replay.clear_fault()
     second = run_ingest(sources="tk")
