@@ -15,12 +15,9 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 # isort: split
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any, Literal, get_args
 
-import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
@@ -29,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from flows import steps
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
+from flows.sources.http import SourceError, SourceUnavailable
 from warehouse.records import (
     ALL_KINDS,
     KIND_AGENDA,
@@ -104,18 +102,6 @@ class IngestParams(BaseModel):
 DEFAULT_PARAMS = IngestParams()
 
 
-@contextmanager
-def warehouse(db_path: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection: DuckDB allows one writing process per file."""
-    from warehouse import db
-
-    con = db.connect(db_path, wait_seconds=60.0)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
 @task(cache_policy=NO_CACHE, persist_result=False)
 def list_documents(source: str, params: IngestParams, cursor: str | None) -> list[DocumentRecord]:
     """One source's listing (the HTTP client retries 429/5xx itself, with backoff)."""
@@ -133,7 +119,7 @@ def list_deletions(known: list[str]) -> list[DocumentRecord]:
 
 def _unreachable(task: Any, task_run: Any, state: Any) -> bool:
     """Retry a fetch only when the source could not be reached: a bad answer stays bad."""
-    return isinstance(state.result(raise_on_failure=False), steps.UNAVAILABLE_ERRORS)
+    return isinstance(state.result(raise_on_failure=False), SourceUnavailable)
 
 
 @task(
@@ -156,7 +142,7 @@ def _discover(
         records = list_documents(source, params, before)
         if source == "tk" and not params.document_id and not params.dry_run:
             records += list_deletions(known)
-    except steps.SOURCE_ERRORS as exc:
+    except SourceError as exc:
         st.error = f"{source} could not be listed: {exc}"
         get_run_logger().warning(st.error)
         return None
@@ -165,7 +151,7 @@ def _discover(
 
 
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
-    with warehouse(db_path) as con:
+    with steps.open_warehouse(db_path) as con:
         before = steps.read_cursor(con, source)
         known = steps.known_ids(con, source)
     movable = params.since is None and params.document_id is None and not params.dry_run
@@ -187,7 +173,7 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
         _store_one(record, params, db_path, tally, st)
     after = st.cursor.after
     if after is not None and after != before:
-        with warehouse(db_path) as con:
+        with steps.open_warehouse(db_path) as con:
             steps.save_cursor(con, source, after)
 
 
@@ -196,7 +182,7 @@ def _store_one(
 ) -> None:
     """List -> (fetch) -> store -> parse -> load for one document; failures are recorded."""
     wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
-    with warehouse(db_path) as con:
+    with steps.open_warehouse(db_path) as con:
         status = steps.upsert_record(con, record)
         # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
         need = wanted and (status != "unchanged" or not steps.has_file(con, record.document_id))
@@ -205,7 +191,7 @@ def _store_one(
         if fetched is None:
             st.cursor.not_stored(record)
             return
-        with warehouse(db_path) as con:
+        with steps.open_warehouse(db_path) as con:
             status = steps.store_fetched(con, record, fetched, status, tally)
     setattr(st, status, getattr(st, status) + 1)
     st.cursor.stored(record)
@@ -214,12 +200,12 @@ def _store_one(
 def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> FetchedFile | None:
     try:
         fetched = fetch_file(record)
-    except steps.UNAVAILABLE_ERRORS as exc:
+    except SourceUnavailable as exc:
         st.error = f"{record.source} became unreachable: {exc}"
         tally.fail(record.document_id, "fetch", str(exc))
         get_run_logger().warning(st.error)
         return None
-    except steps.SOURCE_ERRORS as exc:
+    except SourceError as exc:
         tally.fail(record.document_id, "fetch", str(exc))
         get_run_logger().warning("fetching %s failed: %s", record.document_id, exc)
         return None
@@ -238,13 +224,13 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
         dry_run=params.dry_run,
     )
     if not params.dry_run:
-        with warehouse(db_path) as con:
+        with steps.open_warehouse(db_path) as con:
             steps.start_run(con, tally)
     for source in params.selected_sources():
         _process_source(source, params, db_path, tally)
     summary = tally.as_summary()
     if not params.dry_run:
-        with warehouse(db_path) as con:
+        with steps.open_warehouse(db_path) as con:
             steps.finish_run(con, tally.run_id, summary)
     publish_artifact(summary)
     errors = [s["error"] for s in summary["sources"].values() if s["error"]]

@@ -18,7 +18,6 @@ from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field
 
 from flows import steps
-from flows.ingest import warehouse
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
 from warehouse import load
@@ -43,7 +42,7 @@ DEFAULT_REPARSE = ReparseParams()
 def _targets(db_path: str, params: ReparseParams) -> list[str]:
     if params.document_ids:
         return list(params.document_ids)
-    with warehouse(db_path) as con:
+    with steps.open_warehouse(db_path) as con:
         return load.document_ids_of_kinds(con, PARSEABLE_KINDS)
 
 
@@ -55,12 +54,12 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     tally = RunTally(
         run_id=steps.current_run_id(), flow="reparse", params=params.model_dump(mode="json")
     )
-    with warehouse(db_path) as con:
+    with steps.open_warehouse(db_path) as con:
         steps.start_run(con, tally)
     targets = _targets(db_path, params)
     logger.info("re-parsing %d documents", len(targets))
     for document_id in targets:
-        with warehouse(db_path) as con:
+        with steps.open_warehouse(db_path) as con:
             raws = list(load.iter_raw_files(con, [document_id]))
             if not raws:
                 tally.fail(document_id, "reparse", "no stored file for this document")
@@ -68,7 +67,7 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
             raw = raws[-1]
             steps.parse_and_load(con, document_id, raw.sha256, raw.data, None, "reparsed", tally)
     summary = tally.as_summary()
-    with warehouse(db_path) as con:
+    with steps.open_warehouse(db_path) as con:
         steps.finish_run(con, tally.run_id, summary)
     publish_artifact(summary)
     if params.document_ids and tally.failures:

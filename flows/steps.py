@@ -8,7 +8,8 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -18,13 +19,11 @@ import duckdb
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
-from flows.sources.http import HttpClient, SourceError, SourceUnavailable
+from flows.sources.http import HttpClient, SourceError
 from parsers.errors import ParseError
 from warehouse import db, load
 from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 
-SOURCE_ERRORS: tuple[type[Exception], ...] = (SourceError,)
-UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (SourceUnavailable,)
 log = logging.getLogger("jbz.flows")
 
 
@@ -45,6 +44,17 @@ def client() -> HttpClient:
 
 def db_path() -> str:
     return str(db.default_db_path())
+
+
+@contextmanager
+def open_warehouse(db_path: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection: DuckDB allows one process per file, so wait up to a minute
+    for another one (e.g. a `jbz sql` query) to let go of it, and close at once."""
+    con = db.connect(db_path, wait_seconds=60.0)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def current_run_id() -> str:
