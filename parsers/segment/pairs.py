@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
-from parsers.segment.units import Unit, join_lines
+from parsers.segment.units import Unit, join_lines, sentence_boundary
 
 _ASKING_RE = re.compile(
     r"\?|\b(?:vragen|vraagt|verzoeken|verzoekt) (?:de leden|het lid|zij|deze leden|dit lid)"
@@ -41,8 +41,6 @@ _ASKING_RE = re.compile(
     re.IGNORECASE,
 )
 
-
-_SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?\d{0,3}$")  # "uitgebracht.20": a marker may follow
 # How question paragraphs begin: "De leden van de …", "Deze leden …", "Kan de staatssecretaris …"
 _QUESTION_OPENING_RE = re.compile(
     r"(?:De leden|Deze leden|Het lid|Dit lid|Zij |Ook |Daarnaast|Verder|Tot slot|Voorts|Kan |"
@@ -110,7 +108,7 @@ def _sentence_chunks(units: list[Unit]) -> list[list[Unit]]:
     "De leden van de CDA-fractie …"): the fallback when the text has no blank separator lines."""
     chunks: list[list[Unit]] = [[units[0]]]
     for prev, u in zip(units, units[1:], strict=False):
-        if _SENTENCE_END_RE.search(prev.text) and u.text[:1].isupper():
+        if sentence_boundary(prev.text, u.text):
             chunks.append([u])
         else:
             chunks[-1].append(u)

@@ -55,8 +55,14 @@ def _is_break(gap: list[Block], before: str, after: str) -> bool:
         for b in gap
     )
     if soft:
-        return bool(_SENTENCE_END_RE.search(before)) and after[:1].isupper()
+        return sentence_boundary(before, after)
     return any(b.kind in (BlockKind.BLANK, BlockKind.PARAGRAPH) for b in gap)
+
+
+def sentence_boundary(before: str, after: str) -> bool:
+    """Does a sentence end with line `before` and a new one start with `after`
+    ("…geïnformeerd worden." / "De Schengengrenscode …")?"""
+    return bool(_SENTENCE_END_RE.search(before)) and after[:1].isupper()
 
 
 def join_lines(lines: Sequence[str]) -> str:
