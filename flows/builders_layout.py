@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from parsers.blocks import Block, BlockKind
+from parsers.segment.units import join_lines  # the same joining as the segmenter's
 
 # "Vragen en opmerkingen van de leden van de VVD-fractie" / "… van het lid van de BBB-fractie";
 # "I Vragen en opmerkingen vanuit de fracties" is the part heading above them.
@@ -50,16 +51,6 @@ class _Para:
     heading: bool
     own: bool
     level: int | None = None
-
-
-def join_lines(lines: Sequence[str]) -> str:
-    """Trimmed lines joined with one space; "EU-" + "lidstaten" joins without one."""
-    out = ""
-    for raw in lines:
-        line = " ".join(raw.split())
-        if line:
-            out = line if not out else out + ("" if re.search(r"\S-$", out) else " ") + line
-    return out
 
 
 def lay_out(text: str, heading_lines: Collection[int] = ()) -> Layout:
