@@ -34,11 +34,6 @@ def check_input_size(data: bytes, what: str) -> None:
         raise ParseError(f"{what} is too large: {len(data)} bytes (limit {MAX_INPUT_BYTES} bytes)")
 
 
-def check_text_size(text: str, what: str) -> None:
-    if len(text) > MAX_TEXT_CHARS:
-        raise ParseError(f"{what} holds too much text: over {MAX_TEXT_CHARS} characters")
-
-
 def check_zip(zf: zipfile.ZipFile) -> None:
     """Refuse archives whose declared sizes betray a zip bomb, before anything is inflated."""
     infos = zf.infolist()
