@@ -6,12 +6,11 @@ import zipfile
 
 from parsers.errors import ParseError
 
-FORMATS = ("pdf", "docx", "doc", "xml", "html", "txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S
 )
-_BOMS = (b"\xef\xbb\xbf",)
+_UTF8_BOM = b"\xef\xbb\xbf"
 # C0 control characters other than tab, newline, form feed and carriage return: text has none.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
@@ -51,8 +50,7 @@ def _sniff_zip(data: bytes) -> str:
 
 
 def _sniff_markup(head: bytes) -> str | None:
-    for bom in _BOMS:
-        head = head.removeprefix(bom)
+    head = head.removeprefix(_UTF8_BOM)
     if _HTML_START.match(head):
         return "html"
     start = head.lstrip()
