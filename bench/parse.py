@@ -7,6 +7,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from flows.builders import build_docx_from_text, build_pdf_from_text
@@ -44,8 +45,8 @@ def main() -> int:
     print(f"example report, median of {reps} runs")
     print(f"{'format':6} {'bytes':>9} {'read ms':>9} {'parse ms':>9} {'MB/s':>8}")
     for fmt, data in inputs.items():
-        read_ms = _median_ms(lambda d=data: read_blocks(d), reps)  # type: ignore[misc]
-        total_ms = _median_ms(lambda d=data: parse_document(d), reps)  # type: ignore[misc]
+        read_ms = _median_ms(partial(read_blocks, data), reps)
+        total_ms = _median_ms(partial(parse_document, data), reps)
         mbps = len(data) / 1e6 / (total_ms / 1000)
         print(f"{fmt:6} {len(data):9d} {read_ms:9.1f} {total_ms:9.1f} {mbps:8.2f}")
     return 0
