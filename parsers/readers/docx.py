@@ -114,9 +114,16 @@ class _BodyReader:
         self.numbers = _Numbers()
         self.count = 0
 
-    def _block(self, kind: BlockKind, text: str, **kw: int | bool | None) -> Block:
+    def _block(
+        self,
+        kind: BlockKind,
+        text: str,
+        level: int | None = None,
+        footnote_n: int | None = None,
+        page_break: bool = False,
+    ) -> Block:
         self.count += 1
-        return Block(kind, text, self.count, **kw)  # type: ignore[arg-type]
+        return Block(kind, text, self.count, level, footnote_n, page_break)
 
     def blocks(self, root: Element) -> Iterator[Block]:
         for para in root.iter(W + "p"):
@@ -144,7 +151,7 @@ class _BodyReader:
         sid = style.get(W + "val") if style is not None else None
         if sid in self.levels:
             return self.levels[sid]
-        if sid and (m := re.match(r"^(?:Heading|Kop)(\d)$", sid)):  # styles.xml left out
+        if sid and (m := _HEADING_NAME.match(sid)):  # styles.xml left out: "Heading2", "Kop2"
             return int(m.group(1))
         outline = ppr.find(W + "outlineLvl")
         value = outline.get(W + "val") if outline is not None else None
