@@ -60,11 +60,10 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     logger.info("re-parsing %d documents", len(targets))
     for document_id in targets:
         with steps.open_warehouse(db_path) as con:
-            raws = list(load.iter_raw_files(con, [document_id]))
-            if not raws:
+            raw = next(load.iter_raw_files(con, [document_id]), None)  # its newest file
+            if raw is None:
                 tally.fail(document_id, "reparse", "no stored file for this document")
                 continue
-            raw = raws[-1]
             steps.parse_and_load(con, document_id, raw.sha256, raw.data, None, "reparsed", tally)
     summary = tally.as_summary()
     with steps.open_warehouse(db_path) as con:
