@@ -81,7 +81,7 @@ class IngestParams(BaseModel):
     )
     full_refresh: bool = Field(
         default=False,
-        description="Ignore the saved cursor: list everything again and check for deletions.",
+        description="Ignore the saved cursor: list everything again.",
     )
     dry_run: bool = Field(
         default=False, description="Discover only: list and count, store nothing."
