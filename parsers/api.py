@@ -81,4 +81,4 @@ def parse_document(data: bytes, name: str = "") -> Consultation:
     except ParseError as exc:
         raise ParseError(f"{name}: {exc}" if name else str(exc)) from exc
     consultation = parse_blocks(blocks, source_format=fmt)
-    return dataclasses.replace(consultation, source_format=fmt, parser_version=PARSER_VERSION)
+    return dataclasses.replace(consultation, parser_version=PARSER_VERSION)
