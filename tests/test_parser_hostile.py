@@ -147,4 +147,5 @@ def test_deeply_nested_html_does_not_crash() -> None:
     )
     c = parse_document(html, "diep.html")
     assert c.pairs == ()
-    assert c.issues
+    assert [i.code for i in c.issues] == ["no_fractie_headings"]
+    assert [u.text for u in c.unassigned] == ["tekst"]  # the paragraph deep inside is read
