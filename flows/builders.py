@@ -93,6 +93,7 @@ STYLES = (
     "</w:style>"
     '<w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/></w:style>'
     '<w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Kop3"><w:name w:val="heading 3"/></w:style>'
     '<w:style w:type="paragraph" w:styleId="Voetnoottekst"><w:name w:val="footnote text"/>'
     "</w:style></w:styles>"
 )
