@@ -106,3 +106,20 @@ def test_html_markers_and_notes() -> None:
         ("paragraph", "De motie Brekelmans1 telt.", None),
         ("footnote", "Kamerstuk 36 200-VI, nr. 24", 1),
     ]
+
+
+def test_docx_without_styles_part_takes_levels_from_style_ids() -> None:
+    """A docx whose word/styles.xml is missing: "Kop2" (Dutch Word's id) still means level 2."""
+    buf = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(build_docx_from_text(SHORT))) as src,
+        zipfile.ZipFile(buf, "w") as dst,
+    ):
+        for info in src.infolist():
+            if info.filename != "word/styles.xml":
+                dst.writestr(info, src.read(info))
+    blocks = read_docx(buf.getvalue())
+    assert [(b.kind, b.level) for b in blocks if b.text.strip()] == [
+        (BlockKind.HEADING, 2),
+        (BlockKind.PARAGRAPH, None),
+    ]
