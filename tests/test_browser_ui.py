@@ -148,6 +148,18 @@ def _watch_run_complete(page: "Page", base: str, run: dict[str, Any]) -> None:
     page.get_by_text("Artifacts", exact=True).click()  # the run summary
     expect(page.get_by_text("ingest-summary").first).to_be_visible()
     page.screenshot(path=str(SHOTS / "4-run-summary-artifact.png"), full_page=True)
+    # the run did what the form asked: its summary is a dry run's that listed documents
+    summary = _summary_artifact(base, run["id"])
+    assert "(dry run: nothing stored)" in summary and "## Sources" in summary, summary[:500]
+
+
+def _summary_artifact(base: str, run_id: str) -> str:
+    query = {"artifacts": {"flow_run_id": {"any_": [run_id]}, "key": {"any_": ["ingest-summary"]}}}
+    reply = requests.post(f"{base}/api/artifacts/filter", json=query, timeout=10)
+    reply.raise_for_status()
+    artifacts: list[dict[str, Any]] = reply.json()
+    assert len(artifacts) == 1, artifacts
+    return str(artifacts[0]["data"])
 
 
 def test_custom_run_from_the_prefect_ui_completes(served_ui: str) -> None:
