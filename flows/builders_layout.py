@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from parsers.blocks import Block, BlockKind
+from parsers.readers.text import read_text  # it tells footnote zones from body text
 from parsers.segment.units import join_lines  # the same joining as the segmenter's
 
 # "Vragen en opmerkingen van de leden van de VVD-fractie" / "… van het lid van de BBB-fractie";
@@ -54,8 +55,6 @@ class _Para:
 
 
 def lay_out(text: str, heading_lines: Collection[int] = ()) -> Layout:
-    from parsers.readers.text import read_text  # it tells footnote zones from body text
-
     blocks = read_text(text.replace("\r\n", "\n"))
     notes = _group_notes(blocks)
     paras = _group_paragraphs(blocks, set(heading_lines))
