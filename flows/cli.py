@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 # command name -> "module:function"; each function takes the parsed arguments, returns an exit code
 COMMANDS: dict[str, str] = {
-    "parse": "parsers.render:cli_parse",
+    "parse": "flows.parse_cmd:cli_parse",
     "export": "warehouse.export:cli_export",
     "sql": "warehouse.export:cli_sql",
     "config": "flows.config:cli_config",

@@ -23,7 +23,8 @@ def day_start(d: date | None) -> datetime | None:
     return None if d is None else datetime.combine(d, time.min, tzinfo=UTC)
 
 
-def format_cursor(value: datetime) -> str:
+def format_timestamp(value: datetime) -> str:
+    """A run's start or end time as ISO text (naive times are UTC)."""
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
 
@@ -136,8 +137,8 @@ class RunTally:
             "flow": self.flow,
             "dry_run": self.dry_run,
             "params": self.params,
-            "started_at": format_cursor(self.started_at),
-            "finished_at": format_cursor(utc_now()),
+            "started_at": format_timestamp(self.started_at),
+            "finished_at": format_timestamp(utc_now()),
             "totals": totals,
             "sources": s,
             "failures": self.failures,

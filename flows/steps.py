@@ -19,6 +19,7 @@ import duckdb
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
+from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient, SourceError
 from parsers.errors import ParseError
 from warehouse import db, load
@@ -98,11 +99,7 @@ def list_source(
 
 
 def fetch(record: DocumentRecord) -> FetchedFile:
-    if record.source == "tk":
-        return tk_odata.fetch_tk_file(client(), config(), record)
-    from flows.sources import koop
-
-    return koop.fetch_koop_file(client(), config(), record)
+    return fetch_document(client(), config(), record)
 
 
 def list_tk_tombstones(known: list[str]) -> list[DocumentRecord]:
@@ -128,7 +125,7 @@ def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str
 
 
 def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
-    return next(load.iter_raw_files(con, [document_id]), None) is not None
+    return load.has_file(con, document_id)
 
 
 def store_fetched(

@@ -1,4 +1,4 @@
-"""Output of a parsed consultation: the JSON shape of `jbz parse`, a readable outline, the CLI.
+"""Output of a parsed consultation: the JSON shape of `jbz parse` and a readable outline.
 
 JSON shape (extra keys may be added, these never change):
 {"document": {dossier, ondernummer, kind, title, date, council_date, committee, chair, clerk,
@@ -10,14 +10,10 @@ JSON shape (extra keys may be added, these never change):
  "unassigned": [...], "issues": [...]}
 """
 
-import argparse
 import json
-import sys
 import textwrap
-from pathlib import Path
 from typing import Any
 
-from parsers.errors import ParseError
 from parsers.model import Consultation, DocumentInfo, Pair
 
 
@@ -124,23 +120,3 @@ def _pair_text(p: Pair) -> str:
 
 def _short(text: str, width: int = 160) -> str:
     return textwrap.shorten(text, width=width, placeholder=" …")
-
-
-def cli_parse(args: argparse.Namespace) -> int:
-    """`jbz parse FILE [--format json|text]`: parse one file and print it."""
-    from parsers.api import parse_document  # parser-formats' entry point (sniff -> reader)
-
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"jbz parse: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        return 2
-    try:
-        consultation = parse_document(data, name=path.name)
-    except ParseError as exc:
-        print(f"jbz parse: {path}: {exc}", file=sys.stderr)
-        return 2
-    text = render_text(consultation) if args.format == "text" else render_json(consultation)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 0

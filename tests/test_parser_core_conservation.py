@@ -16,7 +16,7 @@ from parsers.blocks import Block, BlockKind
 from parsers.consultation import Accounting, parse_blocks_accounted
 from parsers.model import Consultation
 from parsers.readers.text import read_text
-from tests.test_parser_core_fixtures import INBRENG, NO_FRACTIES, OLD_LAYOUT, koop_blocks
+from tests.parser_samples import INBRENG, NO_FRACTIES, OLD_LAYOUT, koop_blocks
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}

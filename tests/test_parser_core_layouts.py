@@ -3,7 +3,7 @@
 from parsers.consultation import parse_blocks
 from parsers.model import KIND_INBRENG, KIND_VERSLAG
 from parsers.readers.text import read_text
-from tests.test_parser_core_fixtures import INBRENG, NO_FRACTIES, OLD_LAYOUT, koop_blocks
+from tests.parser_samples import INBRENG, NO_FRACTIES, OLD_LAYOUT, koop_blocks
 
 
 def test_old_layout_matches_repeated_questions_and_falls_back_to_order() -> None:

@@ -177,6 +177,14 @@ def known_document_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]
     return [str(r[0]) for r in rows]
 
 
+def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
+    """Whether any file of the document is stored (without reading the bytes)."""
+    rows = con.execute(
+        "SELECT 1 FROM document_files WHERE document_id = ? LIMIT 1", [document_id]
+    ).fetchall()
+    return bool(rows)
+
+
 def document_ids_of_kinds(con: duckdb.DuckDBPyConnection, kinds: Sequence[str]) -> list[str]:
     """The ids of stored documents of these kinds that are not deleted, sorted."""
     rows = con.execute(

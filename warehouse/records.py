@@ -42,6 +42,6 @@ class FetchedFile:
 
     data: bytes
     sha256: str
-    fmt: str  # sniffed from the bytes: pdf | docx | doc | xml | html | txt | unknown
+    fmt: str  # sniffed from the bytes: pdf | docx | doc | xml | txt (HTML and unknown are refused)
     url: str  # final URL after redirects
     content_type: str | None  # as the server said (may lie)
