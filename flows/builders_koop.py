@@ -7,7 +7,7 @@ heading and fractie headings become `divisie/kop/titel`, topic headings `tussenk
 `noot[@type='voet']` at their marker.
 """
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -25,18 +25,35 @@ def _body_items(layout: Layout) -> list[Item]:
     return items
 
 
-def _xml_inline(item: Item, layout: Layout) -> str:
+def _inline(item: Item, layout: Layout, note: Callable[[int, int, str], str]) -> str:
+    """The item's text with each footnote reference rendered by `note(id, number, text)`."""
     out = []
     for piece in item.pieces:
         if isinstance(piece, str):
             out.append(escape(piece))
         else:
             n, text = layout.notes[piece - 1]
-            out.append(
-                f'<noot id="n{piece}" type="voet"><noot.nr>{n}</noot.nr>'
-                f"<noot.al>{escape(text)}</noot.al></noot>"
-            )
+            out.append(note(piece, n, text))
     return "".join(out)
+
+
+def _xml_note(fid: int, n: int, text: str) -> str:
+    return (
+        f'<noot id="n{fid}" type="voet"><noot.nr>{n}</noot.nr>'
+        f"<noot.al>{escape(text)}</noot.al></noot>"
+    )
+
+
+def _html_note(fid: int, n: int, text: str) -> str:
+    return f'<sup><a class="nootnum" href="#n{fid}">{n}</a></sup>'
+
+
+def _xml_inline(item: Item, layout: Layout) -> str:
+    return _inline(item, layout, _xml_note)
+
+
+def _html_inline(item: Item, layout: Layout) -> str:
+    return _inline(item, layout, _html_note)
 
 
 @dataclass(frozen=True)
@@ -84,17 +101,6 @@ def build_koop_xml_from_text(
         "</stuk></kamerstuk></officiele-publicatie>\n"
     )
     return doc.encode("utf-8")
-
-
-def _html_inline(item: Item, layout: Layout) -> str:
-    out = []
-    for piece in item.pieces:
-        if isinstance(piece, str):
-            out.append(escape(piece))
-        else:
-            n = layout.notes[piece - 1][0]
-            out.append(f'<sup><a class="nootnum" href="#n{piece}">{n}</a></sup>')
-    return "".join(out)
 
 
 def build_html_from_text(
