@@ -16,6 +16,11 @@ def ensure_prefect_env() -> None:
     """Fill in defaults for variables the user did not set; never overrides a set value."""
     os.environ.setdefault("PREFECT_HOME", str(REPO_ROOT / ".prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # `jbz ingest` without a server starts Prefect's temporary local API; its first start in a
+    # fresh PREFECT_HOME runs the database migrations, 18-30 s here and more on a busy machine,
+    # while Prefect gives up after 20 s by default ("Timed out while attempting to connect to
+    # ephemeral Prefect API server"): seen in CI on a fresh clone.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 ensure_prefect_env()

@@ -20,7 +20,7 @@ from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
 from flows.sources.fetch import fetch_document
-from flows.sources.http import HttpClient, SourceError
+from flows.sources.http import HttpClient
 from parsers.errors import ParseError
 from warehouse import db, load
 from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
@@ -199,8 +199,12 @@ def run_from_cli(
     quiet_prefect_console()
     try:
         state = run()
-    except (db.WarehouseBusy, SourceError) as exc:
-        print(f"jbz {command}: {exc}", file=sys.stderr)
+    except RuntimeError as exc:
+        # WarehouseBusy, SourceError, MigrationError, and Prefect's "Timed out while attempting
+        # to connect to ephemeral Prefect API server." (its message goes on with the server's
+        # whole output: the first line is the reason)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"jbz {command}: {first}", file=sys.stderr)
         return 1
     assert isinstance(state, State)
     if not state.is_completed():

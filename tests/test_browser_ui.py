@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 import pytest
 import requests
@@ -114,6 +115,7 @@ def _wait_for_final_state(base: str, run_id: str) -> str:
 
 def _submit_custom_run(page: "Page", base: str) -> None:
     """Deployments > ingest > Run > Custom run, switch Dry Run on, Submit."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 
     page.goto(f"{base}/deployments")
@@ -133,6 +135,14 @@ def _submit_custom_run(page: "Page", base: str) -> None:
     expect(dry_run.get_by_role("switch")).to_be_checked()
     page.screenshot(path=str(SHOTS / "2-custom-run-form.png"), full_page=True)
     page.get_by_role("button", name="Submit").click()
+    # the UI leaves the form (back to the deployment) once the server created the run
+    try:
+        page.wait_for_url(lambda url: not urlparse(url).path.endswith("/run"), timeout=120_000)
+    except PlaywrightTimeoutError:
+        page.screenshot(path=str(SHOTS / "2b-after-submit.png"), full_page=True)
+        raise AssertionError(
+            f"Submit did not open the new run; the page says: {page.inner_text('body')[:2000]}"
+        ) from None
 
 
 def _watch_run_complete(page: "Page", base: str, run: dict[str, Any]) -> None:
