@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "flows.ingest:cli_ingest",
     "reparse": "flows.reparse:cli_reparse",
     "report": "flows.report:cli_report",
+    "councils": "flows.councils_cmd:cli_councils",
     "serve": "flows.serve:cli_serve",
     "demo": "flows.demo:cli_demo",
 }
@@ -57,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reparse", help="re-parse stored raw files (no network)")
     p.add_argument("--document", action="append", help="document id (repeatable); default all")
+
+    p = sub.add_parser("councils", help="print each Council meeting's timeline")
+    p.add_argument("--dossier", help="only meetings with a document of this dossier (21501-02)")
+    p.add_argument("--since", help="only meetings starting on or after this date (YYYY-MM-DD)")
 
     p = sub.add_parser("report", help="print the summary of the last run")
     p.add_argument("--run", help="run id (default: the last run)")

@@ -228,6 +228,10 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
             steps.start_run(con, tally)
     for source in params.selected_sources():
         _process_source(source, params, db_path, tally)
+    if not params.dry_run:
+        with steps.open_warehouse(db_path) as con:
+            meetings = steps.link_council_meetings(con, tally)
+        get_run_logger().info("%d Council meetings linked", meetings)
     summary = tally.as_summary()
     if not params.dry_run:
         with steps.open_warehouse(db_path) as con:

@@ -65,6 +65,8 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
                 tally.fail(document_id, "reparse", "no stored file for this document")
                 continue
             steps.parse_and_load(con, document_id, raw.sha256, raw.data, None, "reparsed", tally)
+    with steps.open_warehouse(db_path) as con:
+        steps.link_council_meetings(con, tally)
     summary = tally.as_summary()
     with steps.open_warehouse(db_path) as con:
         steps.finish_run(con, tally.run_id, summary)

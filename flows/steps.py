@@ -181,6 +181,19 @@ def parse_and_load(
     return True
 
 
+def link_council_meetings(con: duckdb.DuckDBPyConnection, tally: RunTally) -> int:
+    """Rebuild the Council meetings from what is loaded now (warehouse/councils.py); a failure
+    is recorded in the run summary, never raised (the documents themselves are stored)."""
+    from warehouse.councils import load_council_meetings
+
+    try:
+        return load_council_meetings(con)
+    except duckdb.Error as exc:
+        log.exception("linking Council meetings failed")
+        tally.fail("council_meetings", "load", f"{type(exc).__name__}: {exc}")
+        return 0
+
+
 def quiet_prefect_console() -> None:
     """The CLI prints its own result: hide Prefect's console logs unless the user set a level."""
     if "PREFECT_LOGGING_LEVEL" not in os.environ:
