@@ -38,6 +38,8 @@ PAIRS_PER_FRACTIE = (
     "SELECT fractie, count(*) AS pairs, sum(question_count) AS questions "
     "FROM v_qa WHERE document_id = '{doc}' GROUP BY fractie ORDER BY pairs DESC, fractie"
 )
+# One Council meeting from agenda to report (v_council_timeline, also `jbz councils`)
+ONE_MEETING = "SELECT * FROM v_council_timeline WHERE meeting_id = 'jbz-raad-2025-07-22'"
 ONE_PVV_PAIR = (
     "SELECT seq, topic, left(question, 300) AS question, left(answer, 300) AS answer "
     "FROM v_qa WHERE document_id = '{doc}' AND fractie = 'PVV' ORDER BY seq LIMIT 1"
@@ -88,6 +90,7 @@ def _print_queries() -> None:
     for title, sql in (
         ("Pairs per fractie in the example report", PAIRS_PER_FRACTIE),
         ("One PVV question and the government's answer", ONE_PVV_PAIR),
+        ("One Council meeting: the informal JBZ-Raad of 22-23 July 2025", ONE_MEETING),
     ):
         query = sql.format(doc=DEMO_DOCUMENT_ID)
         print(f'\n## {title}\n\n$ jbz sql "{query}"\n', flush=True)

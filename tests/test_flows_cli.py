@@ -49,6 +49,8 @@ def test_demo_then_report(prefect_api_url: str, tmp_path: Path) -> None:
     assert "## Consultations loaded" in demo.stdout
     assert "Pairs per fractie in the example report" in demo.stdout
     assert "One PVV question" in demo.stdout and "PVV" in demo.stdout.split("One PVV question")[1]
+    meeting = demo.stdout.split("One Council meeting")[1]  # its agenda, verslagen and report
+    assert all(n in meeting for n in ("32317-967", "32317-968", "32317-969", "32317-970"))
     report = jbz("report", env=env)
     assert report.returncode == 0, report.stderr
     # the same summary the run printed (and attached to the Prefect run as an artifact)
