@@ -1,13 +1,17 @@
 """The body as a stream of events: fractie heading, topic subheading, "Antwoord", answer part,
-paragraph. Built once, consumed by the pairing rules in `parsers.segment.pairs`."""
+question part, a part that is neither (with its text), letter headings, paragraph. Built once,
+consumed by the pairing rules in `parsers.segment.pairs` and `parsers.segment.answer_part`."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from parsers.segment import phrases as ph
 from parsers.segment.headings import (
     SectionHead,
     is_answer_marker,
     is_answer_part,
+    is_other_part,
+    is_question_part,
     paragraph_topic,
     parse_section_heading,
     topic_span,
@@ -15,6 +19,8 @@ from parsers.segment.headings import (
 from parsers.segment.units import Unit
 
 SECTION, TOPIC, ANSWER, PART, PARA = "section", "topic", "answer", "part", "para"
+QPART, OTHER, LETTER = "question_part", "other_part", "letter"
+HEADINGS = frozenset({SECTION, TOPIC, ANSWER, PART, QPART, OTHER, LETTER})
 
 
 @dataclass(frozen=True)
@@ -22,21 +28,6 @@ class Event:
     kind: str  # SECTION | TOPIC | ANSWER | PART | PARA
     units: tuple[Unit, ...]
     head: SectionHead | None = None
-
-
-def find_first_section(units: Sequence[Unit], known: Iterable[str]) -> int | None:
-    """The first fractie heading of the body. A table of contents without page numbers lists
-    the headings one after another; a body heading is followed by text, not by another heading
-    ("Vragen en opmerkingen van de leden van de VVD-fractie" / "… D66-fractie" is the TOC)."""
-    known_set = tuple(known)
-    for i, u in enumerate(units):
-        nxt = units[i + 1].text if i + 1 < len(units) else ""
-        if not (_heading_allowed(u) and parse_section_heading(u.text, nxt, known_set)):
-            continue
-        after = units[i + 2].text if i + 2 < len(units) else ""
-        if nxt and not parse_section_heading(nxt, after, known_set) and not is_answer_part(nxt):
-            return i
-    return None
 
 
 def _heading_allowed(u: Unit) -> bool:
@@ -56,8 +47,13 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events.append(Event(SECTION, (u,), head))
         elif is_answer_marker(u.text):
             events.append(Event(ANSWER, (u,)))
-        elif is_answer_part(u.text):
+        elif is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
             events.append(Event(PART, (u,)))
+        elif is_question_part(u.text) or ph.LETTER_RE.match(u.text):
+            events.append(Event(QPART if is_question_part(u.text) else LETTER, (u,)))
+        elif is_other_part(u.text) or (events and events[-1].kind == OTHER and not _ends_other(u)):
+            prior = events.pop().units if events and events[-1].kind == OTHER else ()
+            events.append(Event(OTHER, (*prior, u)))
         elif (span := _topic(units, i, line_based)) > 0:
             events.append(Event(TOPIC, tuple(units[i : i + span])))
             i += span
@@ -68,6 +64,12 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events.append(Event(PARA, (u,)))
         i += 1
     return events
+
+
+def _ends_other(u: Unit) -> bool:
+    """A part that is neither questions nor answers ("II Agenda" and its list of letters,
+    2026D08333) runs to the next part heading."""
+    return is_answer_part(u.text) or is_question_part(u.text) or is_other_part(u.text)
 
 
 def _topic(units: Sequence[Unit], i: int, line_based: bool) -> int:
