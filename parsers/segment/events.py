@@ -14,9 +14,10 @@ from parsers.segment.headings import (
     is_question_part,
     paragraph_topic,
     parse_section_heading,
+    speaker,
     topic_span,
 )
-from parsers.segment.units import Unit
+from parsers.segment.units import Unit, sentence_boundary
 
 SECTION, TOPIC, ANSWER, PART, PARA = "section", "topic", "answer", "part", "para"
 QPART, OTHER, LETTER = "question_part", "other_part", "letter"
@@ -38,6 +39,7 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
     """Classify body units (starting at the first fractie heading) and group paragraphs."""
     known_set = tuple(known)
     events: list[Event] = []
+    sectioned = False  # a fractie heading has been seen
     i = 0
     while i < len(units):
         u = units[i]
@@ -45,6 +47,7 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
         head = parse_section_heading(u.text, nxt, known_set) if _heading_allowed(u) else None
         if head:
             events.append(Event(SECTION, (u,), head))
+            sectioned = True
         elif is_answer_marker(u.text):
             events.append(Event(ANSWER, (u,)))
         elif is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
@@ -58,12 +61,28 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events.append(Event(TOPIC, tuple(units[i : i + span])))
             i += span
             continue
-        elif events and events[-1].kind == PARA and not u.gap_before:
+        elif (
+            events
+            and events[-1].kind == PARA
+            and not u.gap_before
+            and not (not any(ev.kind == SECTION for ev in events) and _new_speaker(units, i))
+        ):
             events[-1] = Event(PARA, (*events[-1].units, u))
         else:
             events.append(Event(PARA, (u,)))
         i += 1
     return events
+
+
+def _new_speaker(units: Sequence[Unit], i: int) -> bool:
+    """Line-based text without blank lines, where no fractie heading is in force yet: a
+    sentence ends and the next line names a new speaker ("… hebben hierover nog enkele vragen en opmerkingen." / "De leden van de
+    CDA-fractie hebben met belangstelling …", 2019D34326): a new paragraph."""
+    return (
+        i > 0
+        and sentence_boundary(units[i - 1].text, units[i].text)
+        and bool(speaker(units[i].text))
+    )
 
 
 def _ends_other(u: Unit) -> bool:

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from parsers.segment import phrases as ph
-from parsers.segment.units import Unit
+from parsers.segment.units import Unit, join_lines
 
 KNOWN_PARTIES = ph.KNOWN_PARTIES
 _END_PUNCT = ".?!,;:"
@@ -35,6 +35,8 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
     """
     raw = text.strip()
     if not raw[:1].isupper() and not raw[:1].isdigit() and raw[:1] not in "•·–-":
+        return None
+    if is_question_part(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
         return None
     core = ph.SECTION_SUFFIX_RE.sub("", ph.HEADING_NUMBER_RE.sub("", raw)).rstrip(" :")
     lead = ph.SECTION_LEAD_RE.match(core)
@@ -88,6 +90,12 @@ def is_question_part(text: str) -> bool:
 
 def is_other_part(text: str) -> bool:
     return bool(ph.OTHER_PART_RE.match(text.strip()))
+
+
+def topic_name(units: Sequence[Unit]) -> str:
+    """A topic subheading as printed, numbering included ("8. Asiel en migratie", as the gold
+    annotation of the example keeps it)."""
+    return join_lines([u.text for u in units])
 
 
 def speaker(text: str) -> str | None:

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
-from parsers.segment.headings import speaker
+from parsers.segment.headings import speaker, topic_name
 from parsers.segment.units import Unit, join_lines, sentence_boundary
 
 _ASKING_RE = re.compile(
@@ -90,7 +90,7 @@ def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
         elif ev.kind == TOPIC:
             if st.answer is not None or not st.by_heading:
                 _close(st)
-            st.topic = join_lines([u.text for u in ev.units])
+            st.topic = topic_name(ev.units)
             st.fractie = st.fractie if st.by_heading else None
         elif ev.kind == ANSWER:
             _on_answer(st, ev.units[0].line)
@@ -178,7 +178,7 @@ def pair_questions_only(events: Sequence[Event]) -> tuple[list[Draft], list[Unit
         if ev.kind == SECTION and ev.head:
             fractie, topic, by_heading = ev.head.fractie, None, True
         elif ev.kind == TOPIC:
-            topic = join_lines([u.text for u in ev.units])
+            topic = topic_name(ev.units)
             fractie = fractie if by_heading else None
         elif ev.kind == PARA and not by_heading and (who := speaker(ev.units[0].text)):
             fractie = who

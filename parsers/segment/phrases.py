@@ -152,9 +152,11 @@ SECTION_NAME_FRACTIE_RE = re.compile(r"^(?:de\s+)?(?P<name>[^.?!:;]+?)(?:-|\s)fr
 # CDA", "… van de leden van de van de SP", "… van D66" (kst-21501-30-248): a known party only.
 SECTION_SLOPPY_RE = re.compile(r"^(?:(?:van\s+)?(?:de|het)\s+)*(?P<name>.+?)$", re.I)
 # "PvdA- en GroenLinks", "GroenLinks en PvdA", "VVD-fractie en de leden van de CDA"
-JOINT_SPLIT_RE = re.compile(r"-?(?:fractie)?\s+en\s+(?:de leden van\s+)?(?:de\s+)?")
+JOINT_SPLIT_RE = re.compile(r"-?(?:fractie)?(?:\s+en|,)\s+(?:de leden van\s+)?(?:de\s+)?")
 # Parties known to print a bare heading, as in "VVD" followed by "De leden van de VVD-fractie …"
-# (kst-21501-33-341), and the names a sloppy TOC entry may use.
+# (kst-21501-33-341), and the names a sloppy TOC entry may use. Eerste Kamer lists: "De leden van
+# de fracties van CDA, PVV, SP, PvdA, GroenLinks, ChristenUnie, SGP en 50PLUS hebben …"
+# (kst-33506-AB) is one joint block.
 KNOWN_PARTIES = (
     "VVD", "D66", "PVV", "CDA", "SP", "PvdA", "GroenLinks", "GL-PvdA", "GroenLinks-PvdA",
     "ChristenUnie", "SGP", "PvdD", "Partij voor de Dieren", "DENK", "FvD", "JA21", "Volt",
@@ -167,12 +169,15 @@ KNOWN_PARTIES = (
 # "Het lid van de BBB-fractie heeft kennisgenomen …").
 SPEAKER_RE = re.compile(
     r"^(?:De leden|Het lid) van de (?P<name>[^.?!:;,]+?)(?:-|\s)fractie\b"
-    r"|^De leden van de fracties? van (?:de )?(?P<joint>[A-Z][\w-]*(?: en (?:de )?[A-Z][\w-]*)?)\b"
+    r"|^De leden van de fracties? van (?:de )?"
+    r"(?P<joint>[A-Z0-9][\w-]*(?:(?:, (?:de )?| en (?:de )?)[A-Z0-9][\w-]*)*)"
 )
 # "Antwoord", "Antwoord   ", "Antwoord:", "Reactie van de staatssecretaris", "Reactie van het
 # kabinet"; never "II Antwoord / Reactie …" (the part heading of the separate-answer layout).
+# A government heading per topic: "Inleiding van het kabinet" (kst-21501-20-1141).
 ANSWER_RE = re.compile(
-    r"^(?:Antwoord|Reactie)(?: (?:van|door) (?:het kabinet|de regering|de minister|de "
+    r"^(?:Inleiding|Reactie|Antwoord) van het kabinet:?$"
+    r"|^(?:Antwoord|Reactie)(?: (?:van|door) (?:het kabinet|de regering|de minister|de "
     r"staatssecretaris|de bewindspersonen?)(?: van [\w ,]+)?)?\s*:?$",
     re.IGNORECASE,
 )

@@ -63,7 +63,7 @@ def find_body(units: Sequence[Unit], known: Sequence[str]) -> BodyStart:
 
 def _after_toc(units: Sequence[Unit], toc: int, known: Sequence[str]) -> BodyStart:
     seen: set[str] = set()
-    entries: list[str] = []
+    entries: list[int] = []
     start: int | None = None
     for j in range(toc + 1, len(units)):
         text = units[j].text
