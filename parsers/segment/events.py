@@ -52,6 +52,11 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events.append(Event(ANSWER, (u,)))
         elif is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
             events.append(Event(PART, (u,)))
+        elif ph.LETTER_LINE_RE.match(u.text):
+            span = _letter_span(units, i)
+            events.append(Event(LETTER, tuple(units[i : i + span])))
+            i += span
+            continue
         elif is_question_part(u.text) or ph.LETTER_RE.match(u.text):
             events.append(Event(QPART if is_question_part(u.text) else LETTER, (u,)))
         elif is_other_part(u.text) or (events and events[-1].kind == OTHER and not _ends_other(u)):
@@ -72,6 +77,14 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events.append(Event(PARA, (u,)))
         i += 1
     return events
+
+
+def _letter_span(units: Sequence[Unit], i: int) -> int:
+    """A letter's signature line ("Hoogachtend," / "De voorzitter van de vaste commissie voor
+    Binnenlandse Zaken,") takes the name on the next line with it ("Dittrich")."""
+    nxt = units[i + 1].text if i + 1 < len(units) else ""
+    short_name = 0 < len(nxt) <= 40 and nxt[-1:] not in ".?!:" and not ph.LETTER_LINE_RE.match(nxt)
+    return 2 if units[i].text.endswith(",") and short_name else 1
 
 
 def _new_speaker(units: Sequence[Unit], i: int) -> bool:

@@ -207,6 +207,18 @@ QUESTION_PART_RE = re.compile(
 # DE MINISTER VAN …", and a letter without heading: "Aan de Minister van Asiel en Migratie" /
 # "Den Haag, 23 oktober 2024" (kst-30573-J).
 LETTER_RE = re.compile(r"^BRIEF (?:VAN|AAN) DE\b|^Aan de (?:Minister|Staatssecretaris)\b", re.I)
+# The furniture of a letter: "Den Haag, 23 oktober 2024", "Aan de Voorzitter van de Eerste Kamer
+# der Staten-Generaal", "De commissie ziet uw reactie met belangstelling tegemoet.", "Hoogachtend,",
+# and its signature "De voorzitter van de vaste commissie
+# voor Binnenlandse Zaken," / "De Staatssecretaris van Binnenlandse Zaken en
+# Koninkrijksrelaties," with the name on the next line.
+LETTER_LINE_RE = re.compile(
+    rf"^Den Haag, \d{{1,2}} {MONTH} \d{{4}}$|^Aan de Voorzitter van de\b|^Hoogachtend,?$"
+    r"|^De commissie ziet [^.]{0,60} tegemoet\.$"
+    r"|^De (?:voorzitter|griffier) van de (?:vaste )?commissies? voor [^.]+,$"
+    r"|^De (?:Minister|Staatssecretaris)(?: van| voor) [^.]+,$",
+    re.IGNORECASE,
+)
 ANSWER_LETTER_RE = re.compile(r"^BRIEF VAN DE (?:MINISTER|STAATSSECRETARIS)\b", re.IGNORECASE)
 # "De leden van de D66-fractie sluiten zich aan bij de vragen van de leden van de
 # GroenLinks-PvdA-fractie." (kst-33328-AI), "De leden van de fracties van de PvdA, de SP en D66

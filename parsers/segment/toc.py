@@ -101,10 +101,10 @@ def _fracties(
 
 def _first_heading(units: Sequence[Unit], known: Sequence[str]) -> int | None:
     """The first heading after the signatures; or the first fractie heading of the text."""
-    signed = max(
-        (i for i, u in enumerate(units[:_TOC_SEARCH]) if _is_signature(units, i)), default=None
-    )
-    if signed is not None:
+    # the first block of signatures (chair, clerk); a letter later in the text is signed too
+    first = next((i for i in range(min(len(units), _TOC_SEARCH)) if _is_signature(units, i)), None)
+    if first is not None:
+        signed = max(i for i in range(first, min(len(units), first + 4)) if _is_signature(units, i))
         for i in range(signed + 1, min(len(units), signed + 4)):
             if _is_heading(units, i, known):
                 return i
