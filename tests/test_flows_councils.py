@@ -1,14 +1,15 @@
 """Council meetings through the real ingest flow: a real Prefect test server, the replay server
 serving the 131 recorded TK records (and the KOOP copies of the Kamerstukken), a real DuckDB."""
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from flows.cli import main
 from parsers.meetings import parse_cited_kamerstukken, parse_meeting_title
+from tests.test_flows_cli import jbz
 from warehouse import db
 from warehouse.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_VERSLAG
 
@@ -47,9 +48,7 @@ def role_numbers(db_path: Path, meeting_id: str, role: str) -> list[str | None]:
     return [r[0] for r in rows]
 
 
-def test_ingest_links_every_agenda_verslag_and_report_to_one_meeting(
-    flow_env: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_ingest_links_every_agenda_verslag_and_report_to_one_meeting(flow_env: Path) -> None:
     from flows.ingest import IngestParams, ingest
     from flows.reparse import ReparseParams, reparse
 
@@ -103,11 +102,13 @@ def test_ingest_links_every_agenda_verslag_and_report_to_one_meeting(
     run(reparse, ReparseParams())
     assert query(flow_env, "SELECT * FROM council_meeting_documents ORDER BY ALL") == before
 
-    capsys.readouterr()
-    assert main(["councils", "--since", "2025-07-01"]) == 0
-    out = capsys.readouterr().out
-    assert "jbz-raad-2025-07-22" in out and "jbz-raad-2025-10-13" in out
-    assert "jbz-raad-2024-12-12" not in out and "32317-970" in out
-    assert main(["councils", "--dossier", "21501-02"]) == 0
-    assert "no Council meetings" in capsys.readouterr().out
-    assert main(["councils", "--since", "juli"]) == 2
+    # `jbz councils` as a user runs it (a subprocess, on the same warehouse file)
+    env = dict(os.environ) | {"JBZ_DB": str(flow_env)}
+    since = jbz("councils", "--since", "2025-07-01", env=env, timeout=60)
+    assert since.returncode == 0, since.stderr
+    assert "jbz-raad-2025-07-22" in since.stdout and "jbz-raad-2025-10-13" in since.stdout
+    assert "jbz-raad-2024-12-12" not in since.stdout and "32317-970" in since.stdout
+    other = jbz("councils", "--dossier", "21501-02", env=env, timeout=60)
+    assert other.returncode == 0 and "no Council meetings" in other.stdout
+    bad = jbz("councils", "--since", "juli", env=env, timeout=60)
+    assert bad.returncode == 2 and "is not a date" in bad.stderr
