@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from contract.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_VERSLAG
 from parsers.meetings import parse_cited_kamerstukken, parse_meeting_title
 from tests.test_flows_cli import jbz
 from warehouse import db
-from warehouse.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_VERSLAG
 
 pytestmark = pytest.mark.usefixtures("prefect_api_url")
 

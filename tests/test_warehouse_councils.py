@@ -8,6 +8,13 @@ from typing import Any
 
 import duckdb
 
+from contract.records import (
+    KIND_AGENDA,
+    KIND_COUNCIL_REPORT,
+    KIND_INBRENG,
+    KIND_OTHER,
+    KIND_VERSLAG,
+)
 from flows.config import load_config
 from flows.sources.tk_odata import read_tk_record
 from parsers.model import Consultation
@@ -15,13 +22,6 @@ from tests.replay_fixtures import sample_records
 from tests.warehouse_builders import make_consultation, record
 from warehouse import db, load
 from warehouse.councils import council_timeline, load_council_meetings, role_of
-from warehouse.records import (
-    KIND_AGENDA,
-    KIND_COUNCIL_REPORT,
-    KIND_INBRENG,
-    KIND_OTHER,
-    KIND_VERSLAG,
-)
 
 T0 = datetime(2026, 1, 5, 9, 0)
 

@@ -24,10 +24,10 @@ from typing import Any
 
 import duckdb
 
+from contract.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_INBRENG, KIND_VERSLAG
 from parsers.meetings import MeetingMention, parse_cited_kamerstukken, parse_meeting_title
 from warehouse.bulk import insert_rows
 from warehouse.db import transaction
-from warehouse.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_INBRENG, KIND_VERSLAG
 
 ROLES = ("agenda", "verslag", "inbreng", "debate", "council_report")  # also the priority order
 _ROLE_BY_KIND = {
