@@ -1,6 +1,6 @@
 """parsers/meetings.py over every real title: the 131 TK records of devtools/recorded/samples
-and the dev set's gold titles (other Councils, other years). Expected values are hand-checked readings,
-written council|informal|starts_on|ends_on|place ("-" for None)."""
+and the dev set's gold titles (other Councils, other years). Expected values are hand-checked
+readings, written council|informal|starts_on|ends_on|place ("-" for None)."""
 
 from datetime import date
 from pathlib import Path
