@@ -101,3 +101,15 @@ def test_quality_not_ok_on_an_opening_that_stops_mid_section() -> None:
     assert q.verdict == "suspect"
     assert "toc_fracties_missing_in_body" in q.reasons
     assert parse_devset("kst-21501-02-2516").quality.verdict == "failed"  # no question at all
+
+
+def test_run_summary_lists_the_parses_to_look_at() -> None:
+    from flows.pipeline import RunTally
+    from flows.report import render_markdown
+
+    tally = RunTally("r1", "ingest", {})
+    tally.consultation("tk:a", "inbreng 2021D22107", "new", parse_devset("2021D22107"))
+    tally.consultation("tk:b", "verslag", "new", parse_devset("kst-21501-30-685"))
+    text = render_markdown(tally.as_summary())
+    assert "## Parses to look at (2)" in text
+    assert "| tk:a | suspect | toc_fracties_missing_in_body, text_cut_off |" in text
