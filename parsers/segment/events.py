@@ -43,6 +43,15 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
     i = 0
     while i < len(units):
         u = units[i]
+        if u.text[:1].islower():  # a continuation line: no heading or marker starts lowercase
+            if events and events[-1].kind == OTHER:
+                events[-1] = Event(OTHER, (*events[-1].units, u))
+            elif events and events[-1].kind == PARA and not u.gap_before:
+                events[-1] = Event(PARA, (*events[-1].units, u))
+            else:
+                events.append(Event(PARA, (u,)))
+            i += 1
+            continue
         nxt = units[i + 1].text if i + 1 < len(units) else ""
         head = parse_section_heading(u.text, nxt, known_set) if _heading_allowed(u) else None
         if head:
