@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flows.builders import build_pdf_from_text
+from devtools.builders import build_pdf_from_text
 from parsers.consultation import parse_blocks
 from parsers.readers.pdf import PAGE_SEPARATOR, extract_pdf_text
 from parsers.readers.text import read_text
