@@ -22,7 +22,7 @@ TEXT = (EXAMPLE / "schriftelijk-overleg-jbz-2022-12-08.txt").read_text(encoding=
 
 
 def pdfium_text(data: bytes) -> str:
-    import pypdfium2 as pdfium  # type: ignore[import-not-found,unused-ignore]
+    import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(data)
     pages = [doc[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(doc))]
