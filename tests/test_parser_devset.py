@@ -113,3 +113,22 @@ def test_run_summary_lists_the_parses_to_look_at() -> None:
     text = render_markdown(tally.as_summary())
     assert "## Parses to look at (2)" in text
     assert "| tk:a | suspect | toc_fracties_missing_in_body, text_cut_off |" in text
+
+
+def test_council_date_is_the_meeting_discussed_not_an_earlier_report() -> None:
+    dates = {
+        i: parse_devset(i).document.council_date
+        for i in ("2025D40762", "2025D47686", "kst-21501-02-2516", "kst-32317-567")
+    }
+    assert (
+        dates
+        == {
+            # "(Formele) Raad voor Concurrentievermogen/Interne markt en industrie, onderzoek en
+            # ruimtevaart (29–30 september 2025)"
+            "2025D40762": "2025-09-29/2025-09-30",
+            "2025D47686": "2025-12-01",  # "Raad Werkgelegenheid en Sociaal Beleid van 1 december 2025"
+            # only "het verslag van de Raad Buitenlandse Zaken van 20 juni 2022" carries a date
+            "kst-21501-02-2516": None,
+            "kst-32317-567": "2019-07-18/2019-07-19",  # not "het verslag van de JBZ-Raad van 6 en 7 juni"
+        }
+    )
