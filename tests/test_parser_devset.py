@@ -120,15 +120,14 @@ def test_council_date_is_the_meeting_discussed_not_an_earlier_report() -> None:
         i: parse_devset(i).document.council_date
         for i in ("2025D40762", "2025D47686", "kst-21501-02-2516", "kst-32317-567")
     }
-    assert (
-        dates
-        == {
-            # "(Formele) Raad voor Concurrentievermogen/Interne markt en industrie, onderzoek en
-            # ruimtevaart (29–30 september 2025)"
-            "2025D40762": "2025-09-29/2025-09-30",
-            "2025D47686": "2025-12-01",  # "Raad Werkgelegenheid en Sociaal Beleid van 1 december 2025"
-            # only "het verslag van de Raad Buitenlandse Zaken van 20 juni 2022" carries a date
-            "kst-21501-02-2516": None,
-            "kst-32317-567": "2019-07-18/2019-07-19",  # not "het verslag van de JBZ-Raad van 6 en 7 juni"
-        }
-    )
+    assert dates == {
+        # "(Formele) Raad voor Concurrentievermogen/Interne markt en industrie, onderzoek en
+        # ruimtevaart (29–30 september 2025)"
+        "2025D40762": "2025-09-29/2025-09-30",
+        # "Raad Werkgelegenheid en Sociaal Beleid van 1 december 2025"
+        "2025D47686": "2025-12-01",
+        # only "het verslag van de Raad Buitenlandse Zaken van 20 juni 2022" carries a date
+        "kst-21501-02-2516": None,
+        # not "het verslag van de JBZ-Raad van 6 en 7 juni 2019"
+        "kst-32317-567": "2019-07-18/2019-07-19",
+    }
