@@ -76,7 +76,9 @@ def parse_blocks_accounted(
     loose = _loose_footnotes(blocks)
     body = find_body(units, KNOWN_PARTIES)
     if body.start is None:
-        return _without_sections(units, footnotes, loose, furniture, source_format, kind_hint)
+        return _without_sections(
+            units, footnotes, loose, furniture, source_format, kind_hint, body.toc_fracties
+        )
     known = KNOWN_PARTIES + body.toc_fracties
     front = parse_front(units[: body.start])
     events = build_events(units[body.start :], known, source_format in LINE_FORMATS)
@@ -211,6 +213,7 @@ def _without_sections(
     furniture: tuple[Block, ...],
     source_format: str,
     kind_hint: str | None,
+    toc: tuple[str, ...] = (),
 ) -> tuple[Consultation, Accounting]:
     """No body found: a partial result with all text after the front matter unassigned."""
     front = parse_front(units)
@@ -221,7 +224,7 @@ def _without_sections(
         "the text is kept unassigned",
     )
     text = join_lines([u.text for u in units])
-    document = _document(front, kind, evidence, (), text)
+    document = _document(front, kind, evidence, toc, text)
     unassigned = (*(Unassigned(u.text, u.line) for u in units), *loose)
     issues = (issue, *front_issues(front, kind), *_loose_issues(loose))
     consultation = Consultation(

@@ -101,3 +101,33 @@ def test_quality_not_ok_on_an_opening_that_stops_mid_section() -> None:
     assert q.verdict == "suspect"
     assert "toc_fracties_missing_in_body" in q.reasons
     assert parse_devset("kst-21501-02-2516").quality.verdict == "failed"  # no question at all
+
+
+def test_run_summary_lists_the_parses_to_look_at() -> None:
+    from flows.pipeline import RunTally
+    from flows.report import render_markdown
+
+    tally = RunTally("r1", "ingest", {})
+    tally.consultation("tk:a", "inbreng 2021D22107", "new", parse_devset("2021D22107"))
+    tally.consultation("tk:b", "verslag", "new", parse_devset("kst-21501-30-685"))
+    text = render_markdown(tally.as_summary())
+    assert "## Parses to look at (2)" in text
+    assert "| tk:a | suspect | toc_fracties_missing_in_body, text_cut_off |" in text
+
+
+def test_council_date_is_the_meeting_discussed_not_an_earlier_report() -> None:
+    dates = {
+        i: parse_devset(i).document.council_date
+        for i in ("2025D40762", "2025D47686", "kst-21501-02-2516", "kst-32317-567")
+    }
+    assert dates == {
+        # "(Formele) Raad voor Concurrentievermogen/Interne markt en industrie, onderzoek en
+        # ruimtevaart (29–30 september 2025)"
+        "2025D40762": "2025-09-29/2025-09-30",
+        # "Raad Werkgelegenheid en Sociaal Beleid van 1 december 2025"
+        "2025D47686": "2025-12-01",
+        # only "het verslag van de Raad Buitenlandse Zaken van 20 juni 2022" carries a date
+        "kst-21501-02-2516": None,
+        # not "het verslag van de JBZ-Raad van 6 en 7 juni 2019"
+        "kst-32317-567": "2019-07-18/2019-07-19",
+    }

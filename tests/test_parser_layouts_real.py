@@ -59,8 +59,8 @@ def test_three_part_agenda_in_the_body_is_kept_out_of_questions() -> None:
             "Vragen en opmerkingen van de leden van de D66-fractie",
             "De leden van de D66-fractie vragen naar de inzet van het kabinet?",
             "II Agenda",
-            "• Geannoteerde agenda Raad voor Concurrentievermogen van 26 en 27 februari 2026 (brief",
-            "van de Minister van Economische Zaken, V.P.G. Karremans – 21 501-30-687)",
+            "• Geannoteerde agenda Raad voor Concurrentievermogen van 26 en 27 februari 2026"
+            " (brief\nvan de Minister van Economische Zaken, V.P.G. Karremans – 21 501-30-687)",
             "III Antwoord/Reactie van het kabinet",
             "De leden van de D66-fractie vragen naar de inzet van het kabinet?",
             "Het kabinet zet in op een sterke interne markt.",

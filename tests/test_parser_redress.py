@@ -160,8 +160,9 @@ def view(c: Consultation) -> list[tuple[Any, ...]]:
 
 def gold_view() -> list[tuple[Any, ...]]:
     return [
-        (g["fractie"], g["topic"], g["question_first_words"].split(), g["question_last_words"].split(),
-         g["answer_first_words"].split(), g["answer_last_words"].split())
+        (g["fractie"], g["topic"], g["question_first_words"].split(),
+         g["question_last_words"].split(), g["answer_first_words"].split(),
+         g["answer_last_words"].split())
         for g in GOLD["pairs"]
     ]  # fmt: skip
 

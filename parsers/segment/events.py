@@ -43,6 +43,15 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
     i = 0
     while i < len(units):
         u = units[i]
+        if u.text[:1].islower():  # a continuation line: no heading or marker starts lowercase
+            if events and events[-1].kind == OTHER:
+                events[-1] = Event(OTHER, (*events[-1].units, u))
+            elif events and events[-1].kind == PARA and not u.gap_before:
+                events[-1] = Event(PARA, (*events[-1].units, u))
+            else:
+                events.append(Event(PARA, (u,)))
+            i += 1
+            continue
         nxt = units[i + 1].text if i + 1 < len(units) else ""
         head = parse_section_heading(u.text, nxt, known_set) if _heading_allowed(u) else None
         if head:
@@ -70,7 +79,7 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events
             and events[-1].kind == PARA
             and not u.gap_before
-            and not (not any(ev.kind == SECTION for ev in events) and _new_speaker(units, i))
+            and (sectioned or not _new_speaker(units, i))
         ):
             events[-1] = Event(PARA, (*events[-1].units, u))
         else:
@@ -89,8 +98,9 @@ def _letter_span(units: Sequence[Unit], i: int) -> int:
 
 def _new_speaker(units: Sequence[Unit], i: int) -> bool:
     """Line-based text without blank lines, where no fractie heading is in force yet: a
-    sentence ends and the next line names a new speaker ("… hebben hierover nog enkele vragen en opmerkingen." / "De leden van de
-    CDA-fractie hebben met belangstelling …", 2019D34326): a new paragraph."""
+    sentence ends and the next line names a new speaker ("… hebben hierover nog enkele vragen
+    en opmerkingen." / "De leden van de CDA-fractie hebben met belangstelling …", 2019D34326):
+    a new paragraph."""
     return (
         i > 0
         and sentence_boundary(units[i - 1].text, units[i].text)

@@ -30,7 +30,14 @@ _INLINE_SUBJECT_RE = re.compile(
     r"\((?P<ref>Kamerstuk[^)]*|\d{4}Z\d{5})\)"
 )
 _DOC_NUMBER_RE = re.compile(r"^\d{4}D\d{5}\s+")  # "2019D23340 INBRENG VERSLAG …"
-_HEADER_UNITS = 12  # without an intro sentence, the header is at most this many units
+_HEADER_UNITS = 12
+# Between "Raad" and its date only the rest of the Council's name and a connector: "Raad
+# Werkgelegenheid en Sociaal Beleid van 1 december 2025" (2025D47686), "Raad voor
+# Concurrentievermogen/Interne markt en industrie, onderzoek en ruimtevaart (29–30 september
+# 2025)" (2025D40762), "Raad d.d. 19 maart 2024".
+_COUNCIL_GAP_RE = re.compile(
+    r"[\s(]*(?:[^\W\d]+[\s/,()-]+){0,9}?(?:d\.d\.\s*)?"
+)  # without an intro sentence, the header is at most this many units
 
 
 @dataclass(frozen=True)
@@ -171,11 +178,9 @@ def _council_date(text: str) -> str | None:
     for anchor in ph.COUNCIL_RE.finditer(text):
         if ph.REPORT_OF_COUNCIL_RE.search(text[max(0, anchor.start() - 60) : anchor.start()]):
             continue
-        rest = text[anchor.end() : anchor.end() + 70]
+        rest = text[anchor.end() : anchor.end() + 120]
         m = ph.COUNCIL_DATE_RE.search(rest)
-        if m is None or not re.fullmatch(
-            r"[\s(]*(?:[^\W\d]+[\s-]+){0,4}?(?:d\.d\.\s*)?", rest[: m.start()]
-        ):
+        if m is None or not _COUNCIL_GAP_RE.fullmatch(rest[: m.start()]):
             continue
         if m.group("d"):
             return _iso(m.group("d"), m.group("m"), m.group("yy"))

@@ -38,14 +38,18 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
         return None
     if is_question_part(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
         return None
-    core = ph.SECTION_SUFFIX_RE.sub("", ph.HEADING_NUMBER_RE.sub("", raw)).rstrip(" :")
+    known_set = set(known)
+    core = ph.HEADING_NUMBER_RE.sub("", raw)
+    lead = ph.SECTION_LEAD_RE.match(core)
+    if lead is None and raw not in known_set and "fractie" not in raw.lower():
+        return None  # the fast way out for the thousands of body lines
+    core = ph.SECTION_SUFFIX_RE.sub("", core).rstrip(" :")
     lead = ph.SECTION_LEAD_RE.match(core)
     rest = core[lead.end() :] if lead else core
     who = ph.SECTION_WHO_RE.match(rest)
     singular = bool(who and who.group("who").lower() == "het lid")
     rest = rest[who.end() :] if who else rest
     name = _explicit_name(rest)
-    known_set = set(known)
     if name is None and lead is not None:
         sloppy = ph.SECTION_SLOPPY_RE.match(rest)
         name = sloppy.group("name") if sloppy and sloppy.group("name") in known_set else None
