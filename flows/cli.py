@@ -27,6 +27,11 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="only documents changed on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", help="only documents changed before this date (YYYY-MM-DD)")
     p.add_argument("--source", choices=["tk", "koop", "all"], default="all")
+    p.add_argument(
+        "--dossier",
+        action="append",
+        help="a Kamerstukdossier as printed, e.g. 21501-02 (repeatable; default JBZ_DOSSIERS)",
+    )
     p.add_argument("--document", help="a single document: tk:<Document GUID> or koop:<identifier>")
     p.add_argument(
         "--kinds", help="comma-separated document kinds to fetch (default: all but 'other')"
