@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
 
     sub.add_parser("config", help="show the configuration and the variables that set it")
-    sub.add_parser("check-source", help="compare the TK API's $metadata with what we need")
+    p = sub.add_parser("check-source", help="check the live sources against what the code needs")
+    p.add_argument("--since", help="count documents per route dated since (default: a year ago)")
 
     p = sub.add_parser("ingest", help="run the ingest flow once")
     _add_ingest_options(p)

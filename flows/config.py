@@ -109,7 +109,7 @@ def _version(v: str) -> str:
 
 
 def split_dossier(printed: str) -> tuple[int, str | None]:
-    """"21501-02" -> (21501, "02"); "32317" -> (32317, None). ValueError for anything else."""
+    """ "21501-02" -> (21501, "02"); "32317" -> (32317, None). ValueError for anything else."""
     m = DOSSIER.match(printed.strip())
     if m is None:
         raise ValueError(f"{printed!r} is not a dossier number such as 32317 or 21501-02")

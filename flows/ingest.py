@@ -192,7 +192,9 @@ def _process_dossier(
         get_run_logger().warning(st.error)
         return
     st.listed += len(records)
-    get_run_logger().info("%s %s: %d documents listed (cursor %s)", source, dossier, len(records), before)
+    get_run_logger().info(
+        "%s %s: %d documents listed (cursor %s)", source, dossier, len(records), before
+    )
     if params.document_id and not records and dossier == dossiers_of(params)[-1]:
         tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if params.dry_run:

@@ -43,9 +43,7 @@ def _read_cached_fields(db_path: str, cfg: Config, now: datetime) -> FieldMap | 
     return fields if fresh and cached.get("url") == cfg.tk_odata_url else None
 
 
-def tk_fields(
-    db_path: str, cfg: Config, client: HttpClient, *, refresh: bool = False
-) -> FieldMap:
+def tk_fields(db_path: str, cfg: Config, client: HttpClient, *, refresh: bool = False) -> FieldMap:
     """The server's field names: cached for JBZ_TK_METADATA_MAX_AGE_HOURS, or read now (one
     request); SchemaMismatch (a SourceError) names a concept the server has no name for."""
     now = datetime.now(UTC)

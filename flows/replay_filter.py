@@ -7,10 +7,10 @@ where it matters: a name the entity type does not have is an HTTP 400 with an OD
 """
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from defusedxml import ElementTree as SafeET
@@ -50,7 +50,9 @@ def read_schema(metadata: bytes) -> Schema:
 
 def check_property(schema: Schema, entity: str, name: str) -> str | None:
     if name not in schema.get(entity, {}):
-        raise ODataError(f"Could not find a property named '{name}' on type '{NAMESPACE}.{entity}'.")
+        raise ODataError(
+            f"Could not find a property named '{name}' on type '{NAMESPACE}.{entity}'."
+        )
     return schema[entity][name]
 
 
@@ -74,13 +76,25 @@ def _value(v: Any) -> Any:
     return v
 
 
+def _const(value: Any) -> Pred:
+    return lambda r, env: value
+
+
+def _either(a: Pred, b: Pred) -> Pred:
+    return lambda r, env: bool(a(r, env) or b(r, env))
+
+
+def _both(a: Pred, b: Pred) -> Pred:
+    return lambda r, env: bool(a(r, env) and b(r, env))
+
+
 def _compare(op: str, a: Any, b: Any) -> bool:
     a, b = _value(a), _value(b)
     if op in ("eq", "ne"):
-        return (a == b) == (op == "eq")
+        return bool((a == b) == (op == "eq"))
     if a is None or b is None:
         return False
-    return {"gt": a > b, "ge": a >= b, "lt": a < b, "le": a <= b}[op]
+    return bool({"gt": a > b, "ge": a >= b, "lt": a < b, "le": a <= b}[op])
 
 
 @dataclass
@@ -105,16 +119,14 @@ class _Parser:
         left = self.conj(scope)
         while self.peek() == "or":
             self.take()
-            a, b = left, self.conj(scope)
-            left = lambda r, env, a=a, b=b: a(r, env) or b(r, env)  # noqa: E731
+            left = _either(left, self.conj(scope))
         return left
 
     def conj(self, scope: dict[str, str]) -> Pred:
         left = self.unary(scope)
         while self.peek() == "and":
             self.take()
-            a, b = left, self.unary(scope)
-            left = lambda r, env, a=a, b=b: a(r, env) and b(r, env)  # noqa: E731
+            left = _both(left, self.unary(scope))
         return left
 
     def unary(self, scope: dict[str, str]) -> Pred:
@@ -150,13 +162,13 @@ class _Parser:
     def operand(self, scope: dict[str, str]) -> Pred:
         kind, text = self.take()
         if kind == "str":
-            return lambda r, env, v=text[1:-1].replace("''", "'"): v
+            return _const(text[1:-1].replace("''", "'"))
         if kind == "dt":
-            return lambda r, env, v=text: v
+            return _const(text)
         if kind == "num":
-            return lambda r, env, v=float(text) if "." in text else int(text): v
+            return _const(float(text) if "." in text else int(text))
         if kind == "name" and text in ("true", "false", "null"):
-            return lambda r, env, v={"true": True, "false": False}.get(text): v
+            return _const({"true": True, "false": False}.get(text))
         if kind != "name":
             raise ODataError(f"Unexpected '{text}' in $filter.")
         return self.path(text, scope)
@@ -177,9 +189,7 @@ class _Parser:
             entity = target or entity
         return lambda r, env: _walk(env[var] if var else r, steps)
 
-    def any_of(
-        self, var: str | None, steps: list[str], entity: str, scope: dict[str, str]
-    ) -> Pred:
+    def any_of(self, var: str | None, steps: list[str], entity: str, scope: dict[str, str]) -> Pred:
         self.take("(")
         _, name = self.take()
         self.take(":")
@@ -237,7 +247,9 @@ def shape(
         name, _, rest = item.partition("(")
         target = check_property(schema, entity, name.strip())
         if target is None:
-            raise ODataError(f"Property '{name}' on type '{NAMESPACE}.{entity}' is not a navigation property.")
+            raise ODataError(
+                f"Property '{name}' on type '{NAMESPACE}.{entity}' is not a navigation property."
+            )
         options = dict(o.split("=", 1) for o in split_top(rest[:-1], ";")) if rest else {}
         value = record.get(name.strip())
         sel, exp = options.get("$select"), options.get("$expand")

@@ -45,7 +45,8 @@ def _record_xml(rec: SruRecord, position: int, base_url: str) -> str:
         f"<dcterms:identifier>{escape(rec.identifier)}</dcterms:identifier>"
         f"<dcterms:title>{escape(rec.full_title)}</dcterms:title><dcterms:language>nl"
         '</dcterms:language><dcterms:type scheme="OVERHEIDop.Parlementair">Kamerstuk</dcterms:type>'
-        f'<dcterms:creator scheme="OVERHEID.StatenGeneraal">{CREATOR[rec.chamber]}</dcterms:creator>'
+        '<dcterms:creator scheme="OVERHEID.StatenGeneraal">'
+        f"{CREATOR[rec.chamber]}</dcterms:creator>"
         f"<dcterms:modified>{rec.modified}</dcterms:modified></overheidwetgeving:owmskern>"
         f"<overheidwetgeving:owmsmantel><dcterms:available>{rec.modified}</dcterms:available>"
         f"<dcterms:date>{rec.modified}</dcterms:date></overheidwetgeving:owmsmantel>"
@@ -75,8 +76,9 @@ def _envelope(inner: str) -> bytes:
 def diagnostic(index: str) -> bytes:
     """What repository.overheid.nl answers (HTTP 200) for an index it does not know."""
     return _envelope(
-        f'<sru:numberOfRecords>0</sru:numberOfRecords><sru:diagnostics><diag:diagnostic xmlns:diag="'
-        f'{DIAG_NS}"><diag:uri>info:srw/diagnostic/1/16</diag:uri><diag:details>{escape(index)}'
+        "<sru:numberOfRecords>0</sru:numberOfRecords><sru:diagnostics>"
+        f'<diag:diagnostic xmlns:diag="{DIAG_NS}"><diag:uri>info:srw/diagnostic/1/16</diag:uri>'
+        f"<diag:details>{escape(index)}"
         "</diag:details><diag:message>Unsupported index</diag:message></diag:diagnostic>"
         "</sru:diagnostics>"
     )

@@ -22,6 +22,7 @@ from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
 from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
+from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
 from warehouse import db, load
 from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
@@ -89,7 +90,8 @@ def list_source(
     sources subtract the overlap window), before `until`, or the one document asked for."""
     cfg = config()
     if source == "tk":
-        def fields(fresh: bool) -> listing.FieldMap:
+
+        def fields(fresh: bool) -> FieldMap:
             return listing.tk_fields(db_path(), cfg, client(), refresh=fresh)
 
         records = listing.list_tk(client(), cfg, fields, dossier, since, until)
@@ -106,7 +108,9 @@ def fetch(record: DocumentRecord) -> FetchedFile:
     return fetch_document(client(), config(), record)
 
 
-def list_tk_deletions(since: str | None, known: list[str]) -> tuple[list[DocumentRecord], str | None]:
+def list_tk_deletions(
+    since: str | None, known: list[str]
+) -> tuple[list[DocumentRecord], str | None]:
     """Known TK documents deleted at the source since the deletion cursor, and its next value."""
     fields = listing.tk_fields(db_path(), config(), client())
     return listing.list_tk_deletions(client(), config(), fields, since, known)

@@ -62,7 +62,9 @@ SUBJECT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Verslag JBZ-Raad van 12 en 13 december 2024", "Verslag van de informele Raad Justitie en
     # Binnenlandse Zaken (iJBZ-Raad) op 22 en 23 juli 2025", "Verslag van de Raad Algemene Zaken"
     (
-        re.compile(rf"verslag (?:van )?(?:de )?(?:\(?in\)?formele )?(?:bijeenkomst van de )?{_COUNCIL}"),
+        re.compile(
+            rf"verslag (?:van )?(?:de )?(?:\(?in\)?formele )?(?:bijeenkomst van de )?{_COUNCIL}"
+        ),
         KIND_COUNCIL_REPORT,
     ),
 )

@@ -116,9 +116,7 @@ def _file_url(gzd: Element) -> str | None:
     return next((u for m in MANIFESTATIONS if (u := _item_url(gzd, m))), None)
 
 
-def _read_koop_record(
-    gzd: Element, cfg: Config, ident: str, dossier: str | None
-) -> DocumentRecord:
+def _read_koop_record(gzd: Element, cfg: Config, ident: str, dossier: str | None) -> DocumentRecord:
     title_type, subject = split_koop_title(_text(gzd, "owmskern", "title"))
     soort = _kamerstuk_type(gzd) or title_type
     onder = _text(gzd, "tpmeta", "ondernummer")

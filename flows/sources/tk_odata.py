@@ -150,8 +150,9 @@ def iter_tk_deletions(
 def iter_tk_tombstones(
     client: HttpClient, cfg: Config, known_ids: Sequence[str], fields: FieldMap | None = None
 ) -> Iterator[DocumentRecord]:
-    """Deleted records among known documents, asked for by `Id in (…)`, JBZ_TOMBSTONE_BATCH (25, a live client's figure) a query (the
-    thorough check of a full refresh: it finds deletions older than the deletion cursor)."""
+    """Deleted records among known documents, asked for by `Id in (…)`, JBZ_TOMBSTONE_BATCH ids
+    (25, a live client's figure) a query: the thorough check of a full refresh, which finds
+    deletions older than the deletion cursor."""
     f = fields or default_fields(cfg)
     ids = [i.removeprefix(f"{SOURCE}:") for i in known_ids]
     bad = [i for i in ids if not GUID.match(i)]

@@ -83,7 +83,8 @@ def candidates(cfg: Config, concept: Concept) -> tuple[str, ...]:
         "document_number": cfg.tk_field_document_number,
         "ondernummer": cfg.tk_field_ondernummer,
     }.get(concept.key)
-    return tuple(dict.fromkeys((configured, *concept.candidates) if configured else concept.candidates))
+    names = (configured, *concept.candidates) if configured else concept.candidates
+    return tuple(dict.fromkeys(names))
 
 
 def default_fields(cfg: Config) -> FieldMap:
@@ -127,9 +128,7 @@ def map_fields(cfg: Config, metadata: bytes) -> FieldMap:
     if missing:
         more = f" (and {len(missing) - 1} more: run jbz check-source)" if len(missing) > 1 else ""
         raise SchemaMismatch(missing[0] + more)
-    names = {
-        c.key: next(n for n in candidates(cfg, c) if n in have[c.entity]) for c in CONCEPTS
-    }
+    names = {c.key: next(n for n in candidates(cfg, c) if n in have[c.entity]) for c in CONCEPTS}
     return FieldMap(tuple(sorted(names.items())))
 
 

@@ -18,7 +18,9 @@ T = TypeVar("T")
 Window = tuple[datetime, datetime | None]  # (start, end); end None: open to now and beyond
 
 
-def split_windows(start: datetime, end: datetime | None, days: float, now: datetime) -> list[Window]:
+def split_windows(
+    start: datetime, end: datetime | None, days: float, now: datetime
+) -> list[Window]:
     """(start, end) cut into windows of `days`; the last one is open-ended when `end` is None."""
     step = timedelta(days=days)
     stop = end if end is not None else now
