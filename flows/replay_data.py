@@ -183,7 +183,7 @@ class Scenario:
         """A new version of a document's file (as when a PDF replaces the first docx)."""
         doc = self.docs[doc_id]
         doc.body, doc.version = body, doc.version + 1
-        doc.raw["GewijzigdOp"] = modified
+        doc.raw["GewijzigdOp"] = doc.raw["ApiGewijzigdOp"] = modified
 
     def publish(self, doc_id: str, publication_id: str, xml: bytes, api_changed: str) -> None:
         """The KOOP XML of a document appears (its DocumentPublicatie rows reach the API)."""

@@ -17,7 +17,8 @@ from defusedxml import ElementTree as SafeET
 
 NAMESPACE = "TK.DA.GGM.OData"
 TOKEN = re.compile(
-    r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d))"
+    r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<guid>[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})"
+    r"|(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d))"
     r"|(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_]\w*)|(?P<punct>[()/,:]))"
 )
 COMPARE = {"eq", "ne", "gt", "ge", "lt", "le"}
@@ -163,7 +164,7 @@ class _Parser:
         kind, text = self.take()
         if kind == "str":
             return _const(text[1:-1].replace("''", "'"))
-        if kind == "dt":
+        if kind in ("dt", "guid"):
             return _const(text)
         if kind == "num":
             return _const(float(text) if "." in text else int(text))
