@@ -125,7 +125,7 @@ def test_cli_check_source(
     out = capsys.readouterr().out
     assert "KOOP SRU answers: 73 Kamerstukken in dossier 32317" in out
     expect = "Volgnummer" if url_version == "v4" else "Ondernummer"
-    assert f"all 22 fields found (document_number = " in out and f"ondernummer = {expect}" in out
+    assert "all 22 fields found (document_number = " in out and f"ondernummer = {expect}" in out
     # the two inbreng whose only link is the Zaak: the route that misses them shows
     assert "since 2024-01-01, only via Zaak: 2 (Inbreng verslag schriftelijk overleg 2)" in out
     assert "via Kamerstukdossier: 130 (" in out and "via Zaak: 8 (" in out

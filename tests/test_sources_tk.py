@@ -11,10 +11,9 @@ import pytest
 from flows.config import Config
 from flows.replay import ReplayServer
 from flows.replay_data import minimal_pdf
-from flows.sources.cursor import format_cursor, needs_fetch, next_cursor
+from flows.sources.cursor import format_cursor, listing_start, needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient
-from flows.sources.cursor import listing_start
 from flows.sources.tk_odata import (
     fetch_tk_file,
     iter_tk_deletions,
