@@ -120,10 +120,11 @@ def list_documents(
 ) -> list[DocumentRecord]:
     """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
     since = params.since.isoformat() if params.since else None
-    if since is None and not params.full_refresh and not params.document_id:
+    from_cursor = since is None and not params.full_refresh and not params.document_id
+    if from_cursor:
         since = cursor
-    until = day_start(params.until)
-    return steps.list_source(source, dossier, since, until, params.document_id)
+    until, backfill = day_start(params.until), not (from_cursor and cursor)
+    return steps.list_source(source, dossier, since, until, params.document_id, backfill=backfill)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)

@@ -80,14 +80,20 @@ def list_tk(
     dossier: str,
     since: str | None,
     until: datetime | None,
+    backfill: bool = True,
 ) -> list[DocumentRecord]:
-    """The dossier's TK documents since the cursor (or `since`) minus the overlap, before
-    `until`; without either, a backfill from JBZ_BACKFILL_START, window by window. An HTTP 400
-    (a renamed field) re-reads `$metadata` once and tries again."""
+    """The dossier's TK documents since `since` (a cursor or a date) minus the overlap, before
+    `until`. A backfill (no cursor; from JBZ_BACKFILL_START without `since`) goes window by
+    window; a run from a cursor asks once, split only when the server gives up on it (a quiet
+    dossier's cursor can be months old). An HTTP 400 (a renamed field) re-reads `$metadata` once
+    and tries again."""
     now = datetime.now(UTC)
     start = listing_start(since, cfg.cursor_overlap_hours) or parse_cursor(cfg.backfill_start)
     assert start is not None
-    windows = split_windows(start, until, cfg.backfill_window_days, now)
+    if backfill:
+        windows = split_windows(start, until, cfg.backfill_window_days, now)
+    else:
+        windows = [(start, until)]
 
     def listing(names: FieldMap) -> list[DocumentRecord]:
         def one(a: datetime, b: datetime | None) -> list[DocumentRecord]:

@@ -85,16 +85,19 @@ def list_source(
     since: str | None,
     until: datetime | None,
     document_id: str | None = None,
+    *,
+    backfill: bool = True,
 ) -> list[DocumentRecord]:
     """A source's documents of one dossier changed since `since` (a cursor or ISO date; the
-    sources subtract the overlap window), before `until`, or the one document asked for."""
+    sources subtract the overlap window), before `until`, or the one document asked for. A
+    backfill (not from a cursor) lists TK in windows."""
     cfg = config()
     if source == "tk":
 
         def fields(fresh: bool) -> FieldMap:
             return listing.tk_fields(db_path(), cfg, client(), refresh=fresh)
 
-        records = listing.list_tk(client(), cfg, fields, dossier, since, until)
+        records = listing.list_tk(client(), cfg, fields, dossier, since, until, backfill)
     elif source == "koop":
         records = listing.list_koop(client(), cfg, dossier, since, until)
     else:
