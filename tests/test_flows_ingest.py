@@ -213,8 +213,8 @@ def test_outage_halfway_leaves_the_cursor_and_the_next_run_catches_up(
     missing = query(
         flow_env,
         "SELECT d.document_id FROM documents d LEFT JOIN document_files f USING (document_id) "
-        "WHERE d.source = 'tk' AND NOT d.deleted AND d.kind NOT IN ('other', 'verslag_commissiedebat')"
-        " AND f.sha256 IS NULL",
+        "WHERE d.source = 'tk' AND NOT d.deleted AND f.sha256 IS NULL"
+        " AND d.kind NOT IN ('other', 'verslag_commissiedebat')",
     )
     assert missing == []
     assert_consistent(flow_env)
