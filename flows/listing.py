@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
+from contract.records import DocumentRecord
 from flows.config import Config
 from flows.sources import koop, tk_odata
 from flows.sources.cursor import format_cursor, listing_start, parse_cursor
@@ -14,7 +15,6 @@ from flows.sources.http import BadResponse, HttpClient
 from flows.sources.tk_schema import FieldMap, fetch_tk_fields
 from flows.sources.windows import list_in_windows, split_windows
 from warehouse import db, load
-from warehouse.records import DocumentRecord
 
 FIELDS_KEY = "tk:fields"
 DELETIONS_KEY = "tk:deletions"

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 from flows import listing
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
@@ -25,7 +26,6 @@ from flows.sources.http import HttpClient
 from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
 from warehouse import db, load
-from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 
 log = logging.getLogger("jbz.flows")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.demo import demo_scenario
-from flows.replay import ReplayServer
+from devtools.demo import demo_scenario
+from devtools.replay import ReplayServer
 from tests.replay_fixtures import sample_records
 from tests.test_flows_ingest import query, run_ingest
 

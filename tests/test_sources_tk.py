@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from contract.records import ALL_KINDS, DocumentRecord
+from devtools.replay import ReplayServer
+from devtools.replay_data import minimal_pdf
 from flows.config import Config
-from flows.replay import ReplayServer
-from flows.replay_data import minimal_pdf
 from flows.sources.cursor import format_cursor, listing_start, needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient
@@ -23,7 +24,6 @@ from flows.sources.tk_odata import (
 )
 from flows.sources.tk_schema import fetch_tk_fields
 from tests.replay_fixtures import SAMPLES, sample_records, serve_samples
-from warehouse.records import ALL_KINDS, DocumentRecord
 
 # 131 sample records + the Document of kst-32317-898 from its Zaak sample
 SCENARIO_SIZE = 132
@@ -148,7 +148,7 @@ def test_outage_halfway_through_a_listing_fails_it_whole(replay_server: ReplaySe
     """Records are ordered by the document's API time but their cursor field also counts their
     publications, so a half listing must not move a cursor: the whole listing fails, the cursor
     stays, and the next run lists everything."""
-    from flows.replay import Fault
+    from devtools.replay import Fault
     from flows.sources.http import SourceUnavailable
 
     cfg = replay_server.config("v5", JBZ_HTTP_RETRIES="1")

@@ -11,7 +11,7 @@ source first (flows.sources.koop.split_koop_title): only the last part is the su
 
 import re
 
-from warehouse.records import (
+from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
     KIND_DEBATE,
@@ -75,7 +75,7 @@ def _norm(text: str | None) -> str:
 
 
 def classify_document(soort: str | None, onderwerp: str | None) -> str:
-    """One of warehouse.records.ALL_KINDS."""
+    """One of contract.records.ALL_KINDS."""
     decided = DECISIVE_SOORTEN.get(_norm(soort))
     if decided is not None:
         return decided

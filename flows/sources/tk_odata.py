@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from contract.records import KIND_OTHER, DocumentRecord, FetchedFile
 from flows.config import Config, split_dossier
 from flows.sources.classify import classify_document
 from flows.sources.files import download_file
 from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceError
 from flows.sources.tk_schema import FieldMap, default_fields
-from warehouse.records import KIND_OTHER, DocumentRecord, FetchedFile
 
 SOURCE = "tk"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")

@@ -1,7 +1,7 @@
 """The replay server's KOOP SRU 2.0 answers (searchRetrieveResponse with gzd records).
 
 The records are BUILT in the layout of the one real SRU record we have (a Gemeenteblad record,
-tests/fixtures/samples/koop_sru_gzd_record_example_gmb.xml): originalData/meta/{owmskern,
+devtools/recorded/samples/koop_sru_gzd_record_example_gmb.xml): originalData/meta/{owmskern,
 owmsmantel, tpmeta} and enrichedData/{url, preferredUrl, itemUrl[@manifestation]}. The
 Kamerstuk-specific tpmeta elements (dossiernummer, ondernummer, publicatienaam,
 subrubriek[@scheme='OVERHEIDop.KamerstukTypen']) follow SOURCES.md; the SRU envelope uses the
@@ -14,7 +14,7 @@ PDF. An index real clients do not use (`dt.modified`) gets an SRU diagnostic, wi
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from flows.replay_data import Scenario, SruRecord
+from devtools.replay_data import Scenario, SruRecord
 
 SRU_NS = "http://docs.oasis-open.org/ns/search-ws/sruResponse"
 GZD_NS = "http://standaarden.overheid.nl/sru"

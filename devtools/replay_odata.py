@@ -9,9 +9,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from devtools.replay_data import V5_RENAMES, Scenario, ScenarioDoc
+from devtools.replay_filter import ODataError, Schema, check_property, compile_filter, shape
 from flows.config import split_dossier
-from flows.replay_data import V5_RENAMES, Scenario, ScenarioDoc
-from flows.replay_filter import ODataError, Schema, check_property, compile_filter, shape
 
 ERROR_TYPE = "application/json; odata.metadata=minimal; charset=utf-8"
 
