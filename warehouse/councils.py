@@ -24,7 +24,13 @@ from typing import Any
 
 import duckdb
 
-from contract.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_INBRENG, KIND_VERSLAG
+from contract.records import (
+    KIND_AGENDA,
+    KIND_COUNCIL_REPORT,
+    KIND_DEBATE,
+    KIND_INBRENG,
+    KIND_VERSLAG,
+)
 from parsers.meetings import MeetingMention, parse_cited_kamerstukken, parse_meeting_title
 from warehouse.bulk import insert_rows
 from warehouse.db import transaction
@@ -35,6 +41,7 @@ _ROLE_BY_KIND = {
     KIND_INBRENG: "inbreng",
     KIND_VERSLAG: "verslag",
     KIND_COUNCIL_REPORT: "council_report",
+    KIND_DEBATE: "debate",
 }
 
 
@@ -42,8 +49,8 @@ def role_of(kind: str | None, soort: str | None, title: str | None) -> str | Non
     """The part a listed document plays in a meeting, read from flows/sources/classify.py's kind
     strings; None for documents that play none (moties, bijlagen, convocaties, …).
 
-    A kind naming a debate or a Council report (as a finer classification may call them) is
-    read by its words; today a commissiedebat report is kind "other" with its own Soort.
+    A kind this table does not know yet is read by its words ("debat", "council"/"raad"); a
+    commissiedebat report still classified "other" (an older listing) is known by its Soort.
     """
     if kind in _ROLE_BY_KIND:
         return _ROLE_BY_KIND[kind]
