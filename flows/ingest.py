@@ -7,7 +7,7 @@ were stored, in change order, so an outage halfway leaves it where the next run 
 DuckDB allows one writing process: connections are opened per step and closed at once.
 
 No `from __future__ import annotations` here: it breaks Prefect's parameter validation of
-served flows (STACK.md).
+served flows (a Prefect bug).
 """
 
 import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
@@ -16,40 +16,26 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 import argparse
 import sys
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from contract.records import (
-    ALL_KINDS,
-    KIND_AGENDA,
-    KIND_COUNCIL_REPORT,
-    KIND_INBRENG,
-    KIND_VERSLAG,
-    DocumentRecord,
-    FetchedFile,
-)
+from contract.kinds import DocumentKind
+from contract.records import DocumentRecord, FetchedFile
 from flows import steps
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
 from flows.sources.http import SourceError, SourceUnavailable
+from warehouse import db, load
 
 SourceChoice = Literal["tk", "koop", "all"]
-# the kind constants of contract/records.py, spelled out because typing.Literal needs literals
-Kind = Literal[
-    "verslag_schriftelijk_overleg",
-    "inbreng_schriftelijk_overleg",
-    "geannoteerde_agenda",
-    "verslag_jbz_raad",
-    "other",
-]
-if get_args(Kind) != ALL_KINDS:  # pragma: no cover - guards against drift from the contract
-    raise ImportError("flows.ingest.Kind no longer matches contract.records.ALL_KINDS")
 # "other" (moties, bijlagen, convocaties …) is listed and kept as metadata but not fetched
-DEFAULT_KINDS: tuple[Kind, ...] = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT)  # type: ignore[assignment]
+DEFAULT_KINDS: tuple[DocumentKind, ...] = tuple(
+    k for k in DocumentKind if k is not DocumentKind.OTHER
+)
 
 
 class IngestParams(BaseModel):
@@ -68,8 +54,8 @@ class IngestParams(BaseModel):
     sources: SourceChoice = Field(
         default="all", description="Which source to read: tk (Tweede Kamer OData), koop, or all."
     )
-    kinds: list[Kind] = Field(
-        default_factory=lambda: list(DEFAULT_KINDS),
+    kinds: list[DocumentKind] = Field(
+        default_factory=lambda: list[DocumentKind](DEFAULT_KINDS),
         description="Document kinds whose files are fetched and kept; only verslag/inbreng "
         "schriftelijk overleg are parsed. Other listed documents are kept as metadata.",
     )
@@ -117,21 +103,10 @@ def list_deletions(known: list[str]) -> list[DocumentRecord]:
     return steps.list_tk_tombstones(known)
 
 
-def _unreachable(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry a fetch only when the source could not be reached: a bad answer stays bad."""
-    return isinstance(state.result(raise_on_failure=False), SourceUnavailable)
-
-
-@task(
-    cache_policy=NO_CACHE,
-    persist_result=False,
-    retry_condition_fn=_unreachable,
-    retries=2,
-    retry_delay_seconds=[2, 10],
-    retry_jitter_factor=0.5,
-)
+@task(cache_policy=NO_CACHE, persist_result=False)
 def fetch_file(record: DocumentRecord) -> FetchedFile:
-    """Download one document's file (retried with backoff: the only task that retries)."""
+    """Download one document's file. No task retries: the HTTP client is the one retry layer
+    (backoff, Retry-After); retrying here too would multiply its attempts."""
     return steps.fetch(record)
 
 
@@ -152,8 +127,8 @@ def _discover(
 
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
     with steps.open_warehouse(db_path) as con:
-        before = steps.read_cursor(con, source)
-        known = steps.known_ids(con, source)
+        before = load.get_cursor(con, source)
+        known = load.known_document_ids(con, source)
     movable = params.since is None and params.document_id is None and not params.dry_run
     st = tally.sources[source] = SourceTally(cursor=CursorTracker(before=before, movable=movable))
     records = _discover(source, params, before, known, st)
@@ -174,7 +149,7 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     after = st.cursor.after
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
-            steps.save_cursor(con, source, after)
+            load.set_cursor(con, source, after)
 
 
 def _store_one(
@@ -184,15 +159,16 @@ def _store_one(
     wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
     with steps.open_warehouse(db_path) as con:
         status = steps.upsert_record(con, record)
-        # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
-        need = wanted and (status != "unchanged" or not steps.has_file(con, record.document_id))
-    if need:
+        stored = load.stored_hashes(con, record.document_id) if wanted else set()
+    # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
+    if wanted and (status != "unchanged" or not stored):
         fetched = _fetch_one(record, tally, st)
         if fetched is None:
             st.cursor.not_stored(record)
             return
+        parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
         with steps.open_warehouse(db_path) as con:
-            status = steps.store_fetched(con, record, fetched, status, tally)
+            status = steps.store_fetched(con, record, fetched, status, parsed, tally)
     setattr(st, status, getattr(st, status) + 1)
     st.cursor.stored(record)
 
@@ -216,7 +192,7 @@ def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> Fetc
 @flow(name="ingest", log_prints=True)
 def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     """Discover, fetch, archive, parse and load JBZ-Raad consultations; publish a summary."""
-    db_path = steps.db_path()
+    db_path = str(db.default_db_path())
     tally = RunTally(
         run_id=steps.current_run_id(),
         flow="ingest",
@@ -231,7 +207,7 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     summary = tally.as_summary()
     if not params.dry_run:
         with steps.open_warehouse(db_path) as con:
-            steps.finish_run(con, tally.run_id, summary)
+            load.finish_run(con, tally.run_id, summary)
     publish_artifact(summary)
     errors = [s["error"] for s in summary["sources"].values() if s["error"]]
     if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)

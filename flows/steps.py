@@ -10,12 +10,14 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 import duckdb
 
+from contract.errors import JbzError
 from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
@@ -23,13 +25,10 @@ from flows.sources import tk_odata
 from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
 from parsers.errors import ParseError
+from parsers.model import Consultation
 from warehouse import db, load
 
 log = logging.getLogger("jbz.flows")
-
-
-class SourceFailure(RuntimeError):
-    """A source could not be listed or went away during the run (message is for people)."""
 
 
 @cache
@@ -41,10 +40,6 @@ def config() -> Config:
 def client() -> HttpClient:
     """The one HTTP client of this process (flows/sources/http.py owns retries and limits)."""
     return HttpClient(config())
-
-
-def db_path() -> str:
-    return str(db.default_db_path())
 
 
 @contextmanager
@@ -63,18 +58,6 @@ def current_run_id() -> str:
 
     run_id = flow_run.get_id()
     return str(run_id) if run_id else str(uuid.uuid4())
-
-
-def read_cursor(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
-    return load.get_cursor(con, source)
-
-
-def save_cursor(con: duckdb.DuckDBPyConnection, source: str, value: str) -> None:
-    load.set_cursor(con, source, value)
-
-
-def known_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
-    return load.known_document_ids(con, source)
 
 
 def list_source(
@@ -111,10 +94,6 @@ def start_run(con: duckdb.DuckDBPyConnection, tally: RunTally) -> None:
     load.start_run(con, tally.run_id, {"flow": tally.flow, **tally.params})
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, summary: Mapping[str, Any]) -> None:
-    load.finish_run(con, run_id, dict(summary))
-
-
 def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str:
     """Record one listed document; returns new | changed | unchanged | deleted."""
     seen = utc_now()
@@ -124,8 +103,40 @@ def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str
     return "new" if counts.new else "changed" if counts.changed else "unchanged"
 
 
-def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
-    return load.has_file(con, document_id)
+@dataclass(frozen=True)
+class ParseFailure:
+    """Why a file gave no consultation; recorded against its document, the run goes on."""
+
+    code: str  # parse_error (input the parser rejects) | parser_crash (a bug, logged in full)
+    reason: str
+
+
+Parsed = Consultation | ParseFailure
+
+
+def parse_file(document_id: str, data: bytes) -> Parsed:
+    """Parse one file, holding no warehouse connection (parsing takes 0.1-0.5 s a report)."""
+    from parsers.api import parse_document
+
+    try:
+        return parse_document(data, name=document_id)
+    except ParseError as exc:
+        return ParseFailure("parse_error", str(exc))
+    except Exception as exc:  # a parser bug on one document is recorded
+        # against that document with its traceback in the log, and the run goes on
+        log.exception("parser crashed on %s", document_id)
+        return ParseFailure("parser_crash", f"parser crashed: {type(exc).__name__}: {exc}")
+
+
+def parse_if_new(
+    record: DocumentRecord, fetched: FetchedFile, status: str, stored: set[str]
+) -> Parsed | None:
+    """The parse of a report whose bytes are new (None: not a report, or bytes already kept)."""
+    if record.kind not in PARSEABLE_KINDS:
+        return None
+    if fetched.sha256 in stored and status != "new":
+        return None
+    return parse_file(record.document_id, fetched.data)
 
 
 def store_fetched(
@@ -133,51 +144,40 @@ def store_fetched(
     record: DocumentRecord,
     fetched: FetchedFile,
     status: str,
+    parsed: Parsed | None,
     tally: RunTally,
 ) -> str:
-    """Keep the bytes, then parse + load a report whose bytes are new; returns the status."""
+    """Keep the bytes, then load the parse of a report whose bytes are new; returns the status."""
     new_file = load.store_file(con, record.document_id, fetched, utc_now(), record.version)
     tally.files_new += int(new_file)
     if new_file and status == "unchanged":
         status = "changed"
-    if record.kind in PARSEABLE_KINDS and (new_file or status == "new"):
-        parse_and_load(
-            con, record.document_id, fetched.sha256, fetched.data, record.title, status, tally
-        )
+    if parsed is not None and (new_file or status == "new"):
+        load_parsed(con, record.document_id, fetched.sha256, parsed, record.title, status, tally)
     return status
 
 
-def parse_and_load(
+def load_parsed(
     con: duckdb.DuckDBPyConnection,
     document_id: str,
     sha256: str,
-    data: bytes,
+    parsed: Parsed,
     title: str | None,
     status: str,
     tally: RunTally,
 ) -> bool:
-    """Parse one file and replace its consultation; a failure is recorded, never raised."""
-    from parsers.api import parse_document
-
-    try:
-        consultation = parse_document(data, name=document_id)
-    except ParseError as exc:
-        load.record_parse_error(con, document_id, sha256, "parse_error", str(exc))
-        tally.fail(document_id, "parse", str(exc))
-        return False
-    except Exception as exc:  # a parser bug on one document must not stop the run
-        log.exception("parser crashed on %s", document_id)
-        reason = f"parser crashed: {type(exc).__name__}: {exc}"
-        load.record_parse_error(con, document_id, sha256, "parser_crash", reason)
-        tally.fail(document_id, "parse", reason)
+    """Replace the document's consultation, or record why there is none; never raises."""
+    if isinstance(parsed, ParseFailure):
+        load.record_parse_error(con, document_id, sha256, parsed.code, parsed.reason)
+        tally.fail(document_id, "parse", parsed.reason)
         return False
     try:
-        load.load_consultation(con, document_id, sha256, consultation)
+        load.load_consultation(con, document_id, sha256, parsed)
     except (duckdb.Error, ValueError) as exc:  # ValueError: a parse the warehouse refuses
         log.exception("loading %s failed", document_id)
         tally.fail(document_id, "load", f"{type(exc).__name__}: {exc}")
         return False
-    tally.consultation(document_id, title, status, consultation)
+    tally.consultation(document_id, title, status, parsed)
     return True
 
 
@@ -186,6 +186,12 @@ def quiet_prefect_console() -> None:
     if "PREFECT_LOGGING_LEVEL" not in os.environ:
         logging.getLogger("prefect").setLevel(logging.CRITICAL)
         logging.getLogger("jbz").setLevel(logging.CRITICAL)
+
+
+def _one_line(command: str, exc: BaseException) -> int:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    print(f"jbz {command}: {first}", file=sys.stderr)
+    return 1
 
 
 def run_from_cli(
@@ -199,15 +205,20 @@ def run_from_cli(
     quiet_prefect_console()
     try:
         state = run()
+    except JbzError as exc:
+        return _one_line(command, exc)
     except RuntimeError as exc:
-        # WarehouseBusy, SourceError, MigrationError, and Prefect's "Timed out while attempting
-        # to connect to ephemeral Prefect API server." (its message goes on with the server's
-        # whole output: the first line is the reason)
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"jbz {command}: {first}", file=sys.stderr)
-        return 1
+        # Prefect's "Timed out while attempting to connect to ephemeral Prefect API server."
+        # (its message goes on with the server's whole output) is not a bug: say it in one
+        # line. Any other RuntimeError is one, and fails loudly.
+        if "ephemeral Prefect API" not in str(exc):
+            raise
+        return _one_line(command, exc)
     assert isinstance(state, State)
     if not state.is_completed():
+        failure = state.result(raise_on_failure=False)
+        if isinstance(failure, BaseException) and not isinstance(failure, JbzError):
+            raise failure  # a bug in the flow: its traceback, not one polite line
         print(f"jbz {command}: {state.message or state.name}", file=sys.stderr)
         return 1
     summary = state.result()

@@ -185,6 +185,14 @@ def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
     return bool(rows)
 
 
+def stored_hashes(con: duckdb.DuckDBPyConnection, document_id: str) -> set[str]:
+    """The sha256 of every file stored for the document (without reading the bytes)."""
+    rows = con.execute(
+        "SELECT sha256 FROM document_files WHERE document_id = ?", [document_id]
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
 def document_ids_of_kinds(con: duckdb.DuckDBPyConnection, kinds: Sequence[str]) -> list[str]:
     """The ids of stored documents of these kinds that are not deleted, sorted."""
     rows = con.execute(

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from contract.errors import JbzError
 from flows.config import Config
 from flows.sources.formats import sniff
 
@@ -30,7 +31,7 @@ MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
 
 
-class SourceError(RuntimeError):
+class SourceError(JbzError):
     """A source answered something we cannot use, or could not be asked. Plain-language message."""
 
     def __init__(
