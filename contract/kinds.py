@@ -12,7 +12,8 @@ class DocumentKind(StrEnum):
     VERSLAG = "verslag_schriftelijk_overleg"  # questions + the government's answers
     INBRENG = "inbreng_schriftelijk_overleg"  # the parties' questions only
     AGENDA = "geannoteerde_agenda"
-    COUNCIL_REPORT = "verslag_jbz_raad"  # the government's report of the Council meeting
+    COUNCIL_REPORT = "verslag_jbz_raad"  # the government's report of a Council meeting (any)
+    DEBATE = "verslag_commissiedebat"  # the oral alternative: a committee debate's report
     OTHER = "other"  # moties, bijlagen, convocaties …: listed and kept as metadata
 
 

@@ -10,12 +10,14 @@ KIND_VERSLAG = DocumentKind.VERSLAG
 KIND_INBRENG = DocumentKind.INBRENG
 KIND_AGENDA = DocumentKind.AGENDA
 KIND_COUNCIL_REPORT = DocumentKind.COUNCIL_REPORT
+KIND_DEBATE = DocumentKind.DEBATE
 KIND_OTHER = DocumentKind.OTHER
 
 __all__ = [
     "ALL_KINDS",
     "KIND_AGENDA",
     "KIND_COUNCIL_REPORT",
+    "KIND_DEBATE",
     "KIND_INBRENG",
     "KIND_OTHER",
     "KIND_VERSLAG",
@@ -36,17 +38,19 @@ class DocumentRecord:
     kind: DocumentKind
     soort: str | None  # TK `Soort` / KOOP KamerstukType, as printed
     title: str | None  # TK `Onderwerp` / KOOP title: the real subject
-    dossier: str | None  # "32317"
+    dossier: str | None  # as printed: "32317", "21501-02"
     ondernummer: str | None  # TK Volgnummer (v4) / Ondernummer (v5) / KOOP ondernummer; None for -1
     document_number: str | None  # TK DocumentNummer (v4) / Nummer (v5), e.g. "2024D49082"
     document_date: date | None
-    modified_at: datetime | None  # TK GewijzigdOp / KOOP modified: the cursor field
+    modified_at: datetime | None  # TK ApiGewijzigdOp (or a newer publication's) / KOOP modified
     deleted: bool
     version: str | None  # TK HuidigeDocumentVersie.Versienummer, KOOP: None
     koop_id: str | None  # TK HuidigeDocumentVersie.ExterneIdentifier / KOOP identifier
     file_url: str | None  # where the file bytes are fetched from
     chamber: str = "TK"  # "TK" or "EK" (Eerste Kamer letter numbers, kept apart)
     raw_json: str | None = None  # the source record as received, for traceability
+    dossier_number: int | None = None  # 21501 of "21501-02"
+    toevoeging: str | None = None  # "02" of "21501-02"; None for a dossier without one
 
 
 @dataclass(frozen=True)
