@@ -64,7 +64,9 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
         if raw is None:
             tally.fail(document_id, "reparse", "no stored file for this document")
             continue
-        parsed = steps.parse_file(document_id, raw.data)  # no connection held while parsing
+        # no connection held while parsing; the bytes are sniffed afresh (cheap), so a fix to
+        # the sniffer reaches the archive too
+        parsed = steps.parse_file(document_id, raw.data, soort=raw.soort)
         with steps.open_warehouse(db_path) as con:
             steps.load_parsed(con, document_id, raw.sha256, parsed, None, "reparsed", tally)
     summary = tally.as_summary()

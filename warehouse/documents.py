@@ -31,6 +31,7 @@ class RawFile:
     sha256: str
     fmt: str
     data: bytes
+    soort: str | None = None  # the source's label, the parser's hint for the kind
 
 
 _RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -255,8 +256,8 @@ def iter_raw_files(
         where = "f.document_id IN (SELECT unnest(?::VARCHAR[]))"
         params.append(list(document_ids))
     newest = con.execute(
-        "SELECT document_id, sha256, fmt FROM ("
-        " SELECT f.document_id, f.sha256, r.fmt, row_number() OVER ("
+        "SELECT document_id, sha256, fmt, soort FROM ("
+        " SELECT f.document_id, f.sha256, r.fmt, d.soort, row_number() OVER ("
         "  PARTITION BY f.document_id ORDER BY f.last_fetched_at DESC, f.fetched_at DESC,"
         "  f.sha256) AS rank"
         " FROM document_files f JOIN raw_files r USING (sha256)"
@@ -264,6 +265,6 @@ def iter_raw_files(
         ") WHERE rank = 1 ORDER BY document_id",
         params,
     ).fetchall()
-    for document_id, sha256, fmt in newest:
+    for document_id, sha256, fmt, soort in newest:
         data = con.execute("SELECT data FROM raw_files WHERE sha256 = ?", [sha256]).fetchall()
-        yield RawFile(str(document_id), str(sha256), str(fmt), bytes(data[0][0]))
+        yield RawFile(str(document_id), str(sha256), str(fmt), bytes(data[0][0]), soort)
