@@ -3,15 +3,22 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The main job installs the runtime dependencies only; `make test` (and lint, bench) add the
+# `dev` extra (pytest, mypy, ruff, playwright).
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: ingest test lint demo serve bench clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(DEV_STAMP)
 
 ingest: $(STAMP)
 	$(BIN)/jbz ingest
@@ -28,13 +35,13 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # a fresh PREFECT_HOME per run (no stale task caches), removed afterwards
-test: $(STAMP) chromium lint
+test: $(DEV_STAMP) chromium lint
 	home=$(CURDIR)/.prefect/test-$$$$; mkdir -p $$home; \
 	env -u PREFECT_API_URL PREFECT_SERVER_ANALYTICS_ENABLED=false PREFECT_HOME=$$home \
 	  $(BIN)/pytest; rc=$$?; rm -rf $$home; exit $$rc

@@ -3,17 +3,29 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-# Document kinds (classification on TK `Soort` and `Onderwerp`, or the KOOP KamerstukType + title).
-KIND_VERSLAG = "verslag_schriftelijk_overleg"  # questions + government answers
-KIND_INBRENG = "inbreng_schriftelijk_overleg"  # the parties' questions only
-KIND_AGENDA = "geannoteerde_agenda"
-KIND_COUNCIL_REPORT = "verslag_jbz_raad"  # the government's report of a Council meeting (any)
-KIND_DEBATE = "verslag_commissiedebat"  # the oral alternative: a committee debate's report
-KIND_OTHER = "other"
-ALL_KINDS = (
-    KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_DEBATE, KIND_OTHER
-)  # fmt: skip
-PARSEABLE_KINDS = (KIND_VERSLAG, KIND_INBRENG)
+from contract.kinds import ALL_KINDS, PARSEABLE_KINDS, DocumentKind
+
+# Short names of the kinds (the sources and tests read better with them)
+KIND_VERSLAG = DocumentKind.VERSLAG
+KIND_INBRENG = DocumentKind.INBRENG
+KIND_AGENDA = DocumentKind.AGENDA
+KIND_COUNCIL_REPORT = DocumentKind.COUNCIL_REPORT
+KIND_DEBATE = DocumentKind.DEBATE
+KIND_OTHER = DocumentKind.OTHER
+
+__all__ = [
+    "ALL_KINDS",
+    "KIND_AGENDA",
+    "KIND_COUNCIL_REPORT",
+    "KIND_DEBATE",
+    "KIND_INBRENG",
+    "KIND_OTHER",
+    "KIND_VERSLAG",
+    "PARSEABLE_KINDS",
+    "DocumentKind",
+    "DocumentRecord",
+    "FetchedFile",
+]
 
 
 @dataclass(frozen=True)
@@ -23,7 +35,7 @@ class DocumentRecord:
     document_id: str  # "tk:<Document.Id GUID>" or "koop:<identifier as read, e.g. kst-32317-909>"
     source: str  # "tk" | "koop"
     source_id: str  # the source's own identifier
-    kind: str  # one of ALL_KINDS
+    kind: DocumentKind
     soort: str | None  # TK `Soort` / KOOP KamerstukType, as printed
     title: str | None  # TK `Onderwerp` / KOOP title: the real subject
     dossier: str | None  # as printed: "32317", "21501-02"

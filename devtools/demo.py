@@ -3,7 +3,7 @@
 The replay server (devtools/replay.py) serves the recorded payloads of devtools/recorded/samples as
 the TK OData API and KOOP, plus one demo-built record: the example report
 (devtools/recorded/schriftelijk-overleg-jbz-2022-12-08.txt) rendered to a PDF by
-flows/builders.build_pdf_from_text and listed as a TK "Verslag van een schriftelijk overleg" in
+devtools/builders.build_pdf_from_text and listed as a TK "Verslag van een schriftelijk overleg" in
 dossier 32317. Its title says it is demo-built. The warehouse is data/demo.duckdb unless JBZ_DB
 is set, so the demo never touches the real data/jbz.duckdb.
 """
@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from devtools.recorded import EXAMPLE_REPORT
-from flows.prefect_env import REPO_ROOT
 
 if TYPE_CHECKING:
     from devtools.replay_data import Scenario
 
-DEMO_DB = REPO_ROOT / "data" / "demo.duckdb"
+DEMO_DB = Path("data") / "demo.duckdb"  # in the working directory, like data/jbz.duckdb
 DEMO_DOCUMENT_GUID = str(uuid.uuid5(uuid.NAMESPACE_URL, "jbz-warehouse/demo/so-jbz-2022-12-08"))
 DEMO_DOCUMENT_ID = f"tk:{DEMO_DOCUMENT_GUID}"
 DEMO_TITLE = (

@@ -30,7 +30,8 @@ KOOP_XML_FILES = {
     "kst-32317-956": "koop_kst-32317-956_via_DocumentPublicatie_resource.xml",
 }
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# v5 renames of `Document` fields (SOURCES.md); the v5 payloads and metadata are derived from v4.
+# v5 renames of `Document` fields (as flows/config.py knows them); v5 payloads and
+# metadata are derived from v4.
 V5_RENAMES = {"DocumentNummer": "Nummer", "Volgnummer": "Ondernummer"}
 # KamerstukTypen as KOOP prints them, for the Soorten of the sample records (built SRU records).
 KAMERSTUK_TYPEN = {"Brief regering": "Brief", "Motie": "Motie", "Motie (gewijzigd/nader)": "Motie"}
@@ -248,7 +249,7 @@ def load_sample_scenario(samples: Path = SAMPLES) -> Scenario:
     for doc in sc.docs.values():
         if doc.raw.get("Soort") == "Inbreng verslag schriftelijk overleg":
             # every inbreng hangs off the consultation's Zaak; the two whose Titel is null (no
-            # dossier title) are linked through the Zaak only (SOURCES.md, "Inbreng linkage")
+            # dossier title) are linked through the Zaak only (as live)
             doc.zaak_dossiers = ("32317",)
             doc.dossier = "32317" if doc.raw.get("Titel") else None
         nummer = doc.raw.get("Volgnummer")

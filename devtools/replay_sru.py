@@ -4,7 +4,7 @@ The records are BUILT in the layout of the one real SRU record we have (a Gemeen
 devtools/recorded/samples/koop_sru_gzd_record_example_gmb.xml): originalData/meta/{owmskern,
 owmsmantel, tpmeta} and enrichedData/{url, preferredUrl, itemUrl[@manifestation]}. The
 Kamerstuk-specific tpmeta elements (dossiernummer, ondernummer, publicatienaam,
-subrubriek[@scheme='OVERHEIDop.KamerstukTypen']) follow SOURCES.md; the SRU envelope uses the
+subrubriek[@scheme='OVERHEIDop.KamerstukTypen']) follow the live records; the SRU envelope uses the
 OASIS searchRetrieveResponse namespace as repository.overheid.nl does. Titles have KOOP's
 form "dossier title; type; title" ("JBZ-Raad; Brief regering; Geannoteerde agenda …"), the
 chamber is `creator` (scheme OVERHEID.StatenGeneraal), and a record without XML lists only its

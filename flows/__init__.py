@@ -1,0 +1,7 @@
+"""The running product: the Prefect flows (`ingest`, `reparse`), the `jbz` command, settings.
+
+`flows.sources` talks to the public sources; the rest of `flows` wires sources, parser and
+warehouse together (flows/steps.py) and runs them as Prefect flows.
+
+May import: contract, parsers, warehouse.
+"""

@@ -27,8 +27,8 @@ DOSSIER = re.compile(r"^(\d{4,6})(?:-([0-9A-Za-z]{1,6}))?$")
 class TkFieldNames:
     """Names of the `Document` fields that differ between TK OData versions.
 
-    The v5 names come from a 2026 public client measured against the live v5 API (see
-    SOURCES.md); the full rename list is not public, so both are overridable by env var.
+    The v5 names come from a 2026 public client measured against the live v5 API; the full
+    rename list is not public, so both are overridable by env var.
     """
 
     document_number: str  # v4 DocumentNummer, v5 Nummer (e.g. "2024D49082")

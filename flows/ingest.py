@@ -7,7 +7,7 @@ were stored, in change order, so an outage halfway leaves it where the next run 
 DuckDB allows one writing process: connections are opened per step and closed at once.
 
 No `from __future__ import annotations` here: it breaks Prefect's parameter validation of
-served flows (STACK.md).
+served flows (a Prefect bug).
 """
 
 import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
@@ -16,44 +16,29 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 import argparse
 import sys
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from contract.records import (
-    ALL_KINDS,
-    KIND_AGENDA,
-    KIND_COUNCIL_REPORT,
-    KIND_INBRENG,
-    KIND_VERSLAG,
-    DocumentRecord,
-    FetchedFile,
-)
+from contract.kinds import DocumentKind
+from contract.records import DocumentRecord, FetchedFile
 from flows import steps
 from flows.config import split_dossier
 from flows.listing import DELETIONS_KEY, cursor_key
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
 from flows.sources.http import SourceError, SourceUnavailable
+from warehouse import db, load
 
 SourceChoice = Literal["tk", "koop", "all"]
-# the kind constants of contract/records.py, spelled out because typing.Literal needs literals
-Kind = Literal[
-    "verslag_schriftelijk_overleg",
-    "inbreng_schriftelijk_overleg",
-    "geannoteerde_agenda",
-    "verslag_jbz_raad",
-    "verslag_commissiedebat",
-    "other",
-]
-if get_args(Kind) != ALL_KINDS:  # pragma: no cover - guards against drift from the contract
-    raise ImportError("flows.ingest.Kind no longer matches contract.records.ALL_KINDS")
 # "other" (moties, bijlagen, convocaties …) and the commissiedebat reports (long stenograms; their
 # title and date place them in a Council meeting) are listed and kept as metadata, not fetched
-DEFAULT_KINDS: tuple[Kind, ...] = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT)  # type: ignore[assignment]
+DEFAULT_KINDS: tuple[DocumentKind, ...] = tuple(
+    k for k in DocumentKind if k not in (DocumentKind.OTHER, DocumentKind.DEBATE)
+)
 
 
 class IngestParams(BaseModel):
@@ -72,8 +57,8 @@ class IngestParams(BaseModel):
     sources: SourceChoice = Field(
         default="all", description="Which source to read: tk (Tweede Kamer OData), koop, or all."
     )
-    kinds: list[Kind] = Field(
-        default_factory=lambda: list(DEFAULT_KINDS),
+    kinds: list[DocumentKind] = Field(
+        default_factory=lambda: list[DocumentKind](DEFAULT_KINDS),
         description="Document kinds whose files are fetched and kept; only verslag/inbreng "
         "schriftelijk overleg are parsed. Other listed documents are kept as metadata.",
     )
@@ -138,21 +123,10 @@ def list_deletions(
     return steps.list_tk_deletions(since, known)
 
 
-def _unreachable(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry a fetch only when the source could not be reached: a bad answer stays bad."""
-    return isinstance(state.result(raise_on_failure=False), SourceUnavailable)
-
-
-@task(
-    cache_policy=NO_CACHE,
-    persist_result=False,
-    retry_condition_fn=_unreachable,
-    retries=2,
-    retry_delay_seconds=[2, 10],
-    retry_jitter_factor=0.5,
-)
+@task(cache_policy=NO_CACHE, persist_result=False)
 def fetch_file(record: DocumentRecord) -> FetchedFile:
-    """Download one document's file (retried with backoff: the only task that retries)."""
+    """Download one document's file. No task retries: the HTTP client is the one retry layer
+    (backoff, Retry-After); retrying here too would multiply its attempts."""
     return steps.fetch(record)
 
 
@@ -163,7 +137,7 @@ def dossiers_of(params: IngestParams) -> tuple[str, ...]:
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
     st = tally.sources[source] = SourceTally()
     with steps.open_warehouse(db_path) as con:
-        known = steps.known_ids(con, source)
+        known = load.known_document_ids(con, source)
     for dossier in dossiers_of(params):
         if st.error is None:
             _process_dossier(source, dossier, params, db_path, tally, st, known)
@@ -183,7 +157,7 @@ def _process_dossier(
     """List one dossier since its own cursor, store what changed, move that cursor."""
     key = cursor_key(source, dossier)
     with steps.open_warehouse(db_path) as con:
-        before = steps.read_cursor(con, key)
+        before = load.get_cursor(con, key)
     movable = params.until is None and params.document_id is None and not params.dry_run
     tracker = st.cursors[dossier] = CursorTracker(before=before, movable=movable)
     try:
@@ -210,7 +184,7 @@ def _process_dossier(
     after = tracker.after
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
-            steps.save_cursor(con, key, after)
+            load.set_cursor(con, key, after)
 
 
 def _process_deletions(
@@ -219,7 +193,7 @@ def _process_deletions(
     """One listing of deletions since the deletion cursor (first run: where the dossiers'
     oldest cursor was), matched against the known ids; nothing known, nothing to ask."""
     with steps.open_warehouse(db_path) as con:
-        since = steps.read_cursor(con, DELETIONS_KEY)
+        since = load.get_cursor(con, DELETIONS_KEY)
     first = since is None
     if first:
         befores = [c.before for c in st.cursors.values() if c.before]
@@ -238,7 +212,7 @@ def _process_deletions(
         _store_one(record, params, db_path, tally, st, CursorTracker(before=None, movable=False))
     if after is not None and (first or after != since):
         with steps.open_warehouse(db_path) as con:
-            steps.save_cursor(con, DELETIONS_KEY, after)
+            load.set_cursor(con, DELETIONS_KEY, after)
 
 
 def _store_one(
@@ -253,15 +227,16 @@ def _store_one(
     wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
     with steps.open_warehouse(db_path) as con:
         status = steps.upsert_record(con, record)
-        # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
-        need = wanted and (status != "unchanged" or not steps.has_file(con, record.document_id))
-    if need:
+        stored = load.stored_hashes(con, record.document_id) if wanted else set()
+    # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
+    if wanted and (status != "unchanged" or not stored):
         fetched = _fetch_one(record, tally, st)
         if fetched is None:
             tracker.not_stored(record)
             return
+        parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
         with steps.open_warehouse(db_path) as con:
-            status = steps.store_fetched(con, record, fetched, status, tally)
+            status = steps.store_fetched(con, record, fetched, status, parsed, tally)
     setattr(st, status, getattr(st, status) + 1)
     tracker.stored(record)
 
@@ -285,7 +260,7 @@ def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> Fetc
 @flow(name="ingest", log_prints=True)
 def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     """Discover, fetch, archive, parse and load JBZ-Raad consultations; publish a summary."""
-    db_path = steps.db_path()
+    db_path = str(db.default_db_path())
     tally = RunTally(
         run_id=steps.current_run_id(),
         flow="ingest",
@@ -304,7 +279,7 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     summary = tally.as_summary()
     if not params.dry_run:
         with steps.open_warehouse(db_path) as con:
-            steps.finish_run(con, tally.run_id, summary)
+            load.finish_run(con, tally.run_id, summary)
     publish_artifact(summary)
     errors = [s["error"] for s in summary["sources"].values() if s["error"]]
     if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)

@@ -21,7 +21,7 @@ from contract.records import PARSEABLE_KINDS
 from flows import steps
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
-from warehouse import load
+from warehouse import db, load
 
 
 class ReparseParams(BaseModel):
@@ -50,7 +50,7 @@ def _targets(db_path: str, params: ReparseParams) -> list[str]:
 def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     """Re-parse stored raw files and replace their consultations; publish a summary."""
     logger = get_run_logger()
-    db_path = steps.db_path()
+    db_path = str(db.default_db_path())
     tally = RunTally(
         run_id=steps.current_run_id(), flow="reparse", params=params.model_dump(mode="json")
     )
@@ -61,15 +61,19 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     for document_id in targets:
         with steps.open_warehouse(db_path) as con:
             raw = next(load.iter_raw_files(con, [document_id]), None)  # its newest file
-            if raw is None:
-                tally.fail(document_id, "reparse", "no stored file for this document")
-                continue
-            steps.parse_and_load(con, document_id, raw.sha256, raw.data, None, "reparsed", tally)
+        if raw is None:
+            tally.fail(document_id, "reparse", "no stored file for this document")
+            continue
+        # no connection held while parsing; the bytes are sniffed afresh (cheap), so a fix to
+        # the sniffer reaches the archive too
+        parsed = steps.parse_file(document_id, raw.data, soort=raw.soort)
+        with steps.open_warehouse(db_path) as con:
+            steps.load_parsed(con, document_id, raw.sha256, parsed, None, "reparsed", tally)
     with steps.open_warehouse(db_path) as con:
         steps.link_council_meetings(con, tally)
     summary = tally.as_summary()
     with steps.open_warehouse(db_path) as con:
-        steps.finish_run(con, tally.run_id, summary)
+        load.finish_run(con, tally.run_id, summary)
     publish_artifact(summary)
     if params.document_ids and tally.failures:
         return Failed(

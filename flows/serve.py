@@ -3,7 +3,7 @@
 `ingest` runs on the cron schedule (JBZ_SCHEDULE_CRON in JBZ_TIMEZONE) and on demand from the
 UI (Run / Custom run); `reparse` on demand. Both are limited to one run at a time because
 DuckDB allows one writing process per file: extra runs wait in AwaitingConcurrencySlot.
-`flow.serve` needs no work pool or worker (STACK.md). SIGTERM stops serving, stops the server
+`flow.serve` needs no work pool or worker. SIGTERM stops serving, stops the server
 subprocess and exits 0.
 
 Prefect reads its settings at import, so everything here sets the environment first and imports
@@ -26,8 +26,14 @@ from typing import Any
 
 import requests
 
+from contract.errors import JbzError
+
 DEFAULT_PORT = 4200
 HEALTH_TIMEOUT_S = 180.0  # a cold start runs the database migrations: 18-30 s here
+
+
+class ServerUnavailable(JbzError):
+    """The Prefect server did not start or stopped answering."""
 
 
 class ServeStopped(Exception):
@@ -65,14 +71,16 @@ def wait_healthy(api_url: str, proc: subprocess.Popen[bytes] | None, timeout: fl
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the Prefect server exited with code {proc.returncode}")
+            raise ServerUnavailable(f"the Prefect server exited with code {proc.returncode}")
         try:
             if requests.get(f"{api_url}/health", timeout=2).ok:
                 return
         except requests.RequestException:
             pass  # not listening yet
         time.sleep(0.5)
-    raise RuntimeError(f"the Prefect server at {api_url} did not answer within {timeout:.0f} s")
+    raise ServerUnavailable(
+        f"the Prefect server at {api_url} did not answer within {timeout:.0f} s"
+    )
 
 
 def stop_server(proc: subprocess.Popen[bytes]) -> None:
@@ -146,7 +154,7 @@ def cli_serve(args: argparse.Namespace) -> int:
         serve_deployments(api_url)
     except (ServeStopped, KeyboardInterrupt):
         pass
-    except RuntimeError as exc:
+    except JbzError as exc:
         print(f"jbz serve: {exc}", file=sys.stderr)
         return 1
     finally:

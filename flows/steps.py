@@ -10,12 +10,14 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 import duckdb
 
+from contract.errors import JbzError
 from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 from flows import listing
 from flows.config import Config, load_config
@@ -25,13 +27,10 @@ from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
 from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
+from parsers.model import Consultation
 from warehouse import db, load
 
 log = logging.getLogger("jbz.flows")
-
-
-class SourceFailure(RuntimeError):
-    """A source could not be listed or went away during the run (message is for people)."""
 
 
 @cache
@@ -43,10 +42,6 @@ def config() -> Config:
 def client() -> HttpClient:
     """The one HTTP client of this process (flows/sources/http.py owns retries and limits)."""
     return HttpClient(config())
-
-
-def db_path() -> str:
-    return str(db.default_db_path())
 
 
 @contextmanager
@@ -67,18 +62,6 @@ def current_run_id() -> str:
     return str(run_id) if run_id else str(uuid.uuid4())
 
 
-def read_cursor(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
-    return load.get_cursor(con, source)
-
-
-def save_cursor(con: duckdb.DuckDBPyConnection, source: str, value: str) -> None:
-    load.set_cursor(con, source, value)
-
-
-def known_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
-    return load.known_document_ids(con, source)
-
-
 def list_source(
     source: str,
     dossier: str,
@@ -95,7 +78,7 @@ def list_source(
     if source == "tk":
 
         def fields(fresh: bool) -> FieldMap:
-            return listing.tk_fields(db_path(), cfg, client(), refresh=fresh)
+            return listing.tk_fields(str(db.default_db_path()), cfg, client(), refresh=fresh)
 
         records = listing.list_tk(client(), cfg, fields, dossier, since, until, backfill)
     elif source == "koop":
@@ -115,7 +98,7 @@ def list_tk_deletions(
     since: str | None, known: list[str]
 ) -> tuple[list[DocumentRecord], str | None]:
     """Known TK documents deleted at the source since the deletion cursor, and its next value."""
-    fields = listing.tk_fields(db_path(), config(), client())
+    fields = listing.tk_fields(str(db.default_db_path()), config(), client())
     return listing.list_tk_deletions(client(), config(), fields, since, known)
 
 
@@ -123,16 +106,12 @@ def list_tk_tombstones(known: list[str]) -> list[DocumentRecord]:
     """Known TK documents deleted at the source, asked for by id (a full refresh's check)."""
     if not known:
         return []
-    fields = listing.tk_fields(db_path(), config(), client())
+    fields = listing.tk_fields(str(db.default_db_path()), config(), client())
     return list(tk_odata.iter_tk_tombstones(client(), config(), known, fields))
 
 
 def start_run(con: duckdb.DuckDBPyConnection, tally: RunTally) -> None:
     load.start_run(con, tally.run_id, {"flow": tally.flow, **tally.params})
-
-
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, summary: Mapping[str, Any]) -> None:
-    load.finish_run(con, run_id, dict(summary))
 
 
 def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str:
@@ -144,8 +123,45 @@ def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str
     return "new" if counts.new else "changed" if counts.changed else "unchanged"
 
 
-def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
-    return load.has_file(con, document_id)
+@dataclass(frozen=True)
+class ParseFailure:
+    """Why a file gave no consultation; recorded against its document, the run goes on."""
+
+    code: str  # parse_error (input the parser rejects) | parser_crash (a bug, logged in full)
+    reason: str
+
+
+Parsed = Consultation | ParseFailure
+
+
+def parse_file(
+    document_id: str, data: bytes, fmt: str | None = None, soort: str | None = None
+) -> Parsed:
+    """Parse one file, holding no warehouse connection (parsing takes 0.1-0.5 s a report).
+
+    `fmt` is the format sniffed when the file was fetched (not sniffed again); `soort` is the
+    source's label, which decides the kind only where the text is ambiguous."""
+    from parsers.api import parse_document
+
+    try:
+        return parse_document(data, name=document_id, kind_hint=soort, fmt=fmt)
+    except ParseError as exc:
+        return ParseFailure("parse_error", str(exc))
+    except Exception as exc:  # a parser bug on one document is recorded
+        # against that document with its traceback in the log, and the run goes on
+        log.exception("parser crashed on %s", document_id)
+        return ParseFailure("parser_crash", f"parser crashed: {type(exc).__name__}: {exc}")
+
+
+def parse_if_new(
+    record: DocumentRecord, fetched: FetchedFile, status: str, stored: set[str]
+) -> Parsed | None:
+    """The parse of a report whose bytes are new (None: not a report, or bytes already kept)."""
+    if record.kind not in PARSEABLE_KINDS:
+        return None
+    if fetched.sha256 in stored and status != "new":
+        return None
+    return parse_file(record.document_id, fetched.data, fetched.fmt, record.soort)
 
 
 def store_fetched(
@@ -153,51 +169,40 @@ def store_fetched(
     record: DocumentRecord,
     fetched: FetchedFile,
     status: str,
+    parsed: Parsed | None,
     tally: RunTally,
 ) -> str:
-    """Keep the bytes, then parse + load a report whose bytes are new; returns the status."""
+    """Keep the bytes, then load the parse of a report whose bytes are new; returns the status."""
     new_file = load.store_file(con, record.document_id, fetched, utc_now(), record.version)
     tally.files_new += int(new_file)
     if new_file and status == "unchanged":
         status = "changed"
-    if record.kind in PARSEABLE_KINDS and (new_file or status == "new"):
-        parse_and_load(
-            con, record.document_id, fetched.sha256, fetched.data, record.title, status, tally
-        )
+    if parsed is not None and (new_file or status == "new"):
+        load_parsed(con, record.document_id, fetched.sha256, parsed, record.title, status, tally)
     return status
 
 
-def parse_and_load(
+def load_parsed(
     con: duckdb.DuckDBPyConnection,
     document_id: str,
     sha256: str,
-    data: bytes,
+    parsed: Parsed,
     title: str | None,
     status: str,
     tally: RunTally,
 ) -> bool:
-    """Parse one file and replace its consultation; a failure is recorded, never raised."""
-    from parsers.api import parse_document
-
-    try:
-        consultation = parse_document(data, name=document_id)
-    except ParseError as exc:
-        load.record_parse_error(con, document_id, sha256, "parse_error", str(exc))
-        tally.fail(document_id, "parse", str(exc))
-        return False
-    except Exception as exc:  # a parser bug on one document must not stop the run
-        log.exception("parser crashed on %s", document_id)
-        reason = f"parser crashed: {type(exc).__name__}: {exc}"
-        load.record_parse_error(con, document_id, sha256, "parser_crash", reason)
-        tally.fail(document_id, "parse", reason)
+    """Replace the document's consultation, or record why there is none; never raises."""
+    if isinstance(parsed, ParseFailure):
+        load.record_parse_error(con, document_id, sha256, parsed.code, parsed.reason)
+        tally.fail(document_id, "parse", parsed.reason)
         return False
     try:
-        load.load_consultation(con, document_id, sha256, consultation)
+        load.load_consultation(con, document_id, sha256, parsed)
     except (duckdb.Error, ValueError) as exc:  # ValueError: a parse the warehouse refuses
         log.exception("loading %s failed", document_id)
         tally.fail(document_id, "load", f"{type(exc).__name__}: {exc}")
         return False
-    tally.consultation(document_id, title, status, consultation)
+    tally.consultation(document_id, title, status, parsed)
     return True
 
 
@@ -221,6 +226,12 @@ def quiet_prefect_console() -> None:
         logging.getLogger("jbz").setLevel(logging.CRITICAL)
 
 
+def _one_line(command: str, exc: BaseException) -> int:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    print(f"jbz {command}: {first}", file=sys.stderr)
+    return 1
+
+
 def run_from_cli(
     command: str,
     run: Callable[[], Any],
@@ -232,15 +243,20 @@ def run_from_cli(
     quiet_prefect_console()
     try:
         state = run()
+    except JbzError as exc:
+        return _one_line(command, exc)
     except RuntimeError as exc:
-        # WarehouseBusy, SourceError, MigrationError, and Prefect's "Timed out while attempting
-        # to connect to ephemeral Prefect API server." (its message goes on with the server's
-        # whole output: the first line is the reason)
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"jbz {command}: {first}", file=sys.stderr)
-        return 1
+        # Prefect's "Timed out while attempting to connect to ephemeral Prefect API server."
+        # (its message goes on with the server's whole output) is not a bug: say it in one
+        # line. Any other RuntimeError is one, and fails loudly.
+        if "ephemeral Prefect API" not in str(exc):
+            raise
+        return _one_line(command, exc)
     assert isinstance(state, State)
     if not state.is_completed():
+        failure = state.result(raise_on_failure=False)
+        if isinstance(failure, BaseException) and not isinstance(failure, JbzError):
+            raise failure  # a bug in the flow: its traceback, not one polite line
         print(f"jbz {command}: {state.message or state.name}", file=sys.stderr)
         return 1
     summary = state.result()

@@ -1,6 +1,9 @@
 """Pure parsers: bytes of a written consultation (PDF, docx, KOOP XML, HTML, text) -> records.
 
 `import parsers` stays cheap: the readers (pypdf, bs4, defusedxml) load on first use.
+No I/O: tests/test_parser_purity.py checks that no network or database library is imported.
+
+May import: contract.
 """
 
 from typing import TYPE_CHECKING, Any

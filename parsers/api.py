@@ -10,7 +10,7 @@ from parsers.model import Consultation
 from parsers.sniff import decode_text, sniff_format
 
 # Bump on any change that can change the output for the same bytes: `jbz reparse` relies on it.
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "2.0.0"
 
 
 def _read_txt(data: bytes) -> tuple[Block, ...]:
@@ -59,9 +59,9 @@ READERS: dict[str, Callable[[bytes], tuple[Block, ...]]] = {
 }
 
 
-def read_blocks(data: bytes) -> tuple[str, tuple[Block, ...]]:
-    """The sniffed format and the reader's blocks."""
-    fmt = sniff_format(data)
+def read_blocks(data: bytes, fmt: str | None = None) -> tuple[str, tuple[Block, ...]]:
+    """The format (sniffed unless the caller sniffed it already) and the reader's blocks."""
+    fmt = fmt if fmt in READERS else sniff_format(data)
     try:
         return fmt, READERS[fmt](data)
     except RecursionError as exc:  # deeply nested markup
@@ -70,14 +70,20 @@ def read_blocks(data: bytes) -> tuple[str, tuple[Block, ...]]:
         raise ParseError(f"{fmt} input needs too much memory to read") from exc
 
 
-def parse_document(data: bytes, name: str = "", kind_hint: str | None = None) -> Consultation:
-    """Parse a document; `name` only labels error messages (the format comes from the bytes).
+def parse_document(
+    data: bytes, name: str = "", kind_hint: str | None = None, fmt: str | None = None
+) -> Consultation:
+    """Parse a document; `name` only labels error messages (the format comes from the bytes:
+    `fmt`, when the caller has sniffed them already, spares a second look).
+
+    `kind_hint` is the source's own label for the document (the TK `Soort`); it decides the
+    kind only where the text is ambiguous (an inbreng template that calls itself "Verslag").
 
     Raises ParseError (with a plain message) for input that cannot be read; a document that can
     be read but not fully understood comes back with its problems in `issues`.
     """
     try:
-        fmt, blocks = read_blocks(data)
+        fmt, blocks = read_blocks(data, fmt)
     except ParseError as exc:
         raise ParseError(f"{name}: {exc}" if name else str(exc)) from exc
     consultation = parse_blocks(blocks, source_format=fmt, kind_hint=kind_hint)

@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 
-KIND_VERSLAG = "verslag schriftelijk overleg"  # questions with the government's answers
-KIND_INBRENG = "inbreng schriftelijk overleg"  # questions only
+from contract.kinds import DocumentKind
+
+KIND_VERSLAG = DocumentKind.VERSLAG  # questions with the government's answers
+KIND_INBRENG = DocumentKind.INBRENG  # questions only
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Subject:
 class DocumentInfo:
     dossier: str | None
     ondernummer: str | None  # the report's own number, where printed (not the agenda's)
-    kind: str  # KIND_VERSLAG or KIND_INBRENG
+    kind: str  # a DocumentKind: KIND_VERSLAG or KIND_INBRENG
     title: str | None
     date: str | None  # ISO date of "Vastgesteld …", where printed
     council_date: str | None  # "2022-12-08/2022-12-09" (start/end), or one ISO date

@@ -2,7 +2,8 @@
 
 The environment is fixed here, before any test module imports prefect (Prefect reads its
 settings once, at import): a fresh PREFECT_HOME (task results and caches under it must not leak
-between runs, STACK.md), analytics off, and no PREFECT_API_URL from a profile or the shell.
+between runs: Prefect reuses a cached task result otherwise), analytics off, and no
+PREFECT_API_URL from a profile or the shell.
 """
 
 import os

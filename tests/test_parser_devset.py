@@ -131,3 +131,15 @@ def test_council_date_is_the_meeting_discussed_not_an_earlier_report() -> None:
         # not "het verslag van de JBZ-Raad van 6 en 7 juni 2019"
         "kst-32317-567": "2019-07-18/2019-07-19",
     }
+
+
+def test_the_pipeline_passes_the_sources_soort_and_format_to_the_parser() -> None:
+    from flows.steps import parse_file
+    from parsers.model import Consultation
+    from tests.devset_score import devset_text
+
+    data = devset_text("2026D10904").encode("utf-8")  # "VERSLAG …" template with "Nr. xxx"
+    parsed = parse_file("tk:x", data, "txt", "Inbreng verslag schriftelijk overleg")
+    assert isinstance(parsed, Consultation)
+    assert (parsed.document.kind_evidence, parsed.source_format) == ("hint", "txt")
+    assert "inbreng" in parsed.document.kind

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from contract.records import ALL_KINDS, DocumentRecord
+from contract.records import ALL_KINDS, KIND_OTHER, DocumentRecord
 from devtools.replay import ReplayServer
 from devtools.replay_data import minimal_pdf
 from flows.config import Config
@@ -130,7 +130,7 @@ def test_second_run_asks_only_for_what_changed(replay_server: ReplayServer) -> N
 def test_cursor_stops_before_a_failed_document() -> None:
     base = datetime.fromisoformat("2025-06-01T10:00:00+02:00")
     recs = [
-        DocumentRecord(f"tk:{i}", "tk", str(i), "other", None, None, "32317", None, None, None,
+        DocumentRecord(f"tk:{i}", "tk", str(i), KIND_OTHER, None, None, "32317", None, None, None,
                        base + timedelta(hours=i), False, "1", None, None)
         for i in range(5)
     ]  # fmt: skip

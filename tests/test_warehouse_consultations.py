@@ -37,7 +37,7 @@ def test_every_part_of_a_consultation_is_stored(tmp_path: Path) -> None:
         refs = con.execute("SELECT seq, n, ref_fractie, ref_seq FROM answer_references ORDER BY 1")
         assert refs.fetchall() == [(4, 1, "VVD", 1), (7, 1, "VVD", 1)]
     assert head == [
-        ("tk:doc-1", "verslag schriftelijk overleg", datetime(2022, 12, 8).date(),
+        ("tk:doc-1", "verslag_schriftelijk_overleg", datetime(2022, 12, 8).date(),
          datetime(2022, 12, 9).date(), datetime(2022, 12, 20).date(), "kst:32317-790", 9, 1, 1,
          ["VVD", "D66", "PvdA en GroenLinks"], "sha-a")
     ]  # fmt: skip

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from contract.records import KIND_AGENDA, KIND_VERSLAG, FetchedFile
+from contract.records import KIND_AGENDA, KIND_OTHER, KIND_VERSLAG, FetchedFile
 from tests.warehouse_builders import fetched, record
 from warehouse import db, load
 
@@ -50,7 +50,7 @@ def test_duplicate_ids_in_one_batch_keep_the_newest_then_the_last(tmp_path: Path
 
 def test_tombstone_keeps_metadata_and_deleted_documents_are_not_known(tmp_path: Path) -> None:
     tombstone = dataclasses.replace(
-        record(1), deleted=True, title=None, kind="other", dossier=None, raw_json=None
+        record(1), deleted=True, title=None, kind=KIND_OTHER, dossier=None, raw_json=None
     )
     with db.connect(tmp_path / "w.duckdb") as con:
         load.upsert_documents(con, [record(1), record(2), record(3)], T0)

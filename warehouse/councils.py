@@ -36,7 +36,8 @@ from warehouse.bulk import insert_rows
 from warehouse.db import transaction
 
 ROLES = ("agenda", "verslag", "inbreng", "debate", "council_report")  # also the priority order
-_ROLE_BY_KIND = {
+# keyed by the stored spelling (a StrEnum value is that string)
+_ROLE_BY_KIND: dict[str, str] = {
     KIND_AGENDA: "agenda",
     KIND_INBRENG: "inbreng",
     KIND_VERSLAG: "verslag",
@@ -52,9 +53,9 @@ def role_of(kind: str | None, soort: str | None, title: str | None) -> str | Non
     A kind this table does not know yet is read by its words ("debat", "council"/"raad"); a
     commissiedebat report still classified "other" (an older listing) is known by its Soort.
     """
-    if kind in _ROLE_BY_KIND:
-        return _ROLE_BY_KIND[kind]
     k = (kind or "").lower()
+    if k in _ROLE_BY_KIND:
+        return _ROLE_BY_KIND[k]
     if "debat" in k:
         return "debate"
     if "council" in k or "raad" in k:

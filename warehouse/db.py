@@ -1,9 +1,11 @@
-"""Opening the warehouse file: one writer at a time, schema migrations applied on every write open.
+"""Opening the warehouse file: one writer at a time, pending migrations applied on a write open.
 
 DuckDB lets one process hold a database file (even a read-only open conflicts with a writer in
 another process). A second process gets "Could not set lock on file … Conflicting lock is held
 in … (PID n)"; `connect` turns that into `WarehouseBusy`, or waits for the file when asked.
 Keep connections short: open, do one unit of work, close (`with connect(...) as con:`).
+The migration files are read and hashed once per process; a write open then costs one query on
+the ledger (a file created or replaced meanwhile still gets its migrations).
 """
 
 import hashlib
@@ -14,9 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
+
+from contract.errors import JbzError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_DB = Path("data") / "jbz.duckdb"
@@ -34,11 +39,11 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 """
 
 
-class WarehouseBusy(RuntimeError):
+class WarehouseBusy(JbzError):
     """Another process holds the warehouse file."""
 
 
-class MigrationError(RuntimeError):
+class MigrationError(JbzError):
     """A migration failed, or an applied migration file was edited afterwards."""
 
 
@@ -67,6 +72,12 @@ def to_utc_naive(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is None:
         return value
     return value.astimezone(UTC).replace(tzinfo=None)
+
+
+@cache
+def _shipped_migrations() -> tuple[Migration, ...]:
+    """The package's migration files, read and hashed once per process."""
+    return tuple(list_migrations())
 
 
 def list_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
@@ -109,10 +120,16 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[i
     Returns the versions applied now; an up-to-date file gives []. An applied migration whose
     file changed since raises MigrationError (write a new migration instead of editing one).
     """
-    con.execute(_LEDGER)
-    done = applied_migrations(con)
+    shipped = _shipped_migrations()
+    try:
+        done = applied_migrations(con)
+    except duckdb.CatalogException:  # a new file: no ledger yet
+        con.execute(_LEDGER)
+        done = {}
+    if target is None and all(done.get(m.version) == m.checksum for m in shipped):
+        return []  # the usual case: up to date
     applied: list[int] = []
-    for m in list_migrations():
+    for m in shipped:
         if target is not None and m.version > target:
             break
         if m.version in done:

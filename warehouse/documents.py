@@ -31,6 +31,7 @@ class RawFile:
     sha256: str
     fmt: str
     data: bytes
+    soort: str | None = None  # the source's label, the parser's hint for the kind
 
 
 _RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -187,6 +188,14 @@ def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
     return bool(rows)
 
 
+def stored_hashes(con: duckdb.DuckDBPyConnection, document_id: str) -> set[str]:
+    """The sha256 of every file stored for the document (without reading the bytes)."""
+    rows = con.execute(
+        "SELECT sha256 FROM document_files WHERE document_id = ?", [document_id]
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
 def document_ids_of_kinds(con: duckdb.DuckDBPyConnection, kinds: Sequence[str]) -> list[str]:
     """The ids of stored documents of these kinds that are not deleted, sorted."""
     rows = con.execute(
@@ -247,8 +256,8 @@ def iter_raw_files(
         where = "f.document_id IN (SELECT unnest(?::VARCHAR[]))"
         params.append(list(document_ids))
     newest = con.execute(
-        "SELECT document_id, sha256, fmt FROM ("
-        " SELECT f.document_id, f.sha256, r.fmt, row_number() OVER ("
+        "SELECT document_id, sha256, fmt, soort FROM ("
+        " SELECT f.document_id, f.sha256, r.fmt, d.soort, row_number() OVER ("
         "  PARTITION BY f.document_id ORDER BY f.last_fetched_at DESC, f.fetched_at DESC,"
         "  f.sha256) AS rank"
         " FROM document_files f JOIN raw_files r USING (sha256)"
@@ -256,6 +265,6 @@ def iter_raw_files(
         ") WHERE rank = 1 ORDER BY document_id",
         params,
     ).fetchall()
-    for document_id, sha256, fmt in newest:
+    for document_id, sha256, fmt, soort in newest:
         data = con.execute("SELECT data FROM raw_files WHERE sha256 = ?", [sha256]).fetchall()
-        yield RawFile(str(document_id), str(sha256), str(fmt), bytes(data[0][0]))
+        yield RawFile(str(document_id), str(sha256), str(fmt), bytes(data[0][0]), soort)

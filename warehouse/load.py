@@ -1,4 +1,4 @@
-"""The loading API in one import: `from warehouse import load` (see TEAM.md for the contract).
+"""The loading API in one import: `from warehouse import load` (records: contract/records.py).
 
 Each function runs its own transaction (or single statement); callers must not wrap them in
 another transaction (DuckDB has no nested transactions).
@@ -14,6 +14,7 @@ from warehouse.documents import (
     known_document_ids,
     mark_deleted,
     store_file,
+    stored_hashes,
     upsert_documents,
 )
 from warehouse.state import finish_run, get_cursor, get_run, last_run, set_cursor, start_run
@@ -35,5 +36,6 @@ __all__ = [
     "set_cursor",
     "start_run",
     "store_file",
+    "stored_hashes",
     "upsert_documents",
 ]

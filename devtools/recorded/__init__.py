@@ -3,6 +3,8 @@
 `samples/`: real payloads of the TK OData API and KOOP (see samples/README.md); the example
 report: the text of the verslag on the JBZ-Raad of 8-9 December 2022 (the parser's reference
 document; its hand-checked annotation is in tests/fixtures/corpus/gold/).
+
+May import: nothing of the project.
 """
 
 from pathlib import Path

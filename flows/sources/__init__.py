@@ -8,4 +8,8 @@
 - check: `cli_check_source` (`jbz check-source`)
 - http: `HttpClient`, `SourceError` and its kinds (`SourceUnavailable`, `HostNotAllowed`,
   `SoftNotFound`, `TooLarge`, `BadResponse`)
+
+Sources build `contract` records and know nothing of the warehouse.
+
+May import: contract, parsers, flows.config.
 """

@@ -11,6 +11,7 @@ source first (flows.sources.koop.split_koop_title): only the last part is the su
 
 import re
 
+from contract.kinds import DocumentKind
 from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
@@ -23,7 +24,7 @@ from contract.records import (
 # Soorten that decide on their own (lower case). Attachments and invitations carry the subject of
 # the document they belong to: "Beslisnota bij het verslag van een schriftelijk overleg over …"
 # (Bijlage) or "Convocatie inbreng schriftelijk overleg JBZ-Raad …" are neither report nor inbreng.
-DECISIVE_SOORTEN: dict[str, str] = {
+DECISIVE_SOORTEN: dict[str, DocumentKind] = {
     "verslag van een schriftelijk overleg": KIND_VERSLAG,
     "inbreng verslag schriftelijk overleg": KIND_INBRENG,
     "verslag van een commissiedebat": KIND_DEBATE,
@@ -47,7 +48,7 @@ _COUNCIL = (
 )
 
 # Subject patterns, tried in order on the start of `Onderwerp`.
-SUBJECT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+SUBJECT_PATTERNS: tuple[tuple[re.Pattern[str], DocumentKind], ...] = (
     # "Inbreng verslag van een schriftelijk overleg over de geannoteerde agenda JBZ-Raad …"
     (re.compile(r"inbreng (?:voor het )?verslag\b"), KIND_INBRENG),
     # "Verslag van een (nader) schriftelijk overleg over o.a. de geannoteerde agenda …"
@@ -74,8 +75,8 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").strip().lower())
 
 
-def classify_document(soort: str | None, onderwerp: str | None) -> str:
-    """One of contract.records.ALL_KINDS."""
+def classify_document(soort: str | None, onderwerp: str | None) -> DocumentKind:
+    """The document's kind."""
     decided = DECISIVE_SOORTEN.get(_norm(soort))
     if decided is not None:
         return decided

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from contract.errors import JbzError
 from flows.config import Config
 from flows.sources.formats import sniff
 
@@ -32,7 +33,7 @@ ERROR_PAGE_MARK = "fout404"
 ERROR_BODY_CHARS = 300  # of an OData error message quoted in an error
 
 
-class SourceError(RuntimeError):
+class SourceError(JbzError):
     """A source answered something we cannot use, or could not be asked. Plain-language message."""
 
     def __init__(
