@@ -13,6 +13,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from parsers.api import parse_document
 from parsers.model import Consultation
 from warehouse import db, load
@@ -23,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "tests" / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
 COPIES = 1000
 RELOADS = 100
+BATCH = 100  # documents per transaction in the batched load (flows/reparse.py uses the same)
 VIEWS = (
     "v_consultations",
     "v_qa",
@@ -79,7 +82,20 @@ def bench_loads(path: Path, c: Consultation) -> None:
         took = time.perf_counter() - started
         rate = RELOADS * len(changed.pairs) / took
         timed(f"re-load (replace) {RELOADS} of them", took, f"{rate:,.0f} pairs/s")
+        bench_batched(con, raw.sha256, changed)
         con.execute("CHECKPOINT")
+
+
+def bench_batched(con: duckdb.DuckDBPyConnection, sha256: str, c: Consultation) -> None:
+    """What `jbz reparse` does now: every document replaced, BATCH documents per transaction."""
+    started = time.perf_counter()
+    for first in range(0, COPIES, BATCH):
+        batch = [(f"bench:{i:04d}", sha256, c) for i in range(first, min(first + BATCH, COPIES))]
+        result = load.load_consultations(con, batch)
+        assert not result.failed, result.failed
+    took = time.perf_counter() - started
+    rate = COPIES * len(c.pairs) / took
+    timed(f"batched re-load {COPIES} ({BATCH} per transaction)", took, f"{rate:,.0f} pairs/s")
 
 
 def bench_views(path: Path) -> None:

@@ -216,7 +216,7 @@ def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> Fetc
 @flow(name="ingest", log_prints=True)
 def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     """Discover, fetch, archive, parse and load JBZ-Raad consultations; publish a summary."""
-    db_path = steps.db_path()
+    db_path = steps.prepare_work_db()
     tally = RunTally(
         run_id=steps.current_run_id(),
         flow="ingest",
@@ -232,6 +232,7 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     if not params.dry_run:
         with steps.open_warehouse(db_path) as con:
             steps.finish_run(con, tally.run_id, summary)
+        steps.publish_if_changed(db_path, summary)
     publish_artifact(summary)
     errors = [s["error"] for s in summary["sources"].values() if s["error"]]
     if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)

@@ -50,7 +50,7 @@ def _targets(db_path: str, params: ReparseParams) -> list[str]:
 def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     """Re-parse stored raw files and replace their consultations; publish a summary."""
     logger = get_run_logger()
-    db_path = steps.db_path()
+    db_path = steps.prepare_work_db()
     tally = RunTally(
         run_id=steps.current_run_id(), flow="reparse", params=params.model_dump(mode="json")
     )
@@ -68,6 +68,7 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     summary = tally.as_summary()
     with steps.open_warehouse(db_path) as con:
         steps.finish_run(con, tally.run_id, summary)
+    steps.publish_if_changed(db_path, summary)
     publish_artifact(summary)
     if params.document_ids and tally.failures:
         return Failed(

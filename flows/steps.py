@@ -22,7 +22,7 @@ from flows.sources import tk_odata
 from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
 from parsers.errors import ParseError
-from warehouse import db, load
+from warehouse import db, load, publish
 from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 
 log = logging.getLogger("jbz.flows")
@@ -44,7 +44,34 @@ def client() -> HttpClient:
 
 
 def db_path() -> str:
-    return str(db.default_db_path())
+    """The pipeline's own working database (readers open the published snapshot instead)."""
+    return str(publish.default_work_path())
+
+
+def prepare_work_db() -> str:
+    """The working database path; a warehouse written in place by an older version (it has
+    the raw bytes) becomes the working database on the first run."""
+    work = publish.default_work_path()
+    if publish.adopt_existing(work, db.default_db_path()):
+        log.info("adopted %s as the working database %s", db.default_db_path(), work)
+    return str(work)
+
+
+def changed_anything(summary: Mapping[str, Any]) -> bool:
+    totals = summary.get("totals", {})
+    keys = ("new", "changed", "deleted", "files_new", "loaded")
+    return any(totals.get(k) for k in keys) or not db.default_db_path().exists()
+
+
+def publish_if_changed(db_path: str, summary: Mapping[str, Any]) -> bool:
+    """After a run that changed something (or when nothing is published yet), publish the
+    snapshot and the search index that readers open; returns whether it published."""
+    if not changed_anything(summary):
+        return False
+    with open_warehouse(db_path) as con:
+        published = publish.publish(con)
+    log.info("published %s and %s", published.snapshot, published.search)
+    return True
 
 
 @contextmanager
