@@ -15,14 +15,14 @@ from pathlib import Path
 
 import duckdb
 
+from contract.records import KIND_VERSLAG as DOC_KIND_VERSLAG
+from contract.records import DocumentRecord, FetchedFile
+from devtools.recorded import EXAMPLE_REPORT
 from parsers.api import parse_document
 from parsers.model import Consultation
 from warehouse import db, load
-from warehouse.records import KIND_VERSLAG as DOC_KIND_VERSLAG
-from warehouse.records import DocumentRecord, FetchedFile
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "tests" / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
+EXAMPLE = EXAMPLE_REPORT
 COPIES = 1000
 RELOADS = 100
 BATCH = 100  # documents per transaction in the batched load (flows/reparse.py uses the same)

@@ -8,19 +8,13 @@ import sys
 import time
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
-from flows.builders import build_docx_from_text, build_pdf_from_text
-from flows.builders_koop import build_html_from_text, build_koop_xml_from_text
+from devtools.builders import build_docx_from_text, build_pdf_from_text
+from devtools.builders_koop import build_html_from_text, build_koop_xml_from_text
+from devtools.recorded import EXAMPLE_REPORT
 from parsers.api import parse_document, read_blocks
 
-EXAMPLE = (
-    Path(__file__).resolve().parent.parent
-    / "tests"
-    / "fixtures"
-    / "corpus"
-    / "schriftelijk-overleg-jbz-2022-12-08.txt"
-)
+EXAMPLE = EXAMPLE_REPORT
 
 
 def _median_ms(fn: Callable[[], object], reps: int) -> float:

@@ -10,14 +10,14 @@ about requests x delay, printed alongside.
 import time
 from dataclasses import dataclass
 
+from contract.records import DocumentRecord
+from devtools.replay import ReplayServer, start_replay
 from flows.config import Config, load_config
-from flows.replay import ReplayServer, start_replay
 from flows.sources.cursor import needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import HttpClient
 from flows.sources.koop import iter_koop_records
 from flows.sources.tk_odata import iter_tk_documents, iter_tk_tombstones
-from warehouse.records import DocumentRecord
 
 
 @dataclass

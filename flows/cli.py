@@ -1,6 +1,8 @@
 """The `jbz` command: argument parsing only; each command lives with the layer that owns it.
 
 Implementations are imported lazily so `jbz parse` does not pay for importing Prefect.
+Commands of the tooling (`jbz demo`, in devtools/) come in through the `jbz.commands` entry
+point group, so the product never imports the tooling package.
 """
 
 import argparse
@@ -8,6 +10,9 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib.metadata import entry_points
+
+PLUGIN_GROUP = "jbz.commands"
 
 # command name -> "module:function"; each function takes the parsed arguments, returns an exit code
 COMMANDS: dict[str, str] = {
@@ -20,7 +25,6 @@ COMMANDS: dict[str, str] = {
     "reparse": "flows.reparse:cli_reparse",
     "report": "flows.report:cli_report",
     "serve": "flows.serve:cli_serve",
-    "demo": "flows.demo:cli_demo",
     "search": "flows.search_cmd:cli_search",
     "browse": "flows.browse:cli_browse",
 }
@@ -75,13 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", help="run id (default: the last run)")
 
     sub.add_parser("serve", help="start Prefect (if needed) and serve the deployments")
-    sub.add_parser("demo", help="run the ingest flow offline against recorded payloads")
 
     _add_search_options(sub.add_parser("search", help="ranked full-text search of the pairs"))
     p = sub.add_parser("browse", help="browse and search the pairs in Datasette")
     p.add_argument("--port", type=int, default=8001)
     p.add_argument("--host", default="127.0.0.1")
+    for ep in entry_points(group=PLUGIN_GROUP):
+        if ep.name not in COMMANDS:
+            sub.add_parser(ep.name, help=_plugin_help(ep.value))
     return parser
+
+
+def _plugin_help(target: str) -> str:
+    doc = _resolve(target).__doc__ or ""
+    return doc.strip().split("\n")[0]
 
 
 def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
@@ -94,7 +105,8 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return _resolve(COMMANDS[args.command])(args)
+    plugins = {ep.name: ep.value for ep in entry_points(group=PLUGIN_GROUP)}
+    return _resolve(COMMANDS.get(args.command) or plugins[args.command])(args)
 
 
 if __name__ == "__main__":

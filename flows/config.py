@@ -1,7 +1,7 @@
 """All settings in one place: source URLs, TK field names per API version, HTTP knobs.
 
 Every setting comes from an environment variable (`jbz config` lists them). Tests and the demo
-point the URLs at the local replay server (flows/replay.py); nothing else changes.
+point the URLs at the local replay server (devtools/replay.py); nothing else changes.
 """
 
 import argparse

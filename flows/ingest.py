@@ -23,11 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from flows import steps
-from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
-from flows.report import publish_artifact, render_markdown
-from flows.sources.http import SourceError, SourceUnavailable
-from warehouse.records import (
+from contract.records import (
     ALL_KINDS,
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
@@ -36,9 +32,13 @@ from warehouse.records import (
     DocumentRecord,
     FetchedFile,
 )
+from flows import steps
+from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
+from flows.report import publish_artifact, render_markdown
+from flows.sources.http import SourceError, SourceUnavailable
 
 SourceChoice = Literal["tk", "koop", "all"]
-# the kind constants of warehouse/records.py, spelled out because typing.Literal needs literals
+# the kind constants of contract/records.py, spelled out because typing.Literal needs literals
 Kind = Literal[
     "verslag_schriftelijk_overleg",
     "inbreng_schriftelijk_overleg",
@@ -47,7 +47,7 @@ Kind = Literal[
     "other",
 ]
 if get_args(Kind) != ALL_KINDS:  # pragma: no cover - guards against drift from the contract
-    raise ImportError("flows.ingest.Kind no longer matches warehouse.records.ALL_KINDS")
+    raise ImportError("flows.ingest.Kind no longer matches contract.records.ALL_KINDS")
 # "other" (moties, bijlagen, convocaties …) is listed and kept as metadata but not fetched
 DEFAULT_KINDS: tuple[Kind, ...] = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT)  # type: ignore[assignment]
 

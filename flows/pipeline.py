@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from contract.records import DocumentRecord
 from flows.sources.cursor import next_cursor
 from parsers.model import Consultation
-from warehouse.records import DocumentRecord
 
 
 def utc_now() -> datetime:

@@ -17,11 +17,11 @@ from prefect import flow, get_run_logger
 from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field
 
+from contract.records import PARSEABLE_KINDS
 from flows import steps
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
 from warehouse import load
-from warehouse.records import PARSEABLE_KINDS
 
 
 class ReparseParams(BaseModel):

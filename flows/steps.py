@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
@@ -23,7 +24,6 @@ from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
 from parsers.errors import ParseError
 from warehouse import db, load, publish
-from warehouse.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 
 log = logging.getLogger("jbz.flows")
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from flows.replay import ReplayServer
+    from devtools.replay import ReplayServer
 
 _home = os.environ.get("PREFECT_HOME")
 if not _home or (Path(_home).exists() and any(Path(_home).iterdir())):
@@ -63,8 +63,8 @@ def prefect_api_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def demo_replay() -> Iterator["ReplayServer"]:
     """The local replay server with the recorded dossier + the example report as a PDF."""
-    from flows.demo import demo_scenario
-    from flows.replay import ReplayServer
+    from devtools.demo import demo_scenario
+    from devtools.replay import ReplayServer
 
     with ReplayServer(demo_scenario()) as server:
         yield server

@@ -12,8 +12,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from flows.replay import ReplayServer
-from flows.replay_data import RECORDS_FILE, SAMPLES, load_sample_scenario
+from devtools.recorded import SAMPLES
+from devtools.replay import ReplayServer
+from devtools.replay_data import RECORDS_FILE, load_sample_scenario
 
 __all__ = ["SAMPLES", "sample_records", "serve_samples"]
 

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 import requests
 
-from flows.replay import ReplayServer
+from devtools.replay import ReplayServer
 from tests.conftest import TEST_OUTPUT, free_port
 
 if TYPE_CHECKING:

@@ -12,15 +12,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from flows.demo import DEMO_DOCUMENT_ID, EXAMPLE_REPORT
-from flows.replay import Fault, ReplayServer
+from contract.records import DocumentRecord
+from devtools.demo import DEMO_DOCUMENT_ID
+from devtools.replay import Fault, ReplayServer
 from warehouse import db
-from warehouse.records import DocumentRecord
 
 if TYPE_CHECKING:
     from prefect.client.schemas.objects import State
 
-GOLD = EXAMPLE_REPORT.parent / "gold" / "schriftelijk-overleg-jbz-2022-12-08.gold.json"
+GOLD = (
+    Path(__file__).parent
+    / "fixtures"
+    / "corpus"
+    / "gold"
+    / "schriftelijk-overleg-jbz-2022-12-08.gold.json"
+)
 pytestmark = pytest.mark.usefixtures("prefect_api_url")
 
 
@@ -221,8 +227,8 @@ def test_outage_halfway_leaves_the_cursor_and_the_next_run_catches_up(
 def test_a_document_deleted_at_the_source_is_marked_deleted(
     flow_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from devtools.demo import demo_scenario
     from flows import steps
-    from flows.demo import demo_scenario
 
     # its own replay server: this test changes the scenario
     with ReplayServer(demo_scenario()) as replay:

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import ValidationError
 
+from contract.records import ALL_KINDS, KIND_VERSLAG, DocumentRecord
 from flows.cli import build_parser
 from flows.ingest import DEFAULT_KINDS, IngestParams, params_from_args
 from flows.pipeline import CursorTracker
 from flows.report import render_markdown
-from warehouse.records import ALL_KINDS, KIND_VERSLAG, DocumentRecord
 
 
 def test_cli_options_become_the_same_parameters_as_the_ui_form() -> None:

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from flows.demo import DEMO_DOCUMENT_ID
-from flows.replay import ReplayServer
+from devtools.demo import DEMO_DOCUMENT_ID
+from devtools.replay import ReplayServer
 from warehouse import db
 
 WAIT_S = 180.0

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.builders import build_docx_from_text, build_pdf_from_text
+from devtools.builders import build_docx_from_text, build_pdf_from_text
+from devtools.recorded import SAMPLES
 from parsers.blocks import BlockKind
 from parsers.errors import ParseError
 from parsers.readers.docx import read_docx
@@ -16,12 +17,7 @@ from parsers.readers.pdf import extract_pdf_text
 from parsers.sniff import sniff_format
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
-SAMPLE_956 = (
-    Path(__file__).parent
-    / "fixtures"
-    / "samples"
-    / "koop_kst-32317-956_via_DocumentPublicatie_resource.xml"
-)
+SAMPLE_956 = SAMPLES / "koop_kst-32317-956_via_DocumentPublicatie_resource.xml"
 SHORT = "Vragen en opmerkingen van de leden van de VVD-fractie\n \nDe motie Brekelmans1 telt.\n"
 
 

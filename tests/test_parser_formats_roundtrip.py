@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from flows.builders import build_docx_from_text, build_pdf_from_text
-from flows.builders_koop import FrontMatter, build_html_from_text, build_koop_xml_from_text
+from devtools.builders import build_docx_from_text, build_pdf_from_text
+from devtools.builders_koop import FrontMatter, build_html_from_text, build_koop_xml_from_text
+from devtools.recorded import SAMPLES
 from parsers import PARSER_VERSION, parse_document
 from parsers.model import Consultation
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 EXAMPLE = CORPUS / "schriftelijk-overleg-jbz-2022-12-08.txt"
 GOLD = CORPUS / "gold" / "schriftelijk-overleg-jbz-2022-12-08.gold.json"
-SAMPLES = Path(__file__).parent / "fixtures" / "samples"
 
 
 def _text() -> str:

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from flows.builders import build_docx_from_text, build_pdf_from_text
+from devtools.builders import build_docx_from_text, build_pdf_from_text
 from parsers import ParseError, parse_document
 
 SHORT = (

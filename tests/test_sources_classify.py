@@ -2,15 +2,15 @@
 
 from collections import Counter
 
-from flows.sources.classify import classify_document
-from tests.replay_fixtures import sample_records
-from warehouse.records import (
+from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
     KIND_INBRENG,
     KIND_OTHER,
     KIND_VERSLAG,
 )
+from flows.sources.classify import classify_document
+from tests.replay_fixtures import sample_records
 
 # Read by hand from the records' Onderwerp (Kamerstuk numbers = Volgnummer).
 AGENDAS = {907, 927, 932, 948, 967, 973}  # "Geannoteerde agenda (informele) JBZ-Raad …"

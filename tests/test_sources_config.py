@@ -1,14 +1,14 @@
 """Configuration from env vars, `jbz config`, and `jbz check-source` against real v4 metadata and
-a v5 variant DERIVED from it by renaming (flows.replay_data.v5_metadata; no real v5 sample)."""
+a v5 variant DERIVED from it by renaming (devtools.replay_data.v5_metadata; no real v5 sample)."""
 
 import argparse
 from collections.abc import Iterator
 
 import pytest
 
+from devtools.replay import ReplayServer
+from devtools.replay_data import Scenario, v5_metadata
 from flows.config import SETTINGS, cli_config, load_config
-from flows.replay import ReplayServer
-from flows.replay_data import Scenario, v5_metadata
 from flows.sources.check import cli_check_source, missing_fields
 from tests.replay_fixtures import SAMPLES, serve_samples
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from contract.records import DocumentRecord
+from devtools.replay import Fault, ReplayServer
 from flows.config import Config
-from flows.replay import Fault, ReplayServer
 from flows.sources.fetch import FetchOutcome, iter_fetch_outcomes
 from flows.sources.http import (
     BadResponse,
@@ -21,7 +22,6 @@ from flows.sources.http import (
 )
 from flows.sources.tk_odata import iter_tk_documents
 from tests.replay_fixtures import serve_samples
-from warehouse.records import DocumentRecord
 
 FAST = {
     "JBZ_HTTP_RETRIES": "2",

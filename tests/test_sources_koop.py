@@ -6,14 +6,14 @@ from collections.abc import Iterator
 import pytest
 from defusedxml import ElementTree as SafeET
 
+from contract.records import KIND_VERSLAG
+from devtools.replay import Fault, ReplayServer
+from devtools.replay_data import SruRecord, minimal_koop_xml
 from flows.config import load_config
-from flows.replay import Fault, ReplayServer
-from flows.replay_data import SruRecord, minimal_koop_xml
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceUnavailable
 from flows.sources.koop import iter_koop_records, parse_sru_page, read_koop_record
 from tests.replay_fixtures import SAMPLES, serve_samples
-from warehouse.records import KIND_VERSLAG
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from contract.records import ALL_KINDS, DocumentRecord
+from devtools.replay import ReplayServer
+from devtools.replay_data import minimal_pdf
 from flows.config import Config
-from flows.replay import ReplayServer
-from flows.replay_data import minimal_pdf
 from flows.sources.cursor import format_cursor, needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient
@@ -21,7 +22,6 @@ from flows.sources.tk_odata import (
     read_tk_record,
 )
 from tests.replay_fixtures import SAMPLES, sample_records, serve_samples
-from warehouse.records import ALL_KINDS, DocumentRecord
 
 # 131 sample records + the Document of kst-32317-898 from its Zaak sample
 SCENARIO_SIZE = 132
@@ -134,7 +134,7 @@ def test_cursor_stops_before_a_failed_document() -> None:
 def test_outage_halfway_leaves_the_cursor_at_the_last_stored_page(
     replay_server: ReplayServer,
 ) -> None:
-    from flows.replay import Fault
+    from devtools.replay import Fault
     from flows.sources.http import SourceUnavailable
 
     cfg = replay_server.config("v5", JBZ_HTTP_RETRIES="1")

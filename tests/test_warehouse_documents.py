@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from contract.records import KIND_AGENDA, KIND_VERSLAG, FetchedFile
 from tests.warehouse_builders import fetched, record
 from warehouse import db, load
-from warehouse.records import KIND_AGENDA, KIND_VERSLAG, FetchedFile
 
 T0 = datetime(2026, 1, 5, 9, 0)
 

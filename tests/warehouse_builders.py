@@ -7,6 +7,8 @@ from pathlib import Path
 
 import duckdb
 
+from contract.records import KIND_VERSLAG as DOC_KIND_VERSLAG
+from contract.records import DocumentRecord, FetchedFile
 from parsers.model import (
     KIND_INBRENG,
     KIND_VERSLAG,
@@ -22,8 +24,6 @@ from parsers.model import (
     Unassigned,
 )
 from warehouse.consultations import CHILD_TABLES
-from warehouse.records import KIND_VERSLAG as DOC_KIND_VERSLAG
-from warehouse.records import DocumentRecord, FetchedFile
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
 FRACTIES = ("VVD", "D66", "PvdA en GroenLinks")

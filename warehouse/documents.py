@@ -13,9 +13,9 @@ from typing import Any
 
 import duckdb
 
+from contract.records import DocumentRecord, FetchedFile
 from warehouse.bulk import insert_rows
 from warehouse.db import to_utc_naive, transaction
-from warehouse.records import DocumentRecord, FetchedFile
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ Soort (letters, unknown or new Soorten, KOOP's coarse "Verslag"/"Brief") the sub
 
 import re
 
-from warehouse.records import (
+from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
     KIND_INBRENG,
@@ -54,7 +54,7 @@ def _norm(text: str | None) -> str:
 
 
 def classify_document(soort: str | None, onderwerp: str | None) -> str:
-    """One of warehouse.records.ALL_KINDS."""
+    """One of contract.records.ALL_KINDS."""
     decided = DECISIVE_SOORTEN.get(_norm(soort))
     if decided is not None:
         return decided

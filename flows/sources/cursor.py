@@ -10,7 +10,7 @@ whose GewijzigdOp arrives late or out of order are not lost (see JBZ_CURSOR_OVER
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from warehouse.records import DocumentRecord
+from contract.records import DocumentRecord
 
 
 def format_cursor(when: datetime) -> str:

@@ -4,11 +4,11 @@ other documents still load."""
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from contract.records import DocumentRecord, FetchedFile
 from flows.config import Config
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import fetch_koop_file
 from flows.sources.tk_odata import fetch_tk_file
-from warehouse.records import DocumentRecord, FetchedFile
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Download a document file and recognise its format from the bytes (shared by TK and KOOP)."""
 
+from contract.records import FetchedFile
 from flows.sources.formats import sniff
 from flows.sources.http import BadResponse, HttpClient
-from warehouse.records import FetchedFile
 
 
 def download_file(client: HttpClient, url: str) -> FetchedFile:

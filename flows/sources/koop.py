@@ -14,13 +14,13 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import ElementTree as SafeET
 
+from contract.records import DocumentRecord, FetchedFile
 from flows.config import Config
 from flows.sources.classify import classify_document
 from flows.sources.cursor import listing_start
 from flows.sources.files import download_file
 from flows.sources.formats import sniff
 from flows.sources.http import BadResponse, HttpClient, SourceError
-from warehouse.records import DocumentRecord, FetchedFile
 
 SOURCE = "koop"
 MAX_PAGES = 1000

@@ -11,12 +11,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from contract.records import KIND_OTHER, DocumentRecord, FetchedFile
 from flows.config import TK_FIELDS, Config
 from flows.sources.classify import classify_document
 from flows.sources.cursor import listing_start
 from flows.sources.files import download_file
 from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceError
-from warehouse.records import KIND_OTHER, DocumentRecord, FetchedFile
 
 SOURCE = "tk"
 ACTOR_FIELDS = ("ActorNaam", "ActorFractie", "Functie", "Relatie")

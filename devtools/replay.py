@@ -1,6 +1,6 @@
 """A local replay of the public sources on a real socket (127.0.0.1, ephemeral port).
 
-Serves a Scenario (flows/replay_data.py) as the TK OData API v4 (`/OData/v4/2.0`) and v5
+Serves a Scenario (devtools/replay_data.py) as the TK OData API v4 (`/OData/v4/2.0`) and v5
 (`/OData/v5`, v4 payloads with the v5 renames), the KOOP SRU endpoint (`/sru`) and KOOP files
 (`/frbr/…`, `/koop/<id>.xml`). Keeps a request log and injects one fault at a time, targeted at
 a path pattern. Used by tests, `jbz demo` and bench/sync.py.
@@ -16,10 +16,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from devtools.replay_data import Scenario, load_sample_scenario, v5_metadata
+from devtools.replay_odata import document_page
+from devtools.replay_sru import sru_response
 from flows.config import Config, load_config
-from flows.replay_data import Scenario, load_sample_scenario, v5_metadata
-from flows.replay_odata import document_page
-from flows.replay_sru import sru_response
 
 JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;charset=utf-8"
 TK_BASES = {"/OData/v4/2.0": "v4", "/OData/v5": "v5"}

@@ -7,13 +7,13 @@ realistic document, these functions lay that text out again in each format:
   run of two or more truly empty lines, which is how the text reader reads a page boundary).
   Helvetica with cp1252 encoding covers every character of the example ("‘", "–", "…", "•").
   Empty lines inside a page cannot be drawn; pypdf prints none for them.
-- docx: the paragraphs of `flows.builders_layout.lay_out` (lines joined back into paragraphs),
+- docx: the paragraphs of `devtools.builders_layout.lay_out` (lines joined back into paragraphs),
   headings in the Dutch Word styles "Kop 1"/"Kop 2"/"Kop 3", footnote texts in
   word/footnotes.xml with a `w:footnoteReference` (custom mark = the printed number) where the
   body printed the marker digits.
 
-The KOOP XML and HTML builders live in `flows/builders_koop.py`, the shared paragraph layout in
-`flows/builders_layout.py`.
+The KOOP XML and HTML builders live in `devtools/builders_koop.py`, the shared paragraph layout in
+`devtools/builders_layout.py`.
 """
 
 import io
@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 
 from fpdf import FPDF
 
-from flows.builders_layout import Item, lay_out
+from devtools.builders_layout import Item, lay_out
 
 PAGE_BREAK = re.compile(r"\n{3,}")  # a run of two or more truly empty lines
 LINE_HEIGHT = 11.0

@@ -1,8 +1,8 @@
 """`jbz demo` / `make demo`: the very same ingest flow, offline, against the local replay server.
 
-The replay server (flows/replay.py) serves the recorded payloads of tests/fixtures/samples as
+The replay server (devtools/replay.py) serves the recorded payloads of devtools/recorded/samples as
 the TK OData API and KOOP, plus one demo-built record: the example report
-(tests/fixtures/corpus/schriftelijk-overleg-jbz-2022-12-08.txt) rendered to a PDF by
+(devtools/recorded/schriftelijk-overleg-jbz-2022-12-08.txt) rendered to a PDF by
 flows/builders.build_pdf_from_text and listed as a TK "Verslag van een schriftelijk overleg" in
 dossier 32317. Its title says it is demo-built. The warehouse is data/demo.duckdb unless JBZ_DB
 is set, so the demo never touches the real data/jbz.duckdb.
@@ -17,14 +17,12 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from devtools.recorded import EXAMPLE_REPORT
 from flows.prefect_env import REPO_ROOT
 
 if TYPE_CHECKING:
-    from flows.replay_data import Scenario
+    from devtools.replay_data import Scenario
 
-EXAMPLE_REPORT = (
-    REPO_ROOT / "tests" / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
-)
 DEMO_DB = REPO_ROOT / "data" / "demo.duckdb"
 DEMO_DOCUMENT_GUID = str(uuid.uuid5(uuid.NAMESPACE_URL, "jbz-warehouse/demo/so-jbz-2022-12-08"))
 DEMO_DOCUMENT_ID = f"tk:{DEMO_DOCUMENT_GUID}"
@@ -73,8 +71,8 @@ def demo_record() -> dict[str, Any]:
 
 def demo_scenario() -> "Scenario":
     """The recorded dossier plus the example report served as a PDF."""
-    from flows.builders import build_pdf_from_text
-    from flows.replay_data import load_sample_scenario
+    from devtools.builders import build_pdf_from_text
+    from devtools.replay_data import load_sample_scenario
 
     scenario = load_sample_scenario()
     pdf = build_pdf_from_text(EXAMPLE_REPORT.read_text(encoding="utf-8"))
@@ -96,7 +94,7 @@ def _print_queries() -> None:
 
 def cli_demo(args: argparse.Namespace) -> int:
     """Run the ingest flow against the replay server, print the summary and example queries."""
-    from flows.replay import ReplayServer
+    from devtools.replay import ReplayServer
 
     os.environ.setdefault("JBZ_DB", str(DEMO_DB))
     Path(os.environ["JBZ_DB"]).parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""What the replay server serves: the recorded payloads of tests/fixtures/samples, as a Scenario.
+"""What the replay server serves: the recorded payloads of devtools/recorded/samples, as a Scenario.
 
 Real: the 131 TK `Document` records, the 898/956 Document records and their publication ids (from
 the Zaak samples), the KOOP XML of kst-32317-898 and -956, the v4 `$metadata`.
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "samples"
+from devtools.recorded import SAMPLES
+
 RECORDS_FILE = "tk_odata_document_records_jbz-raad_2024-2025.json"
 ZAAK_FILES = (
     "tk_odata_zaak_2024Z15493_kst-32317-898_expand_document_versie_publicatie.json",

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from flows.replay_data import V5_RENAMES, Scenario, ScenarioDoc
+from devtools.replay_data import V5_RENAMES, Scenario, ScenarioDoc
 
 
 def _when(value: Any) -> datetime:

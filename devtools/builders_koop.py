@@ -1,6 +1,6 @@
 """Build KOOP XML (`officiele-publicatie`) and officielebekendmakingen-style HTML of a report.
 
-Both use the paragraph layout of `flows.builders_layout`: the report's own front matter lines
+Both use the paragraph layout of `devtools.builders_layout`: the report's own front matter lines
 after the Tweede Kamer cover line become `al` paragraphs under the published front matter
 ("32 317 JBZ-Raad", "Nr. …", "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "Vastgesteld …"); the part
 heading and fractie headings become `divisie/kop/titel`, topic headings `tussenkop`, footnotes
@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from flows.builders_layout import Item, Layout, lay_out
+from devtools.builders_layout import Item, Layout, lay_out
 
 _COVER_LINES = ("verslag van een schriftelijk overleg",)
 

@@ -1,7 +1,7 @@
 """The replay server's KOOP SRU 2.0 answers (searchRetrieveResponse with gzd records).
 
 The records are BUILT in the layout of the one real SRU record we have (a Gemeenteblad record,
-tests/fixtures/samples/koop_sru_gzd_record_example_gmb.xml): originalData/meta/{owmskern,
+devtools/recorded/samples/koop_sru_gzd_record_example_gmb.xml): originalData/meta/{owmskern,
 owmsmantel, tpmeta} and enrichedData/{url, preferredUrl, itemUrl[@manifestation]}. The
 Kamerstuk-specific tpmeta elements (dossiernummer, ondernummer, publicatienaam,
 subrubriek[@scheme='OVERHEIDop.KamerstukTypen']) follow SOURCES.md; the SRU envelope uses the
@@ -11,7 +11,7 @@ OASIS searchRetrieveResponse namespace as repository.overheid.nl does.
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from flows.replay_data import Scenario, SruRecord
+from devtools.replay_data import Scenario, SruRecord
 
 SRU_NS = "http://docs.oasis-open.org/ns/search-ws/sruResponse"
 GZD_NS = "http://standaarden.overheid.nl/sru"
