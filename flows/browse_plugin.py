@@ -20,6 +20,6 @@ def stemmed_match(query: str) -> str:
         return '"' + query.replace('"', '""') + '"'
 
 
-@hookimpl(trylast=True)
+@hookimpl(trylast=True)  # type: ignore[untyped-decorator]
 def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("escape_fts", 1, stemmed_match)

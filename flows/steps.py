@@ -23,6 +23,7 @@ from flows.sources import tk_odata
 from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
 from parsers.errors import ParseError
+from parsers.model import Consultation
 from warehouse import db, load, publish
 
 log = logging.getLogger("jbz.flows")
@@ -174,6 +175,25 @@ def store_fetched(
     return status
 
 
+def parse_file(
+    con: duckdb.DuckDBPyConnection, document_id: str, sha256: str, data: bytes, tally: RunTally
+) -> Consultation | None:
+    """Parse one file; a failure is recorded against the document (never raised): None."""
+    from parsers.api import parse_document
+
+    try:
+        return parse_document(data, name=document_id)
+    except ParseError as exc:
+        load.record_parse_error(con, document_id, sha256, "parse_error", str(exc))
+        tally.fail(document_id, "parse", str(exc))
+    except Exception as exc:  # a parser bug on one document must not stop the run
+        log.exception("parser crashed on %s", document_id)
+        reason = f"parser crashed: {type(exc).__name__}: {exc}"
+        load.record_parse_error(con, document_id, sha256, "parser_crash", reason)
+        tally.fail(document_id, "parse", reason)
+    return None
+
+
 def parse_and_load(
     con: duckdb.DuckDBPyConnection,
     document_id: str,
@@ -184,19 +204,8 @@ def parse_and_load(
     tally: RunTally,
 ) -> bool:
     """Parse one file and replace its consultation; a failure is recorded, never raised."""
-    from parsers.api import parse_document
-
-    try:
-        consultation = parse_document(data, name=document_id)
-    except ParseError as exc:
-        load.record_parse_error(con, document_id, sha256, "parse_error", str(exc))
-        tally.fail(document_id, "parse", str(exc))
-        return False
-    except Exception as exc:  # a parser bug on one document must not stop the run
-        log.exception("parser crashed on %s", document_id)
-        reason = f"parser crashed: {type(exc).__name__}: {exc}"
-        load.record_parse_error(con, document_id, sha256, "parser_crash", reason)
-        tally.fail(document_id, "parse", reason)
+    consultation = parse_file(con, document_id, sha256, data, tally)
+    if consultation is None:
         return False
     try:
         load.load_consultation(con, document_id, sha256, consultation)
@@ -206,6 +215,22 @@ def parse_and_load(
         return False
     tally.consultation(document_id, title, status, consultation)
     return True
+
+
+def load_parsed(
+    con: duckdb.DuckDBPyConnection,
+    parsed: list[tuple[str, str, Consultation]],
+    status: str,
+    tally: RunTally,
+) -> None:
+    """Load many parses in one transaction (load.load_consultations: still all-or-nothing per
+    document; a document the warehouse refuses fails alone)."""
+    result = load.load_consultations(con, parsed)
+    for document_id, _sha256, consultation in parsed:
+        if document_id in result.failed:
+            tally.fail(document_id, "load", result.failed[document_id])
+        elif document_id in result.loaded:
+            tally.consultation(document_id, None, status, consultation)
 
 
 def quiet_prefect_console() -> None:

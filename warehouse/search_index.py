@@ -126,11 +126,12 @@ def build_search_index(con: duckdb.DuckDBPyConnection, path: Path) -> int:
         dict(zip(_CONSULTATION_FIELDS, r, strict=True))
         for r in con.execute(_CONSULTATIONS_SQL).fetchall()
     ]
-    sdb["consultations"].create(
+    table = sdb.table("consultations")
+    table.create(
         {f: str for f in _CONSULTATION_FIELDS} | {"pair_count": int}, pk="consultation_id"
     )
-    sdb["consultations"].insert_all(consultations)
-    pairs = sdb["pairs"]
+    table.insert_all(consultations)
+    pairs = sdb.table("pairs")
     pairs.create(
         {"id": int, "seq": int} | {f: str for f in _PAIR_FIELDS if f != "seq"},
         pk="id",
@@ -175,7 +176,7 @@ def _term(text: str, phrase: bool) -> str | None:
     if not parts:
         return None
     if text.endswith("*") and not phrase:
-        head = f"{_STEM_COLUMNS} : \"{stems(' '.join(parts[:-1]))}\" AND " if parts[:-1] else ""
+        head = f'{_STEM_COLUMNS} : "{stems(" ".join(parts[:-1]))}" AND ' if parts[:-1] else ""
         return f'{head}{_TEXT_COLUMNS} : "{parts[-1]}"*'
     stemmed = f'{_STEM_COLUMNS} : "{stems(" ".join(parts))}"'
     if len(parts) > 1 or len(parts[0]) < COMPOUND_MIN_LETTERS:
