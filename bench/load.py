@@ -1,7 +1,9 @@
 """Load 1,000 copies of the example consultation into a temporary warehouse and time it.
 
-Prints pairs/second for the first load and for re-loading (replacing) documents, the file size,
-and how long each view takes over the 98,000 pairs. The consultation is the real parser's
+Prints pairs/second for the first load and for re-loading (replacing) documents one per
+transaction, beside the batched re-load of all of them (`load.load_consultations`, what
+`jbz reparse` does, BATCH documents per transaction), the file size, and how long each view
+takes over the 98,000 pairs. The consultation is the real parser's
 (parse_document) reading of the example report.
 """
 

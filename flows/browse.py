@@ -67,7 +67,12 @@ def make_app(path: Path) -> tuple[Asgi, Snapshot]:
     metadata = json.loads(METADATA.read_text(encoding="utf-8"))
     ds = Datasette(
         metadata=metadata,
-        settings={"num_sql_threads": 0, "default_page_size": 20, "facet_time_limit_ms": 1000},
+        settings={
+            "num_sql_threads": 0,
+            "default_page_size": 20,
+            "facet_time_limit_ms": 1000,
+            "truncate_cells_html": 400,  # long answers stay readable in the table
+        },
         cors=False,
     )
     snapshot = Snapshot(ds, path)

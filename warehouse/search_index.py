@@ -44,6 +44,12 @@ _PAIR_FIELDS = (
     "council_end", "dossier", "ondernummer", "kind", "committee", "question", "answer",
     "refers_to", "source_url",
 )  # fmt: skip
+# the columns in the order the Datasette page shows them: what a reader looks at first
+_PAGE_ORDER = (
+    "fractie", "seq", "date", "topic", "question", "answer", "council", "consultation_id",
+    "source_url", "document_id", "parties", "council_end", "dossier", "ondernummer", "kind",
+    "committee", "refers_to",
+)  # fmt: skip
 _CONSULTATIONS_SQL = """
 SELECT c.consultation_id, c.title, c.council_date::VARCHAR, c.council_end::VARCHAR, c.kind,
        c.committee, c.addressee, c.dossier, c.ondernummer, c.source, c.pair_count,
@@ -127,13 +133,11 @@ def build_search_index(con: duckdb.DuckDBPyConnection, path: Path) -> int:
         for r in con.execute(_CONSULTATIONS_SQL).fetchall()
     ]
     table = sdb.table("consultations")
-    table.create(
-        {f: str for f in _CONSULTATION_FIELDS} | {"pair_count": int}, pk="consultation_id"
-    )
+    table.create({f: str for f in _CONSULTATION_FIELDS} | {"pair_count": int}, pk="consultation_id")
     table.insert_all(consultations)
     pairs = sdb.table("pairs")
     pairs.create(
-        {"id": int, "seq": int} | {f: str for f in _PAIR_FIELDS if f != "seq"},
+        {"id": int} | {f: int if f == "seq" else str for f in _PAGE_ORDER},
         pk="id",
         foreign_keys=[("consultation_id", "consultations", "consultation_id")],
     )
