@@ -1,8 +1,12 @@
-"""Parse speed per reader on the example report (inputs built in memory): MB/s and ms/document.
+"""Parse speed per reader on the example report (inputs built in memory): MB/s and ms/document;
+then pypdf against pypdfium2 on the same PDF, side by side: extraction time, how much of the
+source text comes back, and what the parser makes of it.
 
-Run: .venv/bin/python bench/parse.py [repetitions]
+Run: .venv/bin/python bench/parse.py [repetitions]   (for the PDF comparison pypdfium2 must be
+installed: `.venv/bin/pip install pypdfium2`; it is not a dependency of the product).
 """
 
+import difflib
 import statistics
 import sys
 import time
@@ -13,6 +17,9 @@ from devtools.builders import build_docx_from_text, build_pdf_from_text
 from devtools.builders_koop import build_html_from_text, build_koop_xml_from_text
 from devtools.recorded import EXAMPLE_REPORT
 from parsers.api import parse_document, read_blocks
+from parsers.consultation import parse_blocks
+from parsers.readers.pdf import PAGE_SEPARATOR, extract_pdf_text
+from parsers.readers.text import read_text
 
 EXAMPLE = EXAMPLE_REPORT
 
@@ -43,7 +50,32 @@ def main() -> int:
         total_ms = _median_ms(partial(parse_document, data), reps)
         mbps = len(data) / 1e6 / (total_ms / 1000)
         print(f"{fmt:6} {len(data):9d} {read_ms:9.1f} {total_ms:9.1f} {mbps:8.2f}")
+    compare_pdf_readers(text, inputs["pdf"], reps)
     return 0
+
+
+def pdfium_text(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    pages = [doc[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(doc))]
+    return PAGE_SEPARATOR.join(p.rstrip("\n") for p in pages)
+
+
+def compare_pdf_readers(source: str, data: bytes, reps: int) -> None:
+    print(f"\nPDF text extraction, same file ({len(data)} bytes)")
+    print(f"{'reader':10} {'ms':>8} {'words kept':>11} {'pairs':>6} {'answered':>9}")
+    for name, fn in (("pypdf", extract_pdf_text), ("pypdfium2", pdfium_text)):
+        try:
+            text = fn(data)
+        except ImportError:
+            print(f"{name:10} not installed")
+            continue
+        ms = _median_ms(partial(fn, data), reps)
+        kept = difflib.SequenceMatcher(None, source.split(), text.split(), autojunk=False).ratio()
+        c = parse_blocks(read_text(text), source_format="pdf")
+        answered = sum(1 for p in c.pairs if p.answer)
+        print(f"{name:10} {ms:8.1f} {kept:11.4f} {len(c.pairs):6d} {answered:9d}")
 
 
 if __name__ == "__main__":

@@ -120,6 +120,8 @@ class RunTally:
                 "status": status,
                 "pairs": len(c.pairs),
                 "pairs_per_fractie": pairs_per_fractie(c),
+                "quality": c.quality.verdict,
+                "quality_reasons": list(c.quality.reasons),
             }
         )
         for issue in c.issues:

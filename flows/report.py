@@ -45,10 +45,11 @@ def _source_rows(sources: Mapping[str, Any]) -> list[list[object]]:
 def _consultation_lines(consultations: Sequence[Mapping[str, Any]]) -> list[str]:
     """One table of all loaded consultations, then pairs per fractie of each one with pairs."""
     rows = [
-        [c["document_id"], c.get("title") or "", c.get("status", ""), c.get("pairs", 0)]
+        [c["document_id"], c.get("title") or "", c.get("status", ""), c.get("pairs", 0),
+         c.get("quality", "")]
         for c in consultations
-    ]
-    lines = ["", *_table(["document", "title", "status", "pairs"], rows)]
+    ]  # fmt: skip
+    lines = ["", *_table(["document", "title", "status", "pairs", "quality"], rows)]
     for c in consultations:
         per = c.get("pairs_per_fractie") or {}
         if not per:
@@ -64,6 +65,19 @@ def _issue_lines(issues: Sequence[Mapping[str, Any]]) -> list[str]:
     lines = ["By code: " + ", ".join(f"`{code}` {n}" for code, n in by_code.most_common()), ""]
     rows = [[i["document_id"], i.get("code", ""), i.get("message", "")] for i in issues]
     return lines + _table(["document", "code", "message"], rows)
+
+
+def _quality_lines(consultations: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The parses the parser itself calls suspect or failed: the documents to look at."""
+    bad = [c for c in consultations if c.get("quality", "ok") != "ok"]
+    lines = ["", f"## Parses to look at ({len(bad)})", ""]
+    if not bad:
+        return [*lines, "None: every loaded parse passed its own checks."]
+    rows = [
+        [c["document_id"], c.get("quality", ""), ", ".join(c.get("quality_reasons") or [])]
+        for c in bad
+    ]
+    return lines + _table(["document", "verdict", "reasons"], rows)
 
 
 def render_markdown(summary: Mapping[str, Any]) -> str:
@@ -98,6 +112,7 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
     consultations = summary.get("consultations") or []
     lines += ["", f"## Consultations loaded ({len(consultations)})"]
     lines += _consultation_lines(consultations) if consultations else ["", "None."]
+    lines += _quality_lines(consultations)
     issues = summary.get("parse_issues") or []
     lines += ["", f"## Parse issues ({len(issues)})", ""]
     if issues:

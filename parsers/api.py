@@ -70,7 +70,7 @@ def read_blocks(data: bytes) -> tuple[str, tuple[Block, ...]]:
         raise ParseError(f"{fmt} input needs too much memory to read") from exc
 
 
-def parse_document(data: bytes, name: str = "") -> Consultation:
+def parse_document(data: bytes, name: str = "", kind_hint: str | None = None) -> Consultation:
     """Parse a document; `name` only labels error messages (the format comes from the bytes).
 
     Raises ParseError (with a plain message) for input that cannot be read; a document that can
@@ -80,5 +80,5 @@ def parse_document(data: bytes, name: str = "") -> Consultation:
         fmt, blocks = read_blocks(data)
     except ParseError as exc:
         raise ParseError(f"{name}: {exc}" if name else str(exc)) from exc
-    consultation = parse_blocks(blocks, source_format=fmt)
+    consultation = parse_blocks(blocks, source_format=fmt, kind_hint=kind_hint)
     return dataclasses.replace(consultation, parser_version=PARSER_VERSION)

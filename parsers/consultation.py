@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from parsers.blocks import Block, BlockKind
 from parsers.model import (
-    KIND_INBRENG,
     KIND_VERSLAG,
     Consultation,
     DocumentInfo,
@@ -28,10 +27,12 @@ from parsers.model import (
 )
 from parsers.references import parse_kamerstuk_refs
 from parsers.segment.answer_part import pair_answer_part
+from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
-from parsers.segment.events import PARA, Event, build_events, find_first_section
+from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
 from parsers.segment.frontmatter import FrontInfo, parse_front
 from parsers.segment.headings import KNOWN_PARTIES
+from parsers.segment.kind import decide_kind, front_issues
 from parsers.segment.markers import CleanLine, Marker, strip_markers
 from parsers.segment.pairs import (
     Draft,
@@ -40,6 +41,8 @@ from parsers.segment.pairs import (
     pair_interleaved,
     pair_questions_only,
 )
+from parsers.segment.quality import assess
+from parsers.segment.toc import find_body
 from parsers.segment.units import LINE_FORMATS, Unit, build_units, join_lines
 
 
@@ -54,48 +57,74 @@ class Accounting:
     markers: tuple[Marker, ...]  # footnote markers removed from body text
 
 
-def parse_blocks(blocks: Sequence[Block], source_format: str = "txt") -> Consultation:
-    """Segment the blocks of one report; never raises on odd input (issues are recorded)."""
-    return parse_blocks_accounted(blocks, source_format)[0]
+def parse_blocks(
+    blocks: Sequence[Block], source_format: str = "txt", kind_hint: str | None = None
+) -> Consultation:
+    """Segment the blocks of one report; never raises on odd input (issues are recorded).
+
+    `kind_hint` is the source's own label (the TK `Soort`, "Inbreng verslag schriftelijk
+    overleg"); it decides the kind only where the text is ambiguous."""
+    return parse_blocks_accounted(blocks, source_format, kind_hint)[0]
 
 
 def parse_blocks_accounted(
-    blocks: Sequence[Block], source_format: str = "txt"
+    blocks: Sequence[Block], source_format: str = "txt", kind_hint: str | None = None
 ) -> tuple[Consultation, Accounting]:
     units = build_units(blocks, source_format in LINE_FORMATS)
     furniture = tuple(b for b in blocks if b.kind is BlockKind.FURNITURE)
     footnotes = _footnotes(blocks)
     loose = _loose_footnotes(blocks)
-    known = KNOWN_PARTIES + parse_front(units[:200]).toc_fracties
-    start = find_first_section(units, known)
-    if start is None:
-        return _without_sections(units, footnotes, loose, furniture, source_format)
-    front = parse_front(units[:start])
-    events = build_events(units[start:], known, source_format in LINE_FORMATS)
+    body = find_body(units, KNOWN_PARTIES)
+    if body.start is None:
+        return _without_sections(
+            units, footnotes, loose, furniture, source_format, kind_hint, body.toc_fracties
+        )
+    known = KNOWN_PARTIES + body.toc_fracties
+    front = parse_front(units[: body.start])
+    events = build_events(units[body.start :], known, source_format in LINE_FORMATS)
     drafts, orphans, repeated, issues = _pair(events)
-    answered = has_answer_part(events) or has_answer_markers(events)
     cleaned = _clean_body(events, footnotes)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
     pairs = build_pairs(drafts, cleaned)
+    answered = has_answer_part(events) or has_answer_markers(events)
+    layout = _layout(events)
+    kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
     all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
+    document = _document(front, kind, evidence, body.toc_fracties, all_text)
+    unassigned = (*_unassigned(orphans, cleaned), *loose)
+    all_issues = (
+        *front_issues(front, kind),
+        *issues,
+        *pair_issues(pairs, kind == KIND_VERSLAG and answered),
+        *footnote_issues(markers, footnotes),
+        *_loose_issues(loose),
+    )
     consultation = Consultation(
-        document=_document(front, KIND_VERSLAG if answered else KIND_INBRENG),
+        document=document,
         sections=build_sections(events),
         pairs=pairs,
         footnotes=footnotes,
         kamerstuk_references=parse_kamerstuk_refs(all_text),
-        unassigned=(*_unassigned(orphans, cleaned), *loose),
-        issues=(
-            *issues,
-            *pair_issues(pairs, answered),
-            *footnote_issues(markers, footnotes),
-            *_loose_issues(loose),
-        ),
+        unassigned=unassigned,
+        issues=all_issues,
         source_format=source_format,
+        layout=layout,
+        quality=assess(document, build_sections(events), pairs, unassigned, all_issues, units),
     )
-    heads = tuple(u for ev in events if ev.kind != PARA for u in ev.units)
-    ledger = Accounting(tuple(units[:start]), heads, tuple(repeated), furniture, markers)
+    heads = tuple(u for ev in events if ev.kind in HEADINGS for u in ev.units)
+    ledger = Accounting(tuple(units[: body.start]), heads, tuple(repeated), furniture, markers)
     return consultation, ledger
+
+
+def _layout(events: Sequence[Event]) -> str:
+    """The layout, detected once: each has its own pairing step (`_pair`)."""
+    if any(ev.kind == LETTER for ev in events):
+        return "letter"
+    if has_answer_part(events):
+        return "separate_part"
+    if has_answer_markers(events):
+        return "interleaved"
+    return "questions_only"
 
 
 def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit], list[ParseIssue]]:
@@ -152,7 +181,9 @@ def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
     return tuple(ParseIssue("footnote_without_number", msg, u.line) for u in loose)
 
 
-def _document(front: FrontInfo, kind: str) -> DocumentInfo:
+def _document(
+    front: FrontInfo, kind: str, evidence: str, toc: tuple[str, ...], text: str
+) -> DocumentInfo:
     return DocumentInfo(
         dossier=front.dossier,
         ondernummer=front.ondernummer,
@@ -165,7 +196,13 @@ def _document(front: FrontInfo, kind: str) -> DocumentInfo:
         clerk=front.clerk,
         addressee=front.addressee,
         subjects=front.subjects,
-        toc_fracties=front.toc_fracties,
+        toc_fracties=toc,
+        dossier_number=front.dossier_number,
+        toevoeging=front.toevoeging,
+        co_dossiers=front.co_dossiers,
+        kind_evidence=evidence,
+        nader=front.nader,
+        associations=parse_associations(text),
     )
 
 
@@ -175,22 +212,31 @@ def _without_sections(
     loose: tuple[Unassigned, ...],
     furniture: tuple[Block, ...],
     source_format: str,
+    kind_hint: str | None,
+    toc: tuple[str, ...] = (),
 ) -> tuple[Consultation, Accounting]:
-    """No fractie heading found: a partial result with all body text unassigned."""
+    """No body found: a partial result with all text after the front matter unassigned."""
     front = parse_front(units)
+    kind, evidence = decide_kind(front, False, kind_hint, units)
     issue = ParseIssue(
         "no_fractie_headings",
         "no heading such as 'Vragen en opmerkingen van de leden van de VVD-fractie' was found; "
         "the text is kept unassigned",
     )
+    text = join_lines([u.text for u in units])
+    document = _document(front, kind, evidence, toc, text)
+    unassigned = (*(Unassigned(u.text, u.line) for u in units), *loose)
+    issues = (issue, *front_issues(front, kind), *_loose_issues(loose))
     consultation = Consultation(
-        document=_document(front, KIND_INBRENG),
+        document=document,
         sections=(),
         pairs=(),
         footnotes=footnotes,
-        kamerstuk_references=parse_kamerstuk_refs(join_lines([u.text for u in units])),
-        unassigned=(*(Unassigned(u.text, u.line) for u in units), *loose),
-        issues=(issue, *_loose_issues(loose)),
+        kamerstuk_references=parse_kamerstuk_refs(text),
+        unassigned=unassigned,
+        issues=issues,
         source_format=source_format,
+        layout="none",
+        quality=assess(document, (), (), unassigned, issues, units),
     )
     return consultation, Accounting((), (), (), furniture, ())

@@ -29,6 +29,25 @@ class DocumentInfo:
     addressee: str | None  # "minister", "staatssecretaris", …
     subjects: tuple[Subject, ...]
     toc_fracties: tuple[str, ...]
+    dossier_number: str | None = None  # "21501" of "21501-32"
+    toevoeging: str | None = None  # "32" of "21501-32"
+    co_dossiers: tuple[str, ...] = ()  # further dossier headers ("35112" beside "33328")
+    kind_evidence: str = (
+        "default"  # what decided `kind`: title | template | hint | answers | default
+    )
+    nader: bool = False  # "VERSLAG VAN EEN NADER SCHRIFTELIJK OVERLEG": a second round
+    associations: tuple["Association", ...] = ()
+
+
+@dataclass(frozen=True)
+class Association:
+    """An Eerste Kamer fractie that joins another's questions instead of asking its own: "De
+    leden van de D66-fractie sluiten zich aan bij de vragen van de leden van de
+    GroenLinks-PvdA-fractie." `joins` is empty when the text does not say whose ("sluiten zich
+    hierbij aan": the questions just before)."""
+
+    fractie: str
+    joins: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,15 @@ class ParseIssue:
 
 
 @dataclass(frozen=True)
+class Quality:
+    """The parser's own verdict, from checks that need no gold: "ok", "suspect" or "failed",
+    with the reasons (short codes such as "toc_fracties_missing_in_body")."""
+
+    verdict: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Consultation:
     document: DocumentInfo
     sections: tuple[Section, ...]
@@ -100,3 +128,5 @@ class Consultation:
     issues: tuple[ParseIssue, ...] = ()
     source_format: str = "txt"  # txt | pdf | docx | xml | html
     parser_version: str = field(default="")
+    layout: str = "none"  # interleaved | separate_part | questions_only | letter | none
+    quality: Quality = field(default_factory=lambda: Quality("ok"))

@@ -21,6 +21,7 @@ from parsers.model import KamerstukRef
 # "2023" of "2022/2023" and the tail of "2036200" from being read as a dossier. The prefix may
 # name the chamber and a short year: "Kamerstukken II 2021/22, 36 045, nr. 1".
 _REF_RE = re.compile(
+    r"(?=[K\d])"  # a citation starts with "Kamerstuk" or a digit: other positions fail at once
     r"(?:Kamerstuk(?:ken)?\s+(?:I{1,2}\s+)?(?:\d{4}/\d{2,4},?\s+)?)?"
     r"(?<![\d/])(?P<dossier>\d{2}\s?\d{3})(?!\d)"
     r"(?:(?:-|\s)(?P<toev>[A-Z]{1,5}|\d{1,3})(?![\d\w]))?"

@@ -2,12 +2,13 @@
 
 JSON shape (extra keys may be added, these never change):
 {"document": {dossier, ondernummer, kind, title, date, council_date, committee, chair, clerk,
-  addressee, subjects: [{title, kamerstukken: ["32317-790"], zaak}], toc_fracties: [...]},
+  addressee, subjects: [{title, kamerstukken: ["32317-790"], zaak}], toc_fracties: [...],
+  dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}]},
  "sections": [{fractie, parties, heading, singular_member}],
  "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
   footnotes: [n, ...]}],
  "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
- "unassigned": [...], "issues": [...]}
+ "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]}}
 """
 
 import json
@@ -43,6 +44,8 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
         ],  # fmt: skip
         "unassigned": [{"text": u.text, "line": u.line} for u in c.unassigned],
         "issues": [{"code": i.code, "message": i.message, "line": i.line} for i in c.issues],
+        "layout": c.layout,
+        "quality": {"verdict": c.quality.verdict, "reasons": list(c.quality.reasons)},
         "source_format": c.source_format,
         "parser_version": c.parser_version,
     }
@@ -65,6 +68,12 @@ def _document_dict(d: DocumentInfo) -> dict[str, Any]:
             for s in d.subjects
         ],
         "toc_fracties": list(d.toc_fracties),
+        "dossier_number": d.dossier_number,
+        "toevoeging": d.toevoeging,
+        "co_dossiers": list(d.co_dossiers),
+        "kind_evidence": d.kind_evidence,
+        "nader": d.nader,
+        "associations": [{"fractie": a.fractie, "joins": list(a.joins)} for a in d.associations],
     }
 
 

@@ -26,8 +26,11 @@ def test_old_layout_toc_entry_is_not_the_answer_part() -> None:
     """The TOC line "II Antwoord / Reactie van de minister    3" has a page number: no part."""
     toc_only = OLD_LAYOUT.split("II Antwoord / Reactie van de minister\n")[0]
     c = parse_blocks(read_text(toc_only))
-    assert c.document.kind == KIND_INBRENG
     assert [p.answer for p in c.pairs] == [None, None, None]
+    # The title says "Verslag", so it is one; that its answers are missing is a quality finding.
+    assert (c.document.kind, c.document.kind_evidence) == (KIND_VERSLAG, "title")
+    assert c.quality.verdict == "suspect"
+    assert "verslag_without_answers" in c.quality.reasons
 
 
 def test_old_layout_unmatched_answers_are_kept_unassigned() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parsers.model import KIND_INBRENG, Consultation, Footnote
+from parsers.model import KIND_INBRENG, Consultation, Footnote, Quality
 from tests.warehouse_builders import make_consultation, record, snapshot, with_fewer_pairs
 from warehouse import db, load
 
@@ -48,7 +48,7 @@ def test_every_part_of_a_consultation_is_stored(tmp_path: Path) -> None:
     assert counts == {
         "consultations": 1, "parse_issues": 1, "consultation_subjects": 2, "sections": 3,
         "qa_pairs": 9, "answer_references": 2, "footnotes": 2, "pair_footnotes": 3,
-        "kamerstuk_references": 2, "unassigned_text": 1,
+        "kamerstuk_references": 2, "unassigned_text": 1, "consultation_associations": 1,
     }  # fmt: skip
 
 
@@ -201,4 +201,32 @@ def test_an_unreadable_date_is_stored_as_null_and_recorded(tmp_path: Path) -> No
     assert issues == [
         ("date '20 december 2022' is not an ISO date; stored as NULL",),
         ("council_date '9' is not an ISO date; stored as NULL",),
+    ]
+
+
+def test_quality_and_associations_are_stored_and_v_parse_quality_lists_what_is_not_ok(
+    tmp_path: Path,
+) -> None:
+    suspect = make_consultation(2)  # the builder's verdict: suspect, text_cut_off
+    ok = dataclasses.replace(make_consultation(2), quality=Quality("ok"))
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.load_consultation(con, "tk:doc-1", "sha-a", suspect)
+        load.load_consultation(con, "tk:doc-2", "sha-b", ok)
+        load.record_parse_error(con, "tk:doc-3", "sha-c", "parse_error", "not a PDF")
+        head = con.execute(
+            "SELECT quality, quality_reasons, layout, kind_evidence, dossier_number "
+            "FROM consultations WHERE document_id = 'tk:doc-1'"
+        ).fetchall()
+        assoc = con.execute(
+            "SELECT fractie, joins FROM consultation_associations WHERE consultation_id = ?",
+            ["tk:doc-1"],
+        ).fetchall()
+        listed = con.execute(
+            "SELECT document_id, verdict, reasons FROM v_parse_quality ORDER BY 1"
+        ).fetchall()
+    assert head == [("suspect", ["text_cut_off"], "interleaved", "title", "32317")]
+    assert assoc == [("D66", ["VVD"])]
+    assert listed == [
+        ("tk:doc-1", "suspect", ["text_cut_off"]),
+        ("tk:doc-3", "failed", ["parse_error"]),
     ]

@@ -11,11 +11,11 @@ TABLES = {
     "documents", "raw_files", "document_files", "consultations", "consultation_subjects",
     "sections", "qa_pairs", "answer_references", "footnotes", "pair_footnotes",
     "kamerstuk_references", "unassigned_text", "parse_issues", "runs", "sync_state",
-    "schema_migrations",
+    "schema_migrations", "consultation_associations",
 }  # fmt: skip
 VIEWS = {
     "v_consultations", "v_qa", "v_questions_per_fractie", "v_referring_answers",
-    "v_pairs_by_topic", "v_open_consultations",
+    "v_pairs_by_topic", "v_open_consultations", "v_parse_quality",
 }  # fmt: skip
 
 

@@ -13,12 +13,14 @@ from parsers.model import (
     KIND_INBRENG,
     KIND_VERSLAG,
     AnswerRef,
+    Association,
     Consultation,
     DocumentInfo,
     Footnote,
     KamerstukRef,
     Pair,
     ParseIssue,
+    Quality,
     Section,
     Subject,
     Unassigned,
@@ -46,6 +48,9 @@ def document_info(kind: str = KIND_VERSLAG, agenda: str = "32317-790") -> Docume
             Subject("Schengentoetreding van Roemenië, Bulgarije en Kroatië", (), "2022Z23952"),
         ),
         toc_fracties=FRACTIES,
+        dossier_number="32317",
+        kind_evidence="title",
+        associations=(Association("D66", ("VVD",)),),
     )
 
 
@@ -82,6 +87,8 @@ def make_consultation(
         issues=(ParseIssue("footnote_text_missing", f"noot 3{tag}", 7),),
         source_format="txt",
         parser_version="test-1",
+        layout="interleaved",
+        quality=Quality("suspect", ("text_cut_off",)),
     )
 
 

@@ -26,6 +26,7 @@ CHILD_TABLES = (
     "pair_footnotes",
     "kamerstuk_references",
     "unassigned_text",
+    "consultation_associations",
 )
 _KAMERSTUK_RE = re.compile(r"^\s*(\d{5}(?:-[A-Z0-9]+)?-\d+)\b")
 
@@ -105,6 +106,13 @@ def _consultation_row(document_id: str, sha256: str, c: Consultation, n_issues: 
         c.parser_version,
         sha256,
         utcnow(),
+        d.dossier_number,
+        d.toevoeging,
+        list(d.co_dossiers),
+        d.kind_evidence,
+        c.layout,
+        c.quality.verdict,
+        list(c.quality.reasons),
     ]
 
 
@@ -179,6 +187,9 @@ def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[st
             for i, k in enumerate(c.kamerstuk_references, 1)
         ],
         "unassigned_text": [[cid, i, u.text, u.line] for i, u in enumerate(c.unassigned, 1)],
+        "consultation_associations": [
+            [cid, i, a.fractie, list(a.joins)] for i, a in enumerate(c.document.associations, 1)
+        ],
     }
 
 

@@ -18,6 +18,7 @@ Classification, each rule motivated by the extracted text of the reports:
 - PARAGRAPH otherwise (headings are left to the segmenter).
 """
 
+import bisect
 import re
 
 from parsers.blocks import Block, BlockKind
@@ -70,7 +71,9 @@ def _make_block(line: str, kind: tuple[BlockKind, int | None], number: int) -> B
 
 
 def _cut_artefacts(lines: list[str]) -> tuple[list[str], dict[int, list[str]]]:
-    """Remove Word artefacts; return the cleaned lines and the removed pieces per line index."""
+    """Remove Word artefacts; return the cleaned lines and the removed pieces per line index.
+
+    Only the lines a match touches are rebuilt (an artefact may wrap over lines)."""
     joined = "\n".join(lines)
     if not _ARTEFACT_RE.search(joined):
         return lines, {}
@@ -79,21 +82,30 @@ def _cut_artefacts(lines: list[str]) -> tuple[list[str], dict[int, list[str]]]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    removed: dict[int, list[str]] = {}
-    keep = [True] * len(joined)
+    cut_spans: dict[int, list[tuple[int, int]]] = {}  # line index -> spans within the line
     for m in _ARTEFACT_RE.finditer(joined):
-        for i in range(m.start(), m.end()):
-            if joined[i] != "\n":
-                keep[i] = False
-    cleaned: list[str] = []
-    for idx, start in enumerate(starts):
+        first = bisect.bisect_right(starts, m.start()) - 1
+        for idx in range(first, len(lines)):
+            lo, hi = max(m.start(), starts[idx]), min(m.end(), starts[idx] + len(lines[idx]))
+            if starts[idx] > m.end():
+                break
+            if lo < hi:
+                cut_spans.setdefault(idx, []).append((lo - starts[idx], hi - starts[idx]))
+    cleaned = list(lines)
+    removed: dict[int, list[str]] = {}
+    for idx, spans in cut_spans.items():
         line = lines[idx]
-        kept = "".join(ch for j, ch in enumerate(line) if keep[start + j])
-        cut = "".join(ch for j, ch in enumerate(line) if not keep[start + j])
-        cleaned.append(kept)
-        if cut:
-            removed[idx] = [cut]
+        cleaned[idx] = "".join(line[a:b] for a, b in _complement(spans, len(line)))
+        removed[idx] = ["".join(line[a:b] for a, b in spans)]
     return cleaned, removed
+
+
+def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for a, b in sorted(spans):
+        out.append((at, a))
+        at = b
+    return [*out, (at, length)]
 
 
 def _classify(lines: list[str]) -> list[tuple[BlockKind, int | None]]:

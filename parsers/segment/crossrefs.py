@@ -19,6 +19,7 @@ another is clearly closer in content, and without any overlap the fractie's last
 taken. None when that fractie has no earlier pair (a pointer forward or to an unknown answer).
 """
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,14 +70,23 @@ def _aliases(fracties: Sequence[str]) -> list[tuple[str, str]]:
     return sorted(aliases, key=lambda a: (-len(a[0]), a[0]))
 
 
+@functools.lru_cache(maxsize=64)
+def _alias_patterns(fracties: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """One compiled pattern per printed name, built once per report's fracties."""
+    out = []
+    for printed, name in _aliases(fracties):
+        parts = [re.escape(p) for p in printed.split(" en ")]
+        pattern = r"-?\s+en\s+(?:de\s+)?".join(parts)
+        out.append((re.compile(rf"(?<![\w-]){pattern}(?:-fractie)?(?![\w])"), name))
+    return tuple(out)
+
+
 def _mentions(sentence: str, fracties: Sequence[str]) -> list[tuple[int, str]]:
     """Positions of fractie names in a sentence."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for printed, name in _aliases(fracties):
-        parts = [re.escape(p) for p in printed.split(" en ")]
-        pattern = r"-?\s+en\s+(?:de\s+)?".join(parts)
-        for m in re.finditer(rf"(?<![\w-]){pattern}(?:-fractie)?(?![\w])", sentence):
+    for rx, name in _alias_patterns(tuple(fracties)):
+        for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -105,8 +115,8 @@ _STOP = frozenset({
 
 
 def content_words(text: str) -> frozenset[str]:
-    words = (w.lower() for w in _WORD_RE.findall(text))
-    return frozenset(w for w in words if w not in _STOP and "fractie" not in w)
+    words = set(_WORD_RE.findall(text.lower())) - _STOP
+    return frozenset(w for w in words if "fractie" not in w)
 
 
 def resolve(

@@ -1,20 +1,27 @@
 """The body as a stream of events: fractie heading, topic subheading, "Antwoord", answer part,
-paragraph. Built once, consumed by the pairing rules in `parsers.segment.pairs`."""
+question part, a part that is neither (with its text), letter headings, paragraph. Built once,
+consumed by the pairing rules in `parsers.segment.pairs` and `parsers.segment.answer_part`."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from parsers.segment import phrases as ph
 from parsers.segment.headings import (
     SectionHead,
     is_answer_marker,
     is_answer_part,
+    is_other_part,
+    is_question_part,
     paragraph_topic,
     parse_section_heading,
+    speaker,
     topic_span,
 )
-from parsers.segment.units import Unit
+from parsers.segment.units import Unit, sentence_boundary
 
 SECTION, TOPIC, ANSWER, PART, PARA = "section", "topic", "answer", "part", "para"
+QPART, OTHER, LETTER = "question_part", "other_part", "letter"
+HEADINGS = frozenset({SECTION, TOPIC, ANSWER, PART, QPART, OTHER, LETTER})
 
 
 @dataclass(frozen=True)
@@ -22,21 +29,6 @@ class Event:
     kind: str  # SECTION | TOPIC | ANSWER | PART | PARA
     units: tuple[Unit, ...]
     head: SectionHead | None = None
-
-
-def find_first_section(units: Sequence[Unit], known: Iterable[str]) -> int | None:
-    """The first fractie heading of the body. A table of contents without page numbers lists
-    the headings one after another; a body heading is followed by text, not by another heading
-    ("Vragen en opmerkingen van de leden van de VVD-fractie" / "… D66-fractie" is the TOC)."""
-    known_set = tuple(known)
-    for i, u in enumerate(units):
-        nxt = units[i + 1].text if i + 1 < len(units) else ""
-        if not (_heading_allowed(u) and parse_section_heading(u.text, nxt, known_set)):
-            continue
-        after = units[i + 2].text if i + 2 < len(units) else ""
-        if nxt and not parse_section_heading(nxt, after, known_set) and not is_answer_part(nxt):
-            return i
-    return None
 
 
 def _heading_allowed(u: Unit) -> bool:
@@ -47,27 +39,79 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
     """Classify body units (starting at the first fractie heading) and group paragraphs."""
     known_set = tuple(known)
     events: list[Event] = []
+    sectioned = False  # a fractie heading has been seen
     i = 0
     while i < len(units):
         u = units[i]
+        if u.text[:1].islower():  # a continuation line: no heading or marker starts lowercase
+            if events and events[-1].kind == OTHER:
+                events[-1] = Event(OTHER, (*events[-1].units, u))
+            elif events and events[-1].kind == PARA and not u.gap_before:
+                events[-1] = Event(PARA, (*events[-1].units, u))
+            else:
+                events.append(Event(PARA, (u,)))
+            i += 1
+            continue
         nxt = units[i + 1].text if i + 1 < len(units) else ""
         head = parse_section_heading(u.text, nxt, known_set) if _heading_allowed(u) else None
         if head:
             events.append(Event(SECTION, (u,), head))
+            sectioned = True
         elif is_answer_marker(u.text):
             events.append(Event(ANSWER, (u,)))
-        elif is_answer_part(u.text):
+        elif is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
             events.append(Event(PART, (u,)))
+        elif ph.LETTER_LINE_RE.match(u.text):
+            span = _letter_span(units, i)
+            events.append(Event(LETTER, tuple(units[i : i + span])))
+            i += span
+            continue
+        elif is_question_part(u.text) or ph.LETTER_RE.match(u.text):
+            events.append(Event(QPART if is_question_part(u.text) else LETTER, (u,)))
+        elif is_other_part(u.text) or (events and events[-1].kind == OTHER and not _ends_other(u)):
+            prior = events.pop().units if events and events[-1].kind == OTHER else ()
+            events.append(Event(OTHER, (*prior, u)))
         elif (span := _topic(units, i, line_based)) > 0:
             events.append(Event(TOPIC, tuple(units[i : i + span])))
             i += span
             continue
-        elif events and events[-1].kind == PARA and not u.gap_before:
+        elif (
+            events
+            and events[-1].kind == PARA
+            and not u.gap_before
+            and (sectioned or not _new_speaker(units, i))
+        ):
             events[-1] = Event(PARA, (*events[-1].units, u))
         else:
             events.append(Event(PARA, (u,)))
         i += 1
     return events
+
+
+def _letter_span(units: Sequence[Unit], i: int) -> int:
+    """A letter's signature line ("Hoogachtend," / "De voorzitter van de vaste commissie voor
+    Binnenlandse Zaken,") takes the name on the next line with it ("Dittrich")."""
+    nxt = units[i + 1].text if i + 1 < len(units) else ""
+    short_name = 0 < len(nxt) <= 40 and nxt[-1:] not in ".?!:" and not ph.LETTER_LINE_RE.match(nxt)
+    return 2 if units[i].text.endswith(",") and short_name else 1
+
+
+def _new_speaker(units: Sequence[Unit], i: int) -> bool:
+    """Line-based text without blank lines, where no fractie heading is in force yet: a
+    sentence ends and the next line names a new speaker ("… hebben hierover nog enkele vragen
+    en opmerkingen." / "De leden van de CDA-fractie hebben met belangstelling …", 2019D34326):
+    a new paragraph."""
+    return (
+        i > 0
+        and sentence_boundary(units[i - 1].text, units[i].text)
+        and bool(speaker(units[i].text))
+    )
+
+
+def _ends_other(u: Unit) -> bool:
+    """A part that is neither questions nor answers ("II Agenda" and its list of letters,
+    2026D08333) runs to the next part heading."""
+    return is_answer_part(u.text) or is_question_part(u.text) or is_other_part(u.text)
 
 
 def _topic(units: Sequence[Unit], i: int, line_based: bool) -> int:

@@ -1,13 +1,16 @@
-"""Front matter: everything before the first fractie heading.
+"""Front matter: everything before the body (the first fractie, topic or part heading).
 
-Two layouts:
+Layouts seen (lines quoted in `parsers.segment.phrases`):
 - Tweede Kamer PDF: " 32317-790       JBZ-Raad op 8 en 9 december 2022 in Brussel (…" / "Verslag
   van een schriftelijk overleg" / "Binnen de vaste commissie voor Justitie en Veiligheid hebben de
-  onderstaande fracties de behoefte vragen en opmerkingen voor te leggen aan de staatssecretaris
-  over de volgende stukken:" / bullets "• … (Kamerstuk 32317, nr. 790)" / "De voorzitter van de
-  commissie," "Van Meenen" / "Adjunct-griffier van de commissie," "Meijer" / "Inhoudsopgave".
-- KOOP (officielebekendmakingen): "32 317" "JBZ-Raad" / "Nr. 909" / "VERSLAG VAN EEN SCHRIFTELIJK
-  OVERLEG" / "Vastgesteld 15 december 2022" — the dossier and the report's own number are printed.
+  onderstaande fracties …" / bullets "• … (Kamerstuk 32317, nr. 790)" / signatures / TOC.
+- KOOP (officielebekendmakingen): "21 501-32 Landbouw- en Visserijraad" / "Nr. 1459 VERSLAG VAN
+  EEN SCHRIFTELIJK OVERLEG" / "Vastgesteld 12 september 2022" / intro / signatures.
+- tweedekamer.nl / tkconv inbreng: "2019D23340 INBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" /
+  intro / signatures / TOC; sometimes flattened onto one line (2026D10904).
+- Eerste Kamer: "33 328 …" / "35 112 …" (two dossiers) / "AI1 VERSLAG VAN EEN SCHRIFTELIJK
+  OVERLEG" / "Vastgesteld …" / intro naming the fracties / "De griffier …, Bergman".
+The header (dossier, number, type, date) is the text before the committee's opening sentence.
 """
 
 import re
@@ -16,26 +19,9 @@ from dataclasses import dataclass
 
 from parsers.model import Subject
 from parsers.references import format_ref, parse_kamerstuk_refs
-from parsers.segment.headings import parse_section_heading
+from parsers.segment import phrases as ph
 from parsers.segment.units import Unit, join_lines
 
-_MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
-_M = "(" + "|".join(MONTHS) + ")"
-_RANGE_RE = re.compile(rf"(\d{{1,2}})(?:\s+{_M})?\s+en\s+(\d{{1,2}})\s+{_M}\s+(\d{{4}})")
-_SINGLE_RE = re.compile(rf"(\d{{1,2}})\s+{_M}\s+(\d{{4}})")
-_DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3})(?:-[\w]+)?(?:\s|$)")
-_NUMBER_PREFIX_RE = re.compile(r"^\d{2}\s?\d{3}-[\w-]+\s+(?=\S)")
-_NR_RE = re.compile(r"^Nr\.\s*(\d+)$")
-_COMMITTEE_RE = re.compile(r"\b((?:vaste )?commissie voor [A-Z][\w ,]*?)\s+(?:hebben|heeft)\b")
-_ADDRESSEE_RE = re.compile(
-    r"(?:voor te leggen aan|voorgelegd aan|gericht aan|door) de "
-    r"(minister-president|minister|staatssecretaris)",
-    re.IGNORECASE,
-)
 _BULLET_RE = re.compile(r"^[•\-–▪·]\s*")
 _PAREN_REF_RE = re.compile(r"\s*\((?:Kamerstuk|\d{4}Z\d{5})[^)]*\)")
 _ZAAK_RE = re.compile(r"\b(\d{4}Z\d{5})\b")
@@ -43,54 +29,183 @@ _INLINE_SUBJECT_RE = re.compile(
     r"(?:(?<=\s)|,\s|\sen\s)(?P<title>(?:de|het)\s[^()]+?)\s*"
     r"\((?P<ref>Kamerstuk[^)]*|\d{4}Z\d{5})\)"
 )
-# A TOC entry ends in a page number after spaces, a tab or dots ("…VVD-fractie    2").
-_TOC_PAGE_RE = re.compile(r"(?:\s{2,}|\t|\.{3,}\s*)\d+$")
+_DOC_NUMBER_RE = re.compile(r"^\d{4}D\d{5}\s+")  # "2019D23340 INBRENG VERSLAG …"
+_HEADER_UNITS = 12
+# Between "Raad" and its date only the rest of the Council's name and a connector: "Raad
+# Werkgelegenheid en Sociaal Beleid van 1 december 2025" (2025D47686), "Raad voor
+# Concurrentievermogen/Interne markt en industrie, onderzoek en ruimtevaart (29–30 september
+# 2025)" (2025D40762), "Raad d.d. 19 maart 2024".
+_COUNCIL_GAP_RE = re.compile(
+    r"[\s(]*(?:[^\W\d]+[\s/,()-]+){0,9}?(?:d\.d\.\s*)?"
+)  # without an intro sentence, the header is at most this many units
 
 
 @dataclass(frozen=True)
 class FrontInfo:
-    dossier: str | None
+    dossier: str | None  # as printed without spaces: "21501-32"
+    dossier_number: str | None  # "21501"
+    toevoeging: str | None  # "32"
+    co_dossiers: tuple[str, ...]  # further dossier headers ("35112" in kst-33328-AI)
     ondernummer: str | None
+    title_kind: str | None  # "verslag" | "inbreng" from the document-type line, or None
+    nader: bool  # "VERSLAG VAN EEN NADER SCHRIFTELIJK OVERLEG"
+    number_unfilled: bool  # "Nr." printed with no number, or a placeholder ("Nr. xxx")
     title: str | None
     date: str | None
+    date_unfilled: bool  # "Vastgesteld …………. 2025": the template was never filled in
     council_date: str | None
     committee: str | None
     chair: str | None
     clerk: str | None
     addressee: str | None
     subjects: tuple[Subject, ...]
-    toc_fracties: tuple[str, ...]
 
 
 def parse_front(units: Sequence[Unit]) -> FrontInfo:
     texts = [u.text for u in units]
     flat = join_lines(texts)
+    intro = ph.INTRO_RE.search(flat)
+    header = flat[: intro.start()] if intro else join_lines(texts[:_HEADER_UNITS])
+    header_units = _header_units(texts, len(header))
+    dossiers = [m for t in header_units if (m := ph.DOSSIER_RE.match(t))]
+    doc_type = ph.DOC_TYPE_RE.search(header)
+    number, unfilled = _number(header)
+    date = ph.DATE_FIXED_RE.search(flat)
     title = _title(units)
-    vastgesteld = re.search(r"Vastgesteld\s+(\d{1,2}\s+\w+\s+\d{4})", flat)
+    subjects = _subjects(units) or _inline_subjects(flat)
     return FrontInfo(
-        dossier=_dossier(texts),
-        ondernummer=next((m.group(1) for t in texts if (m := _NR_RE.match(t))), None),
+        dossier=_dossier(dossiers[0]) if dossiers else None,
+        dossier_number=dossiers[0].group("nr").replace(" ", "") if dossiers else None,
+        toevoeging=dossiers[0].group("toev") if dossiers else None,
+        co_dossiers=tuple(dict.fromkeys(_dossier(m) for m in dossiers[1:])),
+        ondernummer=number,
+        title_kind=_title_kind(doc_type),
+        nader=bool(doc_type and doc_type.group("nader")),
+        number_unfilled=unfilled,
         title=title,
-        date=iso_date(vastgesteld.group(1)) if vastgesteld else None,
-        council_date=_council_date(title or "") or _council_date(flat),
-        committee=(m.group(1) if (m := _COMMITTEE_RE.search(flat)) else None),
-        chair=_after(texts, r"^(?:De )?(?:fungerend )?voorzitter van de (?:vaste )?commissie,?$"),
-        clerk=_after(texts, r"^(?:De )?(?:adjunct-)?griffier van de (?:vaste )?commissie,?$"),
-        addressee=(m.group(1).lower() if (m := _ADDRESSEE_RE.search(flat)) else None),
-        subjects=_subjects(units) or _inline_subjects(flat),
-        toc_fracties=_toc(texts),
+        date=_iso(date.group(1), date.group(2), date.group(3)) if date else None,
+        date_unfilled=date is None and bool(ph.DATE_ANY_RE.search(header)),
+        council_date=_council_date_of(title, subjects, flat),
+        committee=_committee(flat[intro.start() :] if intro else flat),
+        chair=_signature(texts, ph.CHAIR_RE),
+        clerk=_signature(texts, ph.CLERK_RE),
+        addressee=(m.group(1).lower() if (m := ph.ADDRESSEE_RE.search(flat)) else None),
+        subjects=subjects,
     )
+
+
+def _header_units(texts: Sequence[str], header_len: int) -> list[str]:
+    """The units that make up the first `header_len` characters of the joined text."""
+    out: list[str] = []
+    used = 0
+    for t in texts[:_HEADER_UNITS]:
+        if used >= header_len:
+            break
+        out.append(t)
+        used += len(" ".join(t.split())) + 1
+    return out
+
+
+def _dossier(m: re.Match[str]) -> str:
+    nr = m.group("nr").replace(" ", "")
+    return f"{nr}-{m.group('toev')}" if m.group("toev") else nr
+
+
+def _title_kind(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    return "inbreng" if m.group("inbreng") else "verslag"
+
+
+def _number(header: str) -> tuple[str | None, bool]:
+    """The report's number and whether a number line was left unfilled."""
+    ek = ph.EK_NUMBER_RE.search(header)
+    if ek:
+        return ek.group("n"), False
+    m = ph.NUMBER_RE.search(header)
+    if m is None:
+        return None, False
+    value = m.group("n")
+    if ph.NUMBER_DIGITS_RE.fullmatch(value):
+        return value, False
+    return None, True  # "Nr." alone, "Nr. xxx", "Nr. Verslag van een schriftelijk overleg"
+
+
+def _iso(day: str, month: str, year: str) -> str:
+    return f"{int(year):04d}-{ph.MONTHS[month.lower()]:02d}-{int(day):02d}"
+
+
+def iso_date(text: str) -> str | None:
+    """The first "8 december 2022" in `text` as ISO."""
+    m = re.search(rf"(\d{{1,2}})\s+({ph.MONTH})\s+(\d{{4}})", text, re.IGNORECASE)
+    return _iso(m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _committee(text: str) -> str | None:
+    m = ph.COMMITTEE_RE.search(text)
+    if m is None:
+        return None
+    return " ".join(ph.GLUED_DIGIT_RE.sub("", m.group("name")).split())
+
+
+def _signature(texts: Sequence[str], rx: re.Pattern[str]) -> str | None:
+    """The name after "De voorzitter van de commissie," on the same line or the next."""
+    for i, t in enumerate(texts):
+        m = rx.match(t)
+        if m is None:
+            continue
+        name = m.group("name").strip() or (texts[i + 1] if i + 1 < len(texts) else "")
+        name = ph.INITIALS_RE.sub("", name.strip()).strip()
+        return name or None
+    return None
+
+
+def _council_date_of(title: str | None, subjects: Sequence[Subject], flat: str) -> str | None:
+    """The meeting the consultation is about: the title's, else the agenda's among the subjects,
+    else the first subject's, else the intro's; never an earlier meeting's whose report is among
+    the documents ("Verslag van de formele JBZ-Raad van 13 en 14 oktober 2022")."""
+    agenda = [s.title for s in subjects if ph.AGENDA_RE.search(s.title)]
+    others = [s.title for s in subjects if not ph.AGENDA_RE.search(s.title)]
+    for text in (title or "", *agenda, *others[:1], flat):
+        found = _council_date(text)
+        if found:
+            return found
+    return None
+
+
+def _council_date(text: str) -> str | None:
+    """ "JBZ-Raad op 8 en 9 december 2022" -> "2022-12-08/2022-12-09"; one day -> one date."""
+    for anchor in ph.COUNCIL_RE.finditer(text):
+        if ph.REPORT_OF_COUNCIL_RE.search(text[max(0, anchor.start() - 60) : anchor.start()]):
+            continue
+        rest = text[anchor.end() : anchor.end() + 120]
+        m = ph.COUNCIL_DATE_RE.search(rest)
+        if m is None or not _COUNCIL_GAP_RE.fullmatch(rest[: m.start()]):
+            continue
+        if m.group("d"):
+            return _iso(m.group("d"), m.group("m"), m.group("yy"))
+        start = _iso(m.group("d1"), m.group("m1") or m.group("m2"), m.group("y"))
+        return f"{start}/{_iso(m.group('d2'), m.group('m2'), m.group('y'))}"
+    return None
 
 
 def _title(units: Sequence[Unit]) -> str | None:
     """The first paragraph without the Kamerstuk number it starts with (" 32317-790       JBZ-Raad
     op 8 en 9 december 2022 in Brussel (…" -> "JBZ-Raad op …"); in the KOOP layout the dossier
     number stands alone ("32 317") and the dossier title follows ("JBZ-Raad")."""
-    first = _first_paragraph(units)
-    if len(first) == 1 and re.fullmatch(r"\d{2}\s?\d{3}", first[0].text) and len(units) > 1:
-        first = _first_paragraph(units[1:])
+    texts = [u.text for u in units]
+    while texts and (ph.TOC_FURNITURE_RE.match(texts[0]) or texts[0].startswith("Tweede Kamer")):
+        texts = texts[1:]
+    first = _first_paragraph(units[len(units) - len(texts) :])
+    if (
+        len(first) == 1
+        and re.fullmatch(r"\d{2}\s?\d{3}(?:-\w+)?", first[0].text)
+        and len(units) > 1
+    ):
+        first = _first_paragraph(units[units.index(first[0]) + 1 :])
     title = join_lines([u.text for u in first])
-    return _NUMBER_PREFIX_RE.sub("", title) or None
+    title = _DOC_NUMBER_RE.sub("", title)
+    return re.sub(r"^\d{2}\s?\d{3}(?:-[\w-]+)?\s+(?=\S)", "", title) or None
 
 
 def _first_paragraph(units: Sequence[Unit]) -> list[Unit]:
@@ -100,43 +215,6 @@ def _first_paragraph(units: Sequence[Unit]) -> list[Unit]:
             break
         out.append(u)
     return out
-
-
-def _dossier(texts: Sequence[str]) -> str | None:
-    for t in texts[:8]:
-        m = _DOSSIER_RE.match(t)
-        if m:
-            return m.group(1).replace(" ", "")
-    return None
-
-
-def iso_date(text: str) -> str | None:
-    m = _SINGLE_RE.search(text)
-    if not m:
-        return None
-    return f"{int(m.group(3)):04d}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
-
-
-def _council_date(text: str) -> str | None:
-    """ "JBZ-Raad op 8 en 9 december 2022" -> "2022-12-08/2022-12-09"; one day -> one date."""
-    anchor = re.search(r"(?:JBZ-Raad|Raad)\s+(?:op|van)\s+", text)
-    if not anchor:
-        return None
-    rest = text[anchor.end() : anchor.end() + 60]
-    m = _RANGE_RE.match(rest)
-    if m:
-        d1, m1, d2, m2, year = m.groups()
-        start = f"{year}-{MONTHS[m1 or m2]:02d}-{int(d1):02d}"
-        return f"{start}/{year}-{MONTHS[m2]:02d}-{int(d2):02d}"
-    return iso_date(rest) if _SINGLE_RE.match(rest) else None
-
-
-def _after(texts: Sequence[str], pattern: str) -> str | None:
-    rx = re.compile(pattern, re.IGNORECASE)
-    for i, t in enumerate(texts[:-1]):
-        if rx.match(t):
-            return texts[i + 1]
-    return None
 
 
 def _inline_subjects(flat: str) -> tuple[Subject, ...]:
@@ -161,6 +239,8 @@ def _inline_subjects(flat: str) -> tuple[Subject, ...]:
 def _subjects(units: Sequence[Unit]) -> tuple[Subject, ...]:
     items: list[list[str]] = []
     for u in units:
+        if ph.TOC_START_RE.match(u.text):
+            break
         if _BULLET_RE.match(u.text):
             items.append([_BULLET_RE.sub("", u.text)])
         elif items and not u.gap_before and len(items[-1]) < 4:
@@ -175,14 +255,3 @@ def _subjects(units: Sequence[Unit]) -> tuple[Subject, ...]:
         title = _PAREN_REF_RE.sub("", text).strip()
         subjects.append(Subject(title, refs, zaak.group(1) if zaak else None))
     return tuple(subjects)
-
-
-def _toc(texts: Sequence[str]) -> tuple[str, ...]:
-    """Fracties listed before the body: every fractie heading in the front matter is a TOC
-    entry, with or without its page number."""
-    names: list[str] = []
-    for t in texts:
-        head = parse_section_heading(_TOC_PAGE_RE.sub("", t).rstrip(), "", ())
-        if head and head.fractie not in names:
-            names.append(head.fractie)
-    return tuple(names)

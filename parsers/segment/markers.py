@@ -50,7 +50,12 @@ def strip_markers(lines: Sequence[tuple[int, str]], first: int = 1) -> list[Clea
     return out
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, bool]]:
+    if not _DIGIT_RE.search(text):  # most lines have no digit at all
+        return []
     found: dict[int, tuple[int, int, int, bool]] = {}
     for rx in (_WORD_RE, _STOP_RE):
         for m in rx.finditer(text):

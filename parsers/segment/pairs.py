@@ -25,6 +25,12 @@ ParseIssue. Unanswered questions get answer None. `answer_line` is the line of t
 that opened the answer, or else of the answer's first paragraph.
 
 QUESTIONS ONLY (inbreng: no "Antwoord" at all): every paragraph is a question block.
+
+WITHOUT FRACTIE HEADINGS (reports organised by topic, a shared "Inleiding" before the fractie
+headings, Eerste Kamer letters): where no fractie heading is in force, a paragraph that names its
+speaker ("De leden van de VVD-fractie vragen …") opens a question block of that fractie under the
+current topic; the paragraphs after it ("Deze leden …") stay with it until another speaker, a
+topic or a fractie heading. A paragraph with no speaker and no fractie in force is unassigned.
 """
 
 import re
@@ -32,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
+from parsers.segment.headings import speaker, topic_name
 from parsers.segment.units import Unit, join_lines, sentence_boundary
 
 _ASKING_RE = re.compile(
@@ -65,6 +72,7 @@ class _State:
     answer: list[list[Unit]] | None = None  # answer paragraphs while after an "Antwoord"
     answer_line: int | None = None
     topic_at_answer: str | None = None
+    by_heading: bool = False  # the fractie comes from a fractie heading, not from a speaker
     drafts: list[Draft] = field(default_factory=list)
     orphans: list[Unit] = field(default_factory=list)
 
@@ -78,15 +86,21 @@ def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
     for ev in events:
         if ev.kind == SECTION and ev.head:
             _close(st)
-            st.fractie, st.topic = ev.head.fractie, None
+            st.fractie, st.topic, st.by_heading = ev.head.fractie, None, True
         elif ev.kind == TOPIC:
-            if st.answer is not None:
+            if st.answer is not None or not st.by_heading:
                 _close(st)
-            st.topic = join_lines([u.text for u in ev.units])
+            st.topic = topic_name(ev.units)
+            st.fractie = st.fractie if st.by_heading else None
         elif ev.kind == ANSWER:
             _on_answer(st, ev.units[0].line)
         elif ev.kind == PARA and st.answer is not None:
             st.answer.append(list(ev.units))
+        elif ev.kind == PARA and not st.by_heading and (who := speaker(ev.units[0].text)):
+            if who != st.fractie:
+                _close(st)
+            st.fractie = who
+            st.question.extend(ev.units)
         elif ev.kind in (PARA, PART):
             st.question.extend(ev.units)
     _close(st)
@@ -159,11 +173,16 @@ def pair_questions_only(events: Sequence[Event]) -> tuple[list[Draft], list[Unit
     orphans: list[Unit] = []
     fractie: str | None = None
     topic: str | None = None
+    by_heading = False
     for ev in events:
         if ev.kind == SECTION and ev.head:
-            fractie, topic = ev.head.fractie, None
+            fractie, topic, by_heading = ev.head.fractie, None, True
         elif ev.kind == TOPIC:
-            topic = join_lines([u.text for u in ev.units])
+            topic = topic_name(ev.units)
+            fractie = fractie if by_heading else None
+        elif ev.kind == PARA and not by_heading and (who := speaker(ev.units[0].text)):
+            fractie = who
+            drafts.append(Draft(fractie, topic, list(ev.units)))
         elif ev.kind in (PARA, PART) and fractie is None:
             orphans.extend(ev.units)
         elif ev.kind in (PARA, PART) and fractie is not None:

@@ -17,7 +17,6 @@ from parsers.blocks import Block, BlockKind
 
 LINE_FORMATS = frozenset({"txt", "pdf"})
 _SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?\d{0,3}$")  # "uitgebracht.20": a marker may follow
-_HYPHEN_END_RE = re.compile(r"\S-$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,10 @@ def join_lines(lines: Sequence[str]) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        if parts and not _HYPHEN_END_RE.search(parts[-1][-2:]):
-            parts.append(" ")
+        if parts:
+            prev = parts[-1]  # "EU-" (a non-space before the hyphen) glues to the next line
+            glued = prev[-1] == "-" and len(prev) > 1 and not prev[-2].isspace()
+            if not glued:
+                parts.append(" ")
         parts.append(line)
     return "".join(parts)

@@ -1,0 +1,239 @@
+"""The parser's knowledge of Dutch phrases, in one place: every pattern with the real line that
+needs it. Adding a wording is one line here; the code that uses a pattern does not change.
+
+Lines are quoted from the example report and the dev set (tests/fixtures/devset, by id).
+"""
+
+import re
+
+_MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+
+# ---------------------------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------------------------
+
+# The document-type line, the first one in the text (an intro may cite other verslagen later:
+# 2025D27305 "… inzake Verslag van een schriftelijk overleg over de geannoteerde agenda …"):
+# "INBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" (2019D23340), "Nr. \t\tInbreng verslag van een
+# schriftelijk overleg" (2017D07968), "Nr. 1459 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "AB VERSLAG
+# VAN EEN NADER SCHRIFTELIJK OVERLEG" (kst-33506-AB), "Verslag van een schriftelijk overleg" (the
+# example report).
+DOC_TYPE_RE = re.compile(
+    r"(?P<inbreng>\binbreng\s+)?\bverslag\s+van\s+een\s+(?P<nader>nader\s+)?schriftelijk\s+overleg",
+    re.IGNORECASE,
+)
+# The report's own number: "Nr. 774", "Nr. 974 Verslag van een schriftelijk overleg", on a line of
+# its own or flattened into one ("… Vastgesteld, ⦠2026 Nr. xxx Binnen …", 2026D10904), but never
+# a number inside a citation ("(Kamerstuk 21501-02, Nr. 3355)", 2026D10904): no comma before it.
+NUMBER_RE = re.compile(r"(?<!,)(?<!, )\bNr\.[ \t]*(?P<n>[^\s,;()]*)")
+NUMBER_DIGITS_RE = re.compile(r"\d+[A-Z]?")
+# Eerste Kamer numbers are letters before the title: "AB VERSLAG VAN EEN NADER SCHRIFTELIJK
+# OVERLEG" (kst-33506-AB), "BM VERSLAG …" (kst-25295-BM), "M VERSLAG …" (kst-31549-M), and
+# "AI1 VERSLAG …" with a footnote digit glued on (kst-33328-AI: the number is "AI").
+EK_NUMBER_RE = re.compile(r"(?:^|(?<=\s))(?P<n>[A-Z]{1,3})\d{0,2}\s+VERSLAG\s+VAN\s+EEN\b")
+# A dossier header: "21 501-32 Landbouw- en Visserijraad", "32317\t\tJBZ-Raad" (2017D07968),
+# "32 317 JBZ-Raad", "21 501-30" alone (kst-21501-30-476), "21501 VERSLAG VAN EEN …" (2026D10904,
+# flattened), " 32317-790       JBZ-Raad op 8 en 9 december 2022" (the example: dossier and the
+# agenda's number). Never "2019D23340 INBRENG …" (a document number) or "Vergaderjaar 2019-".
+# A numeric toevoeging has two digits ("21 501-02"); "32317-790" is the agenda's number.
+DOSSIER_RE = re.compile(r"^(?P<nr>\d{2} ?\d{3})(?:-(?P<toev>[A-Z]{1,5}|\d{2})(?=\s|$)|(?=[\s-]|$))")
+# "Vastgesteld 24 maart 2014", "Vastgesteld16 april 2010" (no space), "Vastgesteld, 3 mei 2021".
+DATE_FIXED_RE = re.compile(rf"Vastgesteld[,:]?\s*(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})", re.I)
+# An unfilled template: "Vastgesteld …………. 2025" (2025D27305), "Vastgesteld … " (2017D07968),
+# "Vastgesteld, .. xxxx 2025" (2025D18687), "Vastgesteld, ⦠2026" (2026D10904).
+DATE_ANY_RE = re.compile(r"Vastgesteld\b", re.I)
+# Placeholders for a number that was never filled in: "Nr. xxx" (2026D10904); an empty "Nr."
+# is followed by the title or nothing ("Nr. Verslag van een schriftelijk overleg", 2026D04020).
+PLACEHOLDER_RE = re.compile(r"^(?:x+|\.+|…+|_+)$", re.IGNORECASE)
+# Where the committee's opening sentence starts; the header (dossier, number, type, date) is
+# before it: "Binnen de vaste commissie voor …", "De vaste commissie voor …", "In de vaste
+# commissie voor … bestond …" (2025D27305), "De leden van de vaste commissies voor …"
+# (kst-25295-BM).
+INTRO_RE = re.compile(
+    r"\b(?:Binnen de|De|In de|De leden van de) (?:vaste )?commissies? voor\b", re.IGNORECASE
+)
+# The committee, up to its verb: "De vaste commissie voor Justitie en Veiligheid heeft …",
+# "Binnen de vaste commissie voor Infrastructuur en Milieu1 hebben …" (footnote digit glued on,
+# kst-21501-33-341), "In de vaste commissie voor Volksgezondheid, Welzijn en Sport bestond …"
+# (2025D27305), "De vaste commissie voor Immigratie en Asiel/JBZ-Raad1 van de Eerste Kamer der
+# Staten-Generaal heeft …" (kst-30573-J), "De leden van de vaste commissies voor Justitie en
+# Veiligheid1, voor Volksgezondheid, Welzijn en Sport2, en voor Binnenlandse Zaken en de Hoge
+# Colleges van Staat / Algemene Zaken en Huis van de Koning3 hebben …" (kst-25295-BM).
+COMMITTEE_RE = re.compile(
+    r"\b(?P<name>(?:vaste )?commissies? voor [A-Z][^.;()]*?)\s+"
+    r"(?:van de Eerste Kamer der Staten-Generaal\s+)?(?:heeft|hebben|bestond)\b"
+)
+# A footnote digit glued to a word of a name: "Milieu1", "Zaken2", "JBZ-raad1".
+GLUED_DIGIT_RE = re.compile(r"(?<=[^\W\d_])\d{1,2}(?=[\s,]|$)")
+# Signatures, the name on the same line or the next: "De voorzitter van de commissie, Hamer",
+# "De voorzitter van de commissie," / "Kuiken", "Voorzitter van de commissie, Agnes Mulder"
+# (2019D34326), "De fungerend voorzitter van de commissie, Agnes Mulder" (2021D27012), "De
+# waarnemend griffier van de commissie, Tielens-Tripels" (kst-32317-567), "Adjunct-griffier van
+# de commissie, Kraaijenoord" (2019D23340), Eerste Kamer "De griffier van de vaste commissie voor
+# Binnenlandse Zaken, Bergman" (kst-33328-AI), "De griffier voor dit verslag, De Boer"
+# (kst-25295-BM).
+_FUNCTION = r"^(?:De\s+)?(?:(?:fungerend|waarnemend|plaatsvervangend)\s+)?"
+_OF = r"\s+(?:van de (?:vaste )?commissies?(?: voor .+)?|voor dit verslag)\s*,"
+CHAIR_RE = re.compile(_FUNCTION + r"voorzitter" + _OF + r"\s*(?P<name>[^,]*)$", re.IGNORECASE)
+CLERK_RE = re.compile(_FUNCTION + r"(?:adjunct-)?griffier" + _OF + r"\s*(?P<name>[^,]*)$", re.I)
+# Initials before a surname: "K. van Dooren" (kst-31549-M) -> "van Dooren".
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.\s*)+(?=\S)")
+ADDRESSEE_RE = re.compile(
+    r"(?:voor te leggen aan|voorgelegd aan|gericht aan|door|gestuurd aan) de "
+    r"(minister-president|minister|staatssecretaris)",
+    re.IGNORECASE,
+)
+# A Council meeting named with its dates: "JBZ-Raad op 8 en 9 december 2022", "JBZ-Raad van 8 en
+# 9 december 2022", "informele JBZ-Raad d.d. 18 en 19 juli 2011" (kst-32317-68), "Landbouw- en
+# Visserijraad 14-16 september 2022" (kst-21501-32-1459), "Raad WSB van 13 juni 2019"
+# (2019D23340), "Telecomraad 11 en 12 april 2024" (kst-21501-33-1064), "Raad voor
+# Concurrentievermogen (29–30 september 2025)" (2025D40762).
+COUNCIL_RE = re.compile(r"(?:raad|Raad)\b")
+COUNCIL_DATE_RE = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{MONTH}))?\s*(?:[-–]|\s+en\s+)\s*(?P<d2>\d{{1,2}})\s+"
+    rf"(?P<m2>{MONTH})\s+(?P<y>\d{{4}})|(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<yy>\d{{4}})"
+)
+# The earlier meeting whose report is among the documents: "Verslag van de formele JBZ-Raad van
+# 13 en 14 oktober 2022" — its date is not the consultation's Council date.
+REPORT_OF_COUNCIL_RE = re.compile(r"\bverslag\b[^()]{0,40}$", re.IGNORECASE)
+AGENDA_RE = re.compile(r"\bagenda\b", re.IGNORECASE)
+# Where a table of contents starts: "Inhoudsopgave", "Inhoud" (2023D35130).
+TOC_START_RE = re.compile(r"^(?:Inhoudsopgave|Inhoud)$", re.IGNORECASE)
+# Table-of-contents furniture: "blz.", "Blz." (2022D31701), page numbers alone ("2", "00", "0"),
+# part numbers alone ("I", "II.", "1."), bullets alone ("•", 2026D08333).
+TOC_FURNITURE_RE = re.compile(r"^(?:blz\.?|\d{1,3}|[IVX]{1,4}\.?|\d{1,2}\.|[•·\-–▪])$", re.I)
+# A page number after an entry: "…VVD-fractie    2", "… PvdA en GroenLinks-fractie  10",
+# "I. Vragen en opmerkingen vanuit de fracties 2" (kst-32620-257), "…bewindspersonen 00".
+TOC_PAGE_RE = re.compile(r"(?:\s+|\t|\.{3,}\s*)\d{1,3}$")
+# Numbering before a heading: "I Vragen en opmerkingen vanuit de fracties", "II. Reactie …",
+# "1. Vragen en opmerkingen vanuit de VVD-fractie", "• Inbreng van de leden van de VVD-fractie"
+# (2023D35130), "· Vragen en opmerkingen van de leden van de VVD" (kst-21501-30-248),
+# "– Vragen en opmerkingen vanuit de fracties" (kst-21501-30-248).
+HEADING_NUMBER_RE = re.compile(r"^(?:[IVX]{1,4}\.?|\d{1,2}\.|[•·\-–▪])\s+")
+
+# ---------------------------------------------------------------------------------------------
+# Body headings
+# ---------------------------------------------------------------------------------------------
+
+# How a fractie heading begins: "Vragen en opmerkingen van de leden van de VVD-fractie",
+# "Vragen en opmerkingen vanuit de VVD-fractie" (numbered "1. …" in some reports), "Inbreng van
+# de leden van de VVD-fractie" (2023D35130), "Vragen en opmerkingen uit de fracties" (part),
+# "Antwoorden op de vragen van de leden van de GroenLinks-PvdA-fractie" (kst-21501-30-685).
+SECTION_LEAD_RE = re.compile(
+    r"^(?:Vragen en opmerkingen|Opmerkingen en vragen|Inbreng|Vragen|Reactie op (?:de )?vragen"
+    r"|Antwoorden op de vragen)\s+(?:van|vanuit|uit)\s+",
+    re.IGNORECASE,
+)
+# The inline-answer suffix: "… van de PVV-fractie en reactie van de bewindspersonen"
+# (kst-22112-3950), "… vanuit de fracties en en reactie van de bewindspersonen" (source typo,
+# kst-21501-33-1064), "… en reactie van de Minister", cut mid-word ("… bewindsperson").
+SECTION_SUFFIX_RE = re.compile(
+    r"\s+en\s+(?:en\s+)?(?:reactie|antwoord(?:en)?)\s+van\s+(?:de|het)\b.*$", re.IGNORECASE
+)
+# Who asks: "de leden van de …", "het lid van de BBB-fractie" (one member, 2022D31701), "de
+# fractieleden van de PVV" (Eerste Kamer, kst-25295-BM).
+SECTION_WHO_RE = re.compile(
+    r"^(?P<who>de leden|het lid|de fractieleden|leden) van\s+(?:de\s+|het\s+)?", re.IGNORECASE
+)
+# The fractie named with "fractie(s) van": "de fractie van de VVD" (kst-21501-30-248), "de
+# fracties van GroenLinks en PvdA".
+SECTION_FRACTIE_OF_RE = re.compile(
+    r"^(?:de\s+)?fracties?\s+van\s+(?:de\s+|het\s+)?(?P<name>.+)$", re.I
+)
+# The fractie named with "-fractie": "VVD-fractie", "GroenLinks- en PvdA-fractie", "CDA fractie"
+# (kst-21501-20-1141 body), "Partij voor de Dieren-fractie" (2023D06019).
+SECTION_NAME_FRACTIE_RE = re.compile(r"^(?:de\s+)?(?P<name>[^.?!:;]+?)(?:-|\s)fractie:?$", re.I)
+# Sloppy table-of-contents entries without "-fractie": "… van de leden van de VVD", "… van het
+# CDA", "… van de leden van de van de SP", "… van D66" (kst-21501-30-248): a known party only.
+SECTION_SLOPPY_RE = re.compile(r"^(?:(?:van\s+)?(?:de|het)\s+)*(?P<name>.+?)$", re.I)
+# "PvdA- en GroenLinks", "GroenLinks en PvdA", "VVD-fractie en de leden van de CDA"
+JOINT_SPLIT_RE = re.compile(r"-?(?:fractie)?(?:\s+en|,)\s+(?:de leden van\s+)?(?:de\s+)?")
+# Parties known to print a bare heading, as in "VVD" followed by "De leden van de VVD-fractie …"
+# (kst-21501-33-341), and the names a sloppy TOC entry may use. Eerste Kamer lists: "De leden van
+# de fracties van CDA, PVV, SP, PvdA, GroenLinks, ChristenUnie, SGP en 50PLUS hebben …"
+# (kst-33506-AB) is one joint block.
+KNOWN_PARTIES = (
+    "VVD", "D66", "PVV", "CDA", "SP", "PvdA", "GroenLinks", "GL-PvdA", "GroenLinks-PvdA",
+    "ChristenUnie", "SGP", "PvdD", "Partij voor de Dieren", "DENK", "FvD", "JA21", "Volt",
+    "BBB", "NSC", "50PLUS", "BIJ1", "Groep Van Haga", "Fractie Den Haan", "Forum voor Democratie",
+    "OSF", "Lid Omtzigt",
+)  # fmt: skip
+# A paragraph that says which fractie speaks, in reports organised by topic (2019D34326
+# "Inleiding" / "De leden van de VVD-fractie hebben met interesse kennisgenomen …", kst-32317-68
+# "1. Gemeenschappelijk Europees asielstelsel" / "De leden van de VVD-fractie vragen …", 2023D06019
+# "Het lid van de BBB-fractie heeft kennisgenomen …").
+SPEAKER_RE = re.compile(
+    r"^(?:De leden|Het lid) van de (?P<name>[^.?!:;,]+?)(?:-|\s)fractie\b"
+    r"|^De leden van de fracties? van (?:de )?"
+    r"(?P<joint>[A-Z0-9][\w-]*(?:(?:, (?:de )?| en (?:de )?)[A-Z0-9][\w-]*)*)"
+)
+# "Antwoord", "Antwoord   ", "Antwoord:", "Reactie van de staatssecretaris", "Reactie van het
+# kabinet"; never "II Antwoord / Reactie …" (the part heading of the separate-answer layout).
+# A government heading per topic: "Inleiding van het kabinet" (kst-21501-20-1141).
+ANSWER_RE = re.compile(
+    r"^(?:Inleiding|Reactie|Antwoord) van het kabinet:?$"
+    r"|^(?:Antwoord|Reactie)(?: (?:van|door) (?:het kabinet|de regering|de minister|de "
+    r"staatssecretaris|de bewindspersonen?)(?: van [\w ,]+)?)?\s*:?$",
+    re.IGNORECASE,
+)
+# The separate answer part: "II Antwoord / Reactie van de staatssecretaris" (example), "II
+# Reactie van de Minister van Buitenlandse Zaken" (2023D35130), "II. Reactie van de Minister"
+# (2025D46870), "III Antwoord/Reactie van het kabinet" (2026D08333), "III. Reactie van de
+# ministers …" (kst-32317-567), "– Reactie van de minister" (kst-21501-30-248 TOC), "II" /
+# "Antwoord / Reactie van de Minister" on two lines (2021D22107 TOC). A TOC line ending in a page
+# number is never the part itself.
+ANSWER_PART_RE = re.compile(
+    r"^(?:(?:I{1,3}|IV)\.?|[–-])\s+(?:Antwoord|Reactie)\b(?!.*\s\d+$)", re.IGNORECASE
+)
+# A part that holds neither questions nor answers: "II Agenda" (2026D08333, a list of letters),
+# "III Volledige agenda" (2021D22107).
+OTHER_PART_RE = re.compile(r"^(?:I{1,3}|IV)\.?\s+(?:Volledige\s+)?agenda$", re.IGNORECASE)
+# The question part: "I Vragen en opmerkingen vanuit de fracties", "I. VRAGEN EN OPMERKINGEN"
+# (kst-21501-33-341), "I Vragen en opmerkingen uit de fracties" (2023D35130), "Vragen en
+# opmerkingen vanuit de fractie en reactie van de bewindspersoon" (kst-21501-32-1459), "I.
+# VRAGEN EN OPMERKINGEN VANUIT DE FRACTIES" (kst-32317-68).
+QUESTION_PART_RE = re.compile(
+    r"^(?:(?:I|1)\.?\s+|[–-]\s+)?Vragen en opmerkingen(?:\s+(?:vanuit|uit|van)\s+de\s+fracties?)?"
+    r"(?:\s+en\s+(?:en\s+)?reactie\b.*)?$",
+    re.IGNORECASE,
+)
+# Eerste Kamer letters: "BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR …" (kst-33328-AI),
+# "BRIEF AAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE" (kst-31549-M), the answer "BRIEF VAN
+# DE MINISTER VAN …", and a letter without heading: "Aan de Minister van Asiel en Migratie" /
+# "Den Haag, 23 oktober 2024" (kst-30573-J).
+LETTER_RE = re.compile(r"^BRIEF (?:VAN|AAN) DE\b|^Aan de (?:Minister|Staatssecretaris)\b", re.I)
+# The furniture of a letter: "Den Haag, 23 oktober 2024", "Aan de Voorzitter van de Eerste Kamer
+# der Staten-Generaal", "De commissie ziet uw reactie met belangstelling tegemoet.", "Hoogachtend,",
+# and its signature "De voorzitter van de vaste commissie
+# voor Binnenlandse Zaken," / "De Staatssecretaris van Binnenlandse Zaken en
+# Koninkrijksrelaties," with the name on the next line.
+LETTER_LINE_RE = re.compile(
+    rf"^Den Haag, \d{{1,2}} {MONTH} \d{{4}}$|^Aan de Voorzitter van de\b|^Hoogachtend,?$"
+    r"|^De commissie ziet [^.]{0,60} tegemoet\.$"
+    r"|^De (?:voorzitter|griffier) van de (?:vaste )?commissies? voor [^.]+,$"
+    r"|^De (?:Minister|Staatssecretaris)(?: van| voor) [^.]+,$",
+    re.IGNORECASE,
+)
+ANSWER_LETTER_RE = re.compile(r"^BRIEF VAN DE (?:MINISTER|STAATSSECRETARIS)\b", re.IGNORECASE)
+# "De leden van de D66-fractie sluiten zich aan bij de vragen van de leden van de
+# GroenLinks-PvdA-fractie." (kst-33328-AI), "De leden van de fracties van de PvdA, de SP en D66
+# sluiten zich hierbij aan" (kst-31549-M).
+ASSOCIATION_RE = re.compile(
+    r"De leden van de (?:fracties van (?P<many>[^.]+?)|(?P<one>[^.,]+?)-fractie) sluiten zich "
+    r"(?:hierbij |daarbij )?aan(?: bij (?P<joins>[^.]+))?"
+)
+# Where the answers are said to exist: "Bij brief van 18 juli 2022 zijn de vragen beantwoord."
+# (kst-21501-02-2516), "De minister heeft deze vragen beantwoord bij brief van 5 oktober 2011"
+# (kst-21501-33-341), Eerste Kamer "De Minister heeft op 30 januari 2023 gereageerd."
+# (kst-25295-BM), "De commissie brengt bijgaand verslag uit van het gevoerde schriftelijk
+# overleg." Not the template "Bij brief van âŠâŠ zijn deze vragen … beantwoord" (2026D04020).
+ANSWERED_RE = re.compile(
+    rf"Bij brie(?:f|ven) van \d{{1,2}} {MONTH}[^.]*?beantwoord|beantwoord bij brief van \d"
+    rf"|heeft (?:op|bij brieven? van) \d{{1,2}} [^.]*?gereageerd|brengt bijgaand verslag uit",
+    re.IGNORECASE,
+)
