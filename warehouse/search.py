@@ -13,10 +13,6 @@ from warehouse.search_index import match_expression
 MARK_START = "<mark>"
 MARK_END = "</mark>"
 SNIPPET_TOKENS = 24
-# BM25 weights of question, answer, question_stems, answer_stems. Users look for what a
-# fractie asked, so a word in the question weighs ten times a word in the answer (with equal
-# weights a pair that repeats the words in a long answer outranks the one that asked about it).
-BM25 = "bm25(pairs_fts, 1.0, 0.1, 1.0, 0.1)"
 
 
 @dataclass(frozen=True)
@@ -65,11 +61,13 @@ def _where(filters: SearchFilters) -> tuple[str, list[object]]:
 def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) -> list[SearchHit]:
     """The pairs matching `query`, best first. ValueError for a query FTS5 cannot read."""
     where, params = _where(filters)
+    # FTS5 returns rows in `rank` order itself, so with the FTS table as the outer loop (CROSS
+    # JOIN) the LIMIT stops early and snippets are made only for the rows returned
     sql = (
         "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, "
-        f"-{BM25} AS score, snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet, "
-        "p.question, p.answer FROM pairs_fts JOIN pairs p ON p.id = pairs_fts.rowid "
-        f"WHERE pairs_fts MATCH ?{where} ORDER BY {BM25}, p.id LIMIT ?"
+        "-pairs_fts.rank AS score, snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet, "
+        "p.question, p.answer FROM pairs_fts CROSS JOIN pairs p ON p.id = pairs_fts.rowid "
+        f"WHERE pairs_fts MATCH ?{where} ORDER BY pairs_fts.rank LIMIT ?"
     )
     args = [MARK_START, MARK_END, SNIPPET_TOKENS, match_expression(query), *params, filters.limit]
     try:
