@@ -106,6 +106,12 @@ def test_search_filter_on_pvv_and_see_the_pair(browse: tuple[str, Path]) -> None
         finally:
             browser.close()
 
+    # the search box stems like `jbz search`: the text never says "toetredingen"
+    stemmed = requests.get(
+        f"{base}/jbz/pairs.json?_search=toetredingen&fractie=PVV&_shape=array&_col=seq", timeout=30
+    ).json()
+    assert 24 in [r["seq"] for r in stemmed]
+
     feed = requests.get(f"{base}/jbz/new_consultations.atom", timeout=30)
     assert feed.ok and "<entry>" in feed.text and "Verslag 1" in feed.text
 
