@@ -1,78 +1,130 @@
-"""Requests and time of a full first sync and of a no-change run, against the replay server.
+"""Requests per run, side by side: our incremental sync against a plain mirror that re-lists
+everything, for a first run, a no-change run and a run with one changed document.
 
     .venv/bin/python bench/sync.py
 
-The replay server serves the sample dossier (132 TK documents, 25 a page; 71 KOOP Kamerstukken).
-Politeness delay is 0 here; the live delay (JBZ_POLITENESS_DELAY_SECONDS, default 0.25 s) adds
-about requests x delay, printed alongside.
+Against the replay server (the sample dossier: 132 TK documents, 250 a page as live; 73 KOOP
+Kamerstukken). "Us" is the listing code of the ingest flow (flows/listing.py): `$metadata` once
+(then cached for a day), each dossier since its cursor (a first run backfills from
+JBZ_BACKFILL_START in JBZ_BACKFILL_WINDOW_DAYS windows), one deletion listing, and only the files
+that changed. The mirror lists every document of the dossier and downloads every listed file,
+every run, the way a `tkapi` user mirrors the dossier (135 requests for 131 records). Politeness
+delay is 0 here; live (JBZ_POLITENESS_DELAY_SECONDS, 0.25 s) adds requests x delay.
 """
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from contract.records import DocumentRecord
 from devtools.replay import ReplayServer, start_replay
 from flows.config import Config, load_config
+from flows.listing import list_koop, list_tk, list_tk_deletions
 from flows.sources.cursor import needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import HttpClient
-from flows.sources.koop import iter_koop_records
-from flows.sources.tk_odata import iter_tk_documents, iter_tk_tombstones
+from flows.sources.tk_odata import iter_tk_documents
+from flows.sources.tk_schema import FieldMap, fetch_tk_fields
+
+FETCHED_KINDS = (
+    "verslag_schriftelijk_overleg",
+    "inbreng_schriftelijk_overleg",
+    "geannoteerde_agenda",
+    "verslag_jbz_raad",
+)  # fmt: skip  (the ingest default)
 
 
 @dataclass
-class State:
-    known: dict[str, DocumentRecord]
-    tk_cursor: str | None = None
-    koop_cursor: str | None = None
+class Ours:
+    known: dict[str, DocumentRecord] = field(default_factory=dict)
+    cursors: dict[str, str | None] = field(default_factory=dict)
+    deletions: str | None = None
+    fields: FieldMap | None = None
 
 
-def sync(cfg: Config, state: State) -> tuple[int, int, int, float]:
-    """One run: list both sources since their cursors, check tombstones, fetch what changed."""
+@dataclass(frozen=True)
+class Cost:
+    tk: int
+    koop: int
+    seconds: float
+
+    def cell(self) -> str:
+        return f"{self.tk:>4} TK + {self.koop:>3} KOOP"
+
+
+def _fetch_changed(
+    client: HttpClient, cfg: Config, state: Ours, records: list[DocumentRecord]
+) -> None:
+    wanted = [r for r in records if r.kind in FETCHED_KINDS and r.file_url]
+    todo = [r for r in wanted if needs_fetch(r, state.known.get(r.document_id))]
+    for outcome in iter_fetch_outcomes(client, cfg, todo):
+        if outcome.ok:
+            state.known[outcome.record.document_id] = outcome.record
+    state.known.update({r.document_id: r for r in records if r not in todo})
+
+
+def run_ours(cfg: Config, state: Ours) -> Cost:
+    start = time.perf_counter()
+    with HttpClient(cfg) as tk_client:
+        if state.fields is None:
+            state.fields = fetch_tk_fields(tk_client, cfg)
+        names = state.fields
+        cursor = state.cursors.get("tk")
+        tk = list_tk(tk_client, cfg, lambda _: names, cfg.dossier, cursor, None, cursor is None)
+        if state.known:
+            gone, state.deletions = list_tk_deletions(
+                tk_client, cfg, names, state.deletions, list(state.known)
+            )
+            for r in gone:
+                state.known.pop(r.document_id, None)
+        _fetch_changed(tk_client, cfg, state, tk)
+        state.cursors["tk"] = next_cursor(cursor, tk)
+        state.deletions = state.deletions or state.cursors["tk"]
+    with HttpClient(cfg) as koop_client:
+        koop = list_koop(koop_client, cfg, cfg.dossier, state.cursors.get("koop"), None)
+        _fetch_changed(koop_client, cfg, state, koop)
+        state.cursors["koop"] = next_cursor(state.cursors.get("koop"), koop)
+    return Cost(tk_client.request_count, koop_client.request_count, time.perf_counter() - start)
+
+
+def run_mirror(cfg: Config) -> Cost:
+    """List the whole dossier, download every listed file; remember nothing."""
     start = time.perf_counter()
     with HttpClient(cfg) as client:
-        tk = list(iter_tk_documents(client, cfg, state.tk_cursor))
-        koop = list(iter_koop_records(client, cfg, since=state.koop_cursor))
-        known_tk = [d for d, r in state.known.items() if r.source == "tk"]
-        gone = list(iter_tk_tombstones(client, cfg, known_tk)) if known_tk else []
-        todo = [r for r in tk + koop if needs_fetch(r, state.known.get(r.document_id))]
-        outcomes = list(iter_fetch_outcomes(client, cfg, todo))
-        requests = client.request_count
-    stored = [o.record for o in outcomes if o.ok]
-    failed = [o.record for o in outcomes if not o.ok]
-    unchanged = [r for r in tk + koop if r not in todo]
-    state.known.update({r.document_id: r for r in stored + unchanged})
-    for r in gone:
-        state.known.pop(r.document_id, None)
-    done = stored + unchanged
-    tk_done = [r for r in done if r.source == "tk"]
-    tk_failed = [r for r in failed if r.source == "tk"]
-    state.tk_cursor = next_cursor(state.tk_cursor, tk_done, tk_failed)
-    koop_done = [r for r in done if r.source == "koop"]
-    koop_failed = [r for r in failed if r.source == "koop"]
-    state.koop_cursor = next_cursor(state.koop_cursor, koop_done, koop_failed)
-    return len(tk) + len(koop), len(stored), requests, time.perf_counter() - start
+        records = list(iter_tk_documents(client, cfg, cfg.dossier, None))
+        list(iter_fetch_outcomes(client, cfg, records))
+    return Cost(client.request_count, 0, time.perf_counter() - start)
 
 
-def report(name: str, listed: int, fetched: int, requests: int, seconds: float) -> None:
-    live = requests * load_config({}).politeness_delay_seconds
-    print(
-        f"{name:<22} listed {listed:>4}  fetched {fetched:>4}  requests {requests:>4}  "
-        f"{seconds:6.2f} s here  (+{live:.0f} s politeness delay live)"
+def change_one_document(server: ReplayServer) -> None:
+    """A PDF replaces a verslag's docx: a new version, visible in the API now."""
+    doc = next(d for d in server.scenario.docs.values() if d.raw.get("Volgnummer") == 969)
+    newest = max(
+        datetime.fromisoformat(str(d.raw["ApiGewijzigdOp"])) for d in server.scenario.docs.values()
     )
+    when = (newest + timedelta(days=2)).isoformat()
+    server.scenario.replace_file(str(doc.raw["Id"]), b"%PDF-1.4 definitief", when)
 
 
 def main() -> None:
-    server: ReplayServer = start_replay(page_size=25)
+    delay = load_config({}).politeness_delay_seconds
+    server = start_replay()
     try:
         cfg = server.config("v5")
-        state = State(known={})
-        report("full first sync", *sync(cfg, state))
-        for n in (1, 2):
-            report(f"no-change run {n}", *sync(cfg, state))
-        report("full sync, v4 API", *sync(server.config("v4"), State(known={})))
+        ours, rows = Ours(), []
+        for name in ("first run", "no-change run", "one changed document"):
+            if name == "one changed document":
+                change_one_document(server)
+            rows.append((name, run_ours(cfg, ours), run_mirror(cfg)))
     finally:
         server.stop()
+    print(f"{'requests per run':<22}  {'us':<20}  {'plain mirror':<20}  live delay us / mirror")
+    for name, us, mirror in rows:
+        live = f"+{(us.tk + us.koop) * delay:.0f} s / +{mirror.tk * delay:.0f} s"
+        print(f"{name:<22}  {us.cell():<20}  {mirror.cell():<20}  {live}")
+    print(
+        "time here (s): " + ", ".join(f"{n} {u.seconds:.2f} / {m.seconds:.2f}" for n, u, m in rows)
+    )
 
 
 if __name__ == "__main__":

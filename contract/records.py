@@ -7,9 +7,12 @@ from datetime import date, datetime
 KIND_VERSLAG = "verslag_schriftelijk_overleg"  # questions + government answers
 KIND_INBRENG = "inbreng_schriftelijk_overleg"  # the parties' questions only
 KIND_AGENDA = "geannoteerde_agenda"
-KIND_COUNCIL_REPORT = "verslag_jbz_raad"  # the government's report of the Council meeting
+KIND_COUNCIL_REPORT = "verslag_jbz_raad"  # the government's report of a Council meeting (any)
+KIND_DEBATE = "verslag_commissiedebat"  # the oral alternative: a committee debate's report
 KIND_OTHER = "other"
-ALL_KINDS = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_OTHER)
+ALL_KINDS = (
+    KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_DEBATE, KIND_OTHER
+)  # fmt: skip
 PARSEABLE_KINDS = (KIND_VERSLAG, KIND_INBRENG)
 
 
@@ -23,17 +26,19 @@ class DocumentRecord:
     kind: str  # one of ALL_KINDS
     soort: str | None  # TK `Soort` / KOOP KamerstukType, as printed
     title: str | None  # TK `Onderwerp` / KOOP title: the real subject
-    dossier: str | None  # "32317"
+    dossier: str | None  # as printed: "32317", "21501-02"
     ondernummer: str | None  # TK Volgnummer (v4) / Ondernummer (v5) / KOOP ondernummer; None for -1
     document_number: str | None  # TK DocumentNummer (v4) / Nummer (v5), e.g. "2024D49082"
     document_date: date | None
-    modified_at: datetime | None  # TK GewijzigdOp / KOOP modified: the cursor field
+    modified_at: datetime | None  # TK ApiGewijzigdOp (or a newer publication's) / KOOP modified
     deleted: bool
     version: str | None  # TK HuidigeDocumentVersie.Versienummer, KOOP: None
     koop_id: str | None  # TK HuidigeDocumentVersie.ExterneIdentifier / KOOP identifier
     file_url: str | None  # where the file bytes are fetched from
     chamber: str = "TK"  # "TK" or "EK" (Eerste Kamer letter numbers, kept apart)
     raw_json: str | None = None  # the source record as received, for traceability
+    dossier_number: int | None = None  # 21501 of "21501-02"
+    toevoeging: str | None = None  # "02" of "21501-02"; None for a dossier without one
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ def cli_demo(args: argparse.Namespace) -> int:
                 since=None,
                 until=None,
                 source="all",
+                dossier=None,
                 document=None,
                 kinds=None,
                 full_refresh=False,

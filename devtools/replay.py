@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devtools.replay_data import Scenario, load_sample_scenario, v5_metadata
-from devtools.replay_odata import document_page
+from devtools.replay_filter import Schema, read_schema
+from devtools.replay_odata import ERROR_TYPE, document_page, error_body
 from devtools.replay_sru import sru_response
 from flows.config import Config, load_config
 
@@ -31,6 +32,10 @@ ERROR_PAGE = b"<!DOCTYPE html><html><head><title>Pagina niet gevonden</title></h
     b"<h1>Er is iets misgegaan</h1><p>De pagina kon niet worden gevonden.</p></body></html>"
 )
 FOREIGN_HOST = "http://elders.example.invalid"
+# KOOP's files redirect to repository.officiele-overheidspublicaties.nl; here the second host is
+# "localhost" (same server, another host name): a client must allow it to follow the redirect
+KOOP_FILE_HOST = "localhost"
+PAGE_SIZE = 250  # the live API's page size
 
 
 @dataclass
@@ -97,7 +102,7 @@ def _send(h: BaseHTTPRequestHandler, r: Reply, length: int | None = None) -> Non
 
 
 class ReplayServer:
-    def __init__(self, scenario: Scenario | None = None, *, page_size: int = 25) -> None:
+    def __init__(self, scenario: Scenario | None = None, *, page_size: int = PAGE_SIZE) -> None:
         self.scenario = scenario if scenario is not None else load_sample_scenario()
         self.page_size = page_size
         self.log: list[LoggedRequest] = []
@@ -134,6 +139,7 @@ class ReplayServer:
             "JBZ_TK_API_VERSION": version,
             "JBZ_KOOP_SRU_URL": f"{self.base_url}/sru",
             "JBZ_KOOP_BASE_URL": f"{self.base_url}/koop",
+            "JBZ_ALLOWED_HOSTS": KOOP_FILE_HOST,
             "JBZ_POLITENESS_DELAY_SECONDS": "0",
             "JBZ_HTTP_BACKOFF_SECONDS": "0.01",
             "JBZ_HTTP_BACKOFF_MAX_SECONDS": "0.05",
@@ -244,34 +250,62 @@ class ReplayServer:
                 return self._tk(version, path[len(base) + 1 :], query)
         if path.rstrip("/") == "/sru":
             return Reply(200, sru_response(self.scenario, query, self.base_url), "text/xml")
-        if path.startswith(("/frbr/", "/koop/")) and path.endswith(".xml"):
-            ident = path.rsplit("/", 1)[1][: -len(".xml")]
-            for rec in self.scenario.sru_records:
-                if rec.identifier == ident:
-                    return Reply(200, rec.xml, "application/xml")
-        if path == "/foutpagina":
+        if path.startswith(("/frbr/", "/koop/")):
+            return self._koop_redirect(path)
+        if path.startswith("/officielepublicaties/"):
+            return self._koop_file(path)
+        if path in ("/foutpagina", "/fout404"):
             return Reply(200, ERROR_PAGE, "text/html; charset=utf-8")
         return Reply(404, b"Not found", "text/plain")
+
+    def _koop_redirect(self, path: str) -> Reply:
+        """zoek.officielebekendmakingen.nl/<id>.<ext> redirects to the repository host, and a
+        file that does not exist there to an error page at `fout404` (status 200)."""
+        name = path.rsplit("/", 1)[1]
+        ident, _, ext = name.rpartition(".")
+        if not any(r.identifier == ident for r in self.scenario.sru_records):
+            return Reply(302, b"", "text/plain", {"Location": "/fout404"})
+        port = self._server.server_address[1]
+        target = f"http://{KOOP_FILE_HOST}:{port}/officielepublicaties/{ident}/{ident}.{ext}"
+        return Reply(302, b"", "text/plain", {"Location": target})
+
+    def _koop_file(self, path: str) -> Reply:
+        ident, _, ext = path.rsplit("/", 1)[1].rpartition(".")
+        for rec in self.scenario.sru_records:
+            if rec.identifier == ident:
+                if ext == "xml" and rec.xml:
+                    return Reply(200, rec.xml, "application/xml")
+                if ext == "pdf":
+                    return Reply(200, rec.pdf(), "application/pdf")
+        return Reply(302, b"", "text/plain", {"Location": "/fout404"})
+
+    def metadata(self, version: str) -> bytes:
+        sc = self.scenario
+        return sc.metadata_v4 if version == "v4" else v5_metadata(sc.metadata_v4)
+
+    def schema(self, version: str) -> Schema:
+        return read_schema(self.metadata(version))
 
     def _tk(self, version: str, rest: str, query: dict[str, str]) -> Reply:
         sc = self.scenario
         if rest == "$metadata":
-            meta = sc.metadata_v4 if version == "v4" else v5_metadata(sc.metadata_v4)
-            return Reply(200, meta, "application/xml")
+            return Reply(200, self.metadata(version), "application/xml")
         if rest == "Document":
-            return Reply(200, self._document_page(version, query), JSON_TYPE)
+            status, body = self._document_page(version, query)
+            return Reply(status, body, JSON_TYPE if status == 200 else ERROR_TYPE)
         m = re.fullmatch(r"Document\(([-0-9a-fA-F]+)\)/[Rr]esource", rest)
         if m and m.group(1) in sc.docs and not sc.docs[m.group(1)].deleted:
             return Reply(200, sc.body(m.group(1)), str(sc.docs[m.group(1)].raw["ContentType"]))
         m = re.fullmatch(r"DocumentPublicatie\(([-0-9a-fA-F]+)\)/[Rr]esource", rest)
         if m and m.group(1) in sc.publications:
             return Reply(200, sc.publications[m.group(1)], "application/xml")
-        return Reply(404, b'{"error": {"message": "Not found"}}', JSON_TYPE)
+        return Reply(404, error_body(f"No HTTP resource was found for '{rest}'."), ERROR_TYPE)
 
-    def _document_page(self, version: str, query: dict[str, str]) -> bytes:
-        return document_page(self.scenario, query, self.page_size, self.tk_url(version), version)
+    def _document_page(self, version: str, query: dict[str, str]) -> tuple[int, bytes]:
+        sc, size, url = self.scenario, self.page_size, self.tk_url(version)
+        return document_page(sc, self.schema(version), query, size, url, version)
 
 
-def start_replay(scenario: Scenario | None = None, *, page_size: int = 25) -> ReplayServer:
+def start_replay(scenario: Scenario | None = None, *, page_size: int = PAGE_SIZE) -> ReplayServer:
     """Start a replay server (stop it with .stop(), or use it as a context manager)."""
     return ReplayServer(scenario, page_size=page_size).start()

@@ -117,7 +117,10 @@ class ScenarioDoc:
     version: int = 1
     koop_id: str | None = None  # HuidigeDocumentVersie.ExterneIdentifier
     xml_publication_id: str | None = None  # DocumentPublicatie (DocumentType 'Xml') id
-    dossier: str | None = "32317"
+    # when the publication reached the API (real 898: 2025-04-25, months after the document)
+    publication_api_changed: str | None = None
+    dossier: str | None = "32317"  # linked through Kamerstukdossier (None: not linked)
+    zaak_dossiers: tuple[str, ...] = ()  # dossiers of the document's Zaak (the inbreng's link)
 
     @property
     def deleted(self) -> bool:
@@ -127,8 +130,12 @@ class ScenarioDoc:
         vid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.raw['Id']}/{self.version}"))
         pubs = []
         if self.xml_publication_id:
-            pubs.append({"Id": self.xml_publication_id, "DocumentType": "Xml"})
-            pubs.append({"Id": str(uuid.uuid5(uuid.NAMESPACE_URL, vid)), "DocumentType": "Pdf"})
+            when = self.publication_api_changed or self.raw.get("ApiGewijzigdOp")
+            for kind, pid in (
+                ("Xml", self.xml_publication_id),
+                ("Pdf", str(uuid.uuid5(uuid.NAMESPACE_URL, vid))),
+            ):
+                pubs.append({"Id": pid, "DocumentType": kind, "ApiGewijzigdOp": when})
         ext = ".docx" if self.raw.get("ContentType") == DOCX_TYPE else ".pdf"
         return {
             "Id": vid,
@@ -147,7 +154,18 @@ class SruRecord:
     dossier: str
     ondernummer: str
     modified: str  # YYYY-MM-DD
-    xml: bytes  # the file behind itemUrl[@manifestation='xml']
+    xml: bytes | None  # the file behind itemUrl[@manifestation='xml']; None: PDF only
+    dossier_title: str = "JBZ-Raad"
+    chamber: str = "TK"  # "EK": dcterms:creator is the Eerste Kamer
+    title_type: str = ""  # the type as the title prints it ("Brief regering"); "" = kamerstuktype
+
+    @property
+    def full_title(self) -> str:
+        """KOOP's title: "dossier title; type; title" ("JBZ-Raad; Motie; Motie van …")."""
+        return f"{self.dossier_title}; {self.title_type or self.kamerstuktype}; {self.title}"
+
+    def pdf(self) -> bytes:
+        return minimal_pdf(self.full_title)
 
 
 @dataclass
@@ -166,7 +184,13 @@ class Scenario:
         """A new version of a document's file (as when a PDF replaces the first docx)."""
         doc = self.docs[doc_id]
         doc.body, doc.version = body, doc.version + 1
-        doc.raw["GewijzigdOp"] = modified
+        doc.raw["GewijzigdOp"] = doc.raw["ApiGewijzigdOp"] = modified
+
+    def publish(self, doc_id: str, publication_id: str, xml: bytes, api_changed: str) -> None:
+        """The KOOP XML of a document appears (its DocumentPublicatie rows reach the API)."""
+        doc = self.docs[doc_id]
+        doc.xml_publication_id, doc.publication_api_changed = publication_id, api_changed
+        self.publications[publication_id] = xml
 
     def delete(self, doc_id: str, modified: str) -> None:
         """Turn a document into a tombstone: only Id, GewijzigdOp, ApiGewijzigdOp, Verwijderd."""
@@ -194,6 +218,7 @@ def _sru_from_doc(doc: ScenarioDoc, xml: bytes | None) -> SruRecord:
         identifier=ident,
         title=title,
         kamerstuktype=KAMERSTUK_TYPEN.get(str(raw.get("Soort")), str(raw.get("Soort"))),
+        title_type=str(raw.get("Soort")),
         dossier="32317",
         ondernummer=nummer,
         modified=str(raw.get("GewijzigdOp"))[:10],
@@ -216,10 +241,16 @@ def load_sample_scenario(samples: Path = SAMPLES) -> Scenario:
             doc.version = int(versie["Versienummer"])
             xml_pub = next(p for p in versie["DocumentPublicatie"] if p["DocumentType"] == "Xml")
             doc.xml_publication_id = str(xml_pub["Id"])
+            doc.publication_api_changed = str(xml_pub["ApiGewijzigdOp"])
             sc.publications[doc.xml_publication_id] = (
                 samples / KOOP_XML_FILES[versie["ExterneIdentifier"]]
             ).read_bytes()
     for doc in sc.docs.values():
+        if doc.raw.get("Soort") == "Inbreng verslag schriftelijk overleg":
+            # every inbreng hangs off the consultation's Zaak; the two whose Titel is null (no
+            # dossier title) are linked through the Zaak only (SOURCES.md, "Inbreng linkage")
+            doc.zaak_dossiers = ("32317",)
+            doc.dossier = "32317" if doc.raw.get("Titel") else None
         nummer = doc.raw.get("Volgnummer")
         if isinstance(nummer, int) and nummer > 0:
             doc.koop_id = f"kst-32317-{nummer}"  # what TK lists as ExterneIdentifier
@@ -232,7 +263,10 @@ def load_sample_scenario(samples: Path = SAMPLES) -> Scenario:
         # Eerste Kamer stukken share the dossier but carry letters (built, not recorded).
         ident = f"kst-32317-{letter}"
         xml = minimal_koop_xml(ident, "32 317", letter, title, "2025-03-01")
-        sc.sru_records.append(SruRecord(ident, title, "Brief", "32317", letter, "2025-03-01", xml))
+        kind = "Verslag" if letter == "DR" else "Brief"
+        sc.sru_records.append(
+            SruRecord(ident, title, kind, "32317", letter, "2025-03-01", xml, chamber="EK")
+        )
     return sc
 
 

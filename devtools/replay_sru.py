@@ -5,7 +5,10 @@ devtools/recorded/samples/koop_sru_gzd_record_example_gmb.xml): originalData/met
 owmsmantel, tpmeta} and enrichedData/{url, preferredUrl, itemUrl[@manifestation]}. The
 Kamerstuk-specific tpmeta elements (dossiernummer, ondernummer, publicatienaam,
 subrubriek[@scheme='OVERHEIDop.KamerstukTypen']) follow SOURCES.md; the SRU envelope uses the
-OASIS searchRetrieveResponse namespace as repository.overheid.nl does.
+OASIS searchRetrieveResponse namespace as repository.overheid.nl does. Titles have KOOP's
+form "dossier title; type; title" ("JBZ-Raad; Brief regering; Geannoteerde agenda …"), the
+chamber is `creator` (scheme OVERHEID.StatenGeneraal), and a record without XML lists only its
+PDF. An index real clients do not use (`dt.modified`) gets an SRU diagnostic, with HTTP 200.
 """
 
 import re
@@ -17,45 +20,79 @@ SRU_NS = "http://docs.oasis-open.org/ns/search-ws/sruResponse"
 GZD_NS = "http://standaarden.overheid.nl/sru"
 
 
+# Indexes seen in working public clients (parlhist, wetsuite) or in the CQL the replay answers;
+# anything else is "Unsupported index" as on the live server.
+KNOWN_INDEXES = {"c.product-area", "w.dossiernummer", "w.publicatienaam", "w.ondernummer",
+                 "dt.identifier", "dt.date", "dt.title", "dt.type", "dt.creator"}  # fmt: skip
+DIAG_NS = "http://docs.oasis-open.org/ns/search-ws/diagnostic"
+CREATOR = {"TK": "Tweede Kamer der Staten-Generaal", "EK": "Eerste Kamer der Staten-Generaal"}
+
+
 def _record_xml(rec: SruRecord, position: int, base_url: str) -> str:
     year = rec.modified[:4]
     frbr = f"{base_url}/frbr/officielepublicaties/kst/{year}/{rec.identifier}/1"
+    kinds = ("html", "metadata", "pdf", "xml") if rec.xml else ("metadata", "pdf")
+    files = {"html": f"html/{rec.identifier}.html", "metadata": "metadata/metadata.xml",
+             "pdf": f"pdf/{rec.identifier}.pdf", "xml": f"xml/{rec.identifier}.xml"}  # fmt: skip
     items = "".join(
-        f"<itemUrl manifestation={quoteattr(m)}>{escape(u)}</itemUrl>"
-        for m, u in (
-            ("html", f"{frbr}/html/{rec.identifier}.html"),
-            ("metadata", f"{frbr}/metadata/metadata.xml"),
-            ("pdf", f"{frbr}/pdf/{rec.identifier}.pdf"),
-            ("xml", f"{frbr}/xml/{rec.identifier}.xml"),
-        )
+        f"<gzd:itemUrl manifestation={quoteattr(m)}>{escape(frbr)}/{files[m]}</gzd:itemUrl>"
+        for m in kinds
     )
     return (
         "<sru:record><sru:recordSchema>http://standaarden.overheid.nl/sru/</sru:recordSchema>"
         "<sru:recordPacking>xml</sru:recordPacking><sru:recordData>"
-        f'<gzd xmlns="{GZD_NS}"><originalData><meta><owmskern>'
-        f"<identifier>{escape(rec.identifier)}</identifier><title>{escape(rec.title)}</title>"
-        '<language>nl</language><type scheme="OVERHEIDop.Rubriek">Kamerstuk</type>'
-        f"<modified>{rec.modified}</modified></owmskern>"
-        f"<owmsmantel><available>{rec.modified}</available><date>{rec.modified}</date>"
-        "</owmsmantel><tpmeta><product-area>officielepublicaties</product-area>"
-        f"<dossiernummer>{rec.dossier}</dossiernummer><ondernummer>{rec.ondernummer}</ondernummer>"
-        "<publicatienaam>Kamerstuk</publicatienaam>"
-        f'<subrubriek scheme="OVERHEIDop.KamerstukTypen">{escape(rec.kamerstuktype)}</subrubriek>'
-        f"</tpmeta></meta></originalData><enrichedData><url>{escape(frbr)}/xml/"
-        f"{escape(rec.identifier)}.xml</url><preferredUrl>{base_url}/koop/"
-        f"{escape(rec.identifier)}.html</preferredUrl>{items}</enrichedData></gzd>"
+        "<gzd:gzd><gzd:originalData><overheidwetgeving:meta><overheidwetgeving:owmskern>"
+        f"<dcterms:identifier>{escape(rec.identifier)}</dcterms:identifier>"
+        f"<dcterms:title>{escape(rec.full_title)}</dcterms:title><dcterms:language>nl"
+        '</dcterms:language><dcterms:type scheme="OVERHEIDop.Parlementair">Kamerstuk</dcterms:type>'
+        '<dcterms:creator scheme="OVERHEID.StatenGeneraal">'
+        f"{CREATOR[rec.chamber]}</dcterms:creator>"
+        f"<dcterms:modified>{rec.modified}</dcterms:modified></overheidwetgeving:owmskern>"
+        f"<overheidwetgeving:owmsmantel><dcterms:available>{rec.modified}</dcterms:available>"
+        f"<dcterms:date>{rec.modified}</dcterms:date></overheidwetgeving:owmsmantel>"
+        "<overheidwetgeving:tpmeta><c:product-area>officielepublicaties</c:product-area>"
+        f"<overheidwetgeving:dossiernummer>{rec.dossier}</overheidwetgeving:dossiernummer>"
+        f"<overheidwetgeving:ondernummer>{rec.ondernummer}</overheidwetgeving:ondernummer>"
+        "<overheidwetgeving:publicatienaam>Kamerstuk</overheidwetgeving:publicatienaam>"
+        '<overheidwetgeving:subrubriek scheme="OVERHEIDop.KamerstukTypen">'
+        f"{escape(rec.kamerstuktype)}</overheidwetgeving:subrubriek>"
+        "</overheidwetgeving:tpmeta></overheidwetgeving:meta></gzd:originalData><gzd:enrichedData>"
+        f"<gzd:url>{escape(frbr)}/{files[kinds[-1]]}</gzd:url><gzd:preferredUrl>{base_url}/koop/"
+        f"{escape(rec.identifier)}.html</gzd:preferredUrl>{items}</gzd:enrichedData></gzd:gzd>"
         f"</sru:recordData><sru:recordPosition>{position}</sru:recordPosition></sru:record>"
     )
 
 
+def _envelope(inner: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><sru:searchRetrieveResponse xmlns:sru="{SRU_NS}" '
+        f'xmlns:gzd="{GZD_NS}" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:overheidwetgeving="http://standaarden.overheid.nl/wetgeving/" '
+        'xmlns:c="http://standaarden.overheid.nl/collectie/">'
+        f"<sru:version>2.0</sru:version>{inner}</sru:searchRetrieveResponse>"
+    ).encode()
+
+
+def diagnostic(index: str) -> bytes:
+    """What repository.overheid.nl answers (HTTP 200) for an index it does not know."""
+    return _envelope(
+        "<sru:numberOfRecords>0</sru:numberOfRecords><sru:diagnostics>"
+        f'<diag:diagnostic xmlns:diag="{DIAG_NS}"><diag:uri>info:srw/diagnostic/1/16</diag:uri>'
+        f"<diag:details>{escape(index)}"
+        "</diag:details><diag:message>Unsupported index</diag:message></diag:diagnostic>"
+        "</sru:diagnostics>"
+    )
+
+
 def sru_response(sc: Scenario, query: dict[str, str], base_url: str) -> bytes:
-    """Records of `w.dossiernummer==N` (and `dt.modified>=YYYY-MM-DD`), newest first, one page."""
+    """Records of `w.dossiernummer==N`, newest first (sortBy dt.date/sort.descending), one page."""
     cql = query.get("query", "")
-    dossier = re.search(r"w\.dossiernummer==\"?(\w+)", cql)
-    since = re.search(r"dt\.modified>=\"?([\d-]+)", cql)
+    clauses = cql.split(" sortBy ")[0]
+    for index in re.findall(r"([\w.-]+)\s*(?:==|>=|<=|=|>|<)", clauses):
+        if index not in KNOWN_INDEXES:
+            return diagnostic(index)
+    dossier = re.search(r"w\.dossiernummer==\"?([\w-]+)", cql)
     recs = [r for r in sc.sru_records if dossier is None or r.dossier == dossier.group(1)]
-    if since:
-        recs = [r for r in recs if r.modified >= since.group(1)]
     recs.sort(key=lambda r: (r.modified, r.identifier), reverse=True)
     start = max(1, int(query.get("startRecord", "1")))
     size = max(1, min(1000, int(query.get("maximumRecords", "50"))))
@@ -63,8 +100,7 @@ def sru_response(sc: Scenario, query: dict[str, str], base_url: str) -> bytes:
     body = "".join(_record_xml(r, start + i, base_url) for i, r in enumerate(page))
     nxt = start + size
     next_xml = f"<sru:nextRecordPosition>{nxt}</sru:nextRecordPosition>" if nxt <= len(recs) else ""
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?><sru:searchRetrieveResponse xmlns:sru="{SRU_NS}">'
-        f"<sru:version>2.0</sru:version><sru:numberOfRecords>{len(recs)}</sru:numberOfRecords>"
-        f"<sru:records>{body}</sru:records>{next_xml}</sru:searchRetrieveResponse>"
-    ).encode()
+    return _envelope(
+        f"<sru:numberOfRecords>{len(recs)}</sru:numberOfRecords>"
+        f"<sru:records>{body}</sru:records>{next_xml}"
+    )

@@ -34,6 +34,11 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="only documents changed on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", help="only documents changed before this date (YYYY-MM-DD)")
     p.add_argument("--source", choices=["tk", "koop", "all"], default="all")
+    p.add_argument(
+        "--dossier",
+        action="append",
+        help="a Kamerstukdossier as printed, e.g. 21501-02 (repeatable; default JBZ_DOSSIERS)",
+    )
     p.add_argument("--document", help="a single document: tk:<Document GUID> or koop:<identifier>")
     p.add_argument(
         "--kinds", help="comma-separated document kinds to fetch (default: all but 'other')"
@@ -67,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
 
     sub.add_parser("config", help="show the configuration and the variables that set it")
-    sub.add_parser("check-source", help="compare the TK API's $metadata with what we need")
+    p = sub.add_parser("check-source", help="check the live sources against what the code needs")
+    p.add_argument("--since", help="count documents per route dated since (default: a year ago)")
 
     p = sub.add_parser("ingest", help="run the ingest flow once")
     _add_ingest_options(p)

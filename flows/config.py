@@ -6,9 +6,11 @@ point the URLs at the local replay server (devtools/replay.py); nothing else cha
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +18,9 @@ DEFAULT_TK_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v5"
 DEFAULT_KOOP_SRU_URL = "https://repository.overheid.nl/sru"
 DEFAULT_KOOP_BASE_URL = "https://zoek.officielebekendmakingen.nl"
 API_VERSIONS = ("v4", "v5")
+# KOOP files redirect there (tkconv fetches them from it directly)
+KOOP_REDIRECT_HOST = "repository.officiele-overheidspublicaties.nl"
+DOSSIER = re.compile(r"^(\d{4,6})(?:-([0-9A-Za-z]{1,6}))?$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ class Config:
     tk_field_ondernummer: str
     koop_sru_url: str
     koop_base_url: str
-    dossier: str
+    dossiers: tuple[str, ...]  # as printed: "32317", "21501-02"
+    include_ek: bool
     db_path: str
     contact: str
     schedule_cron: str
@@ -61,6 +67,14 @@ class Config:
     cursor_overlap_hours: float
     tombstone_batch: int
     koop_page_size: int
+    backfill_window_days: float
+    backfill_start: str
+    tk_metadata_max_age_hours: float
+
+    @property
+    def dossier(self) -> str:
+        """The first dossier (the one a single-dossier command such as check-source uses)."""
+        return self.dossiers[0]
 
     @property
     def tk_fields(self) -> TkFieldNames:
@@ -71,6 +85,8 @@ class Config:
         """Hosts the client may talk to: those of the configured URLs plus JBZ_ALLOWED_HOSTS."""
         urls = (self.tk_odata_url, self.koop_sru_url, self.koop_base_url)
         hosts = {(urlsplit(u).hostname or "").lower() for u in urls}
+        if "officielebekendmakingen.nl" in self.koop_base_url:
+            hosts.add(KOOP_REDIRECT_HOST)
         hosts.update(h.lower() for h in self.extra_allowed_hosts)
         hosts.discard("")
         return frozenset(hosts)
@@ -90,6 +106,35 @@ def _version(v: str) -> str:
     if v not in API_VERSIONS:
         raise ValueError(f"must be one of {', '.join(API_VERSIONS)}")
     return v
+
+
+def split_dossier(printed: str) -> tuple[int, str | None]:
+    """ "21501-02" -> (21501, "02"); "32317" -> (32317, None). ValueError for anything else."""
+    m = DOSSIER.match(printed.strip())
+    if m is None:
+        raise ValueError(f"{printed!r} is not a dossier number such as 32317 or 21501-02")
+    return int(m.group(1)), m.group(2)
+
+
+def _dossiers(v: str) -> tuple[str, ...]:
+    found = tuple(dict.fromkeys(d.strip() for d in v.split(",") if d.strip()))
+    if not found:
+        raise ValueError("name at least one dossier")
+    for d in found:
+        split_dossier(d)
+    return found
+
+
+def _bool(v: str) -> bool:
+    if v.lower() in ("1", "true", "yes", "on"):
+        return True
+    if v.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("must be true or false")
+
+
+def _day(v: str) -> str:
+    return date.fromisoformat(v).isoformat()
 
 
 def _hosts(v: str) -> tuple[str, ...]:
@@ -143,7 +188,14 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("koop_sru_url", "JBZ_KOOP_SRU_URL", DEFAULT_KOOP_SRU_URL, str, "KOOP SRU endpoint"),
     Setting("koop_base_url", "JBZ_KOOP_BASE_URL", DEFAULT_KOOP_BASE_URL, str, "KOOP files"),
-    Setting("dossier", "JBZ_DOSSIER", "32317", str, "Kamerstukdossier number"),
+    Setting(
+        "dossiers",
+        "JBZ_DOSSIERS",
+        "32317",
+        _dossiers,
+        "Kamerstukdossiers to follow, comma-separated, as printed (32317,21501-02)",
+    ),
+    Setting("include_ek", "JBZ_INCLUDE_EK", "true", _bool, "also Eerste Kamer stukken (KOOP)"),
     Setting("db_path", "JBZ_DB", "data/jbz.duckdb", str, "DuckDB warehouse file"),
     Setting("contact", "JBZ_CONTACT", "", str, "contact (e-mail/URL) sent in the User-Agent"),
     Setting("schedule_cron", "JBZ_SCHEDULE_CRON", "0 * * * 1-5", str, "ingest schedule"),
@@ -212,8 +264,29 @@ SETTINGS: tuple[Setting, ...] = (
         _SECONDS,
         "re-list documents changed this long before the cursor",
     ),
-    Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "50", _SIZE, "ids per `Id in (…)` query"),
+    Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "25", _SIZE, "ids per `Id in (…)` query"),
     Setting("koop_page_size", "JBZ_KOOP_PAGE_SIZE", "100", _SIZE, "SRU maximumRecords"),
+    Setting(
+        "backfill_window_days",
+        "JBZ_BACKFILL_WINDOW_DAYS",
+        "180",
+        _TIMEOUT,
+        "a backfill lists the TK API in windows of this many days",
+    ),
+    Setting(
+        "backfill_start",
+        "JBZ_BACKFILL_START",
+        "2008-01-01",
+        _day,
+        "where a backfill without --since starts (the API times, ApiGewijzigdOp)",
+    ),
+    Setting(
+        "tk_metadata_max_age_hours",
+        "JBZ_TK_METADATA_MAX_AGE_HOURS",
+        "24",
+        _SECONDS,
+        "re-read the TK $metadata (field names) after this long, or after an HTTP 400",
+    ),
 )
 
 

@@ -33,6 +33,8 @@ from contract.records import (
     FetchedFile,
 )
 from flows import steps
+from flows.config import split_dossier
+from flows.listing import DELETIONS_KEY, cursor_key
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
 from flows.sources.http import SourceError, SourceUnavailable
@@ -44,11 +46,13 @@ Kind = Literal[
     "inbreng_schriftelijk_overleg",
     "geannoteerde_agenda",
     "verslag_jbz_raad",
+    "verslag_commissiedebat",
     "other",
 ]
 if get_args(Kind) != ALL_KINDS:  # pragma: no cover - guards against drift from the contract
     raise ImportError("flows.ingest.Kind no longer matches contract.records.ALL_KINDS")
-# "other" (moties, bijlagen, convocaties …) is listed and kept as metadata but not fetched
+# "other" (moties, bijlagen, convocaties …) and the commissiedebat reports (long stenograms; their
+# title and date place them in a Council meeting) are listed and kept as metadata, not fetched
 DEFAULT_KINDS: tuple[Kind, ...] = (KIND_VERSLAG, KIND_INBRENG, KIND_AGENDA, KIND_COUNCIL_REPORT)  # type: ignore[assignment]
 
 
@@ -73,11 +77,17 @@ class IngestParams(BaseModel):
         description="Document kinds whose files are fetched and kept; only verslag/inbreng "
         "schriftelijk overleg are parsed. Other listed documents are kept as metadata.",
     )
+    dossiers: list[str] | None = Field(
+        default=None,
+        description="Kamerstukdossiers as printed, e.g. 32317 or 21501-02. Empty: JBZ_DOSSIERS "
+        "(default 32317). A dossier listed for the first time is backfilled on its own.",
+    )
     document_id: str | None = Field(
         default=None,
         pattern=r"^(tk|koop):\S+$",  # the prefix picks the source (selected_sources)
-        description="A single document: 'tk:<Document GUID>' or 'koop:<identifier>' "
-        "(e.g. koop:kst-32317-909). The cursor is not moved.",
+        # the Prefect UI renders descriptions as HTML: a bare <GUID> would vanish as a tag
+        description="A single document: 'tk:&lt;GUID&gt;' (the TK Document id) or "
+        "'koop:&lt;identifier&gt;' (e.g. koop:kst-32317-909). The cursor is not moved.",
     )
     full_refresh: bool = Field(
         default=False,
@@ -91,6 +101,8 @@ class IngestParams(BaseModel):
     def _window_is_forward(self) -> "IngestParams":
         if self.since and self.until and self.until <= self.since:
             raise ValueError("until must be after since")
+        for d in self.dossiers or ():
+            split_dossier(d)  # ValueError: "… is not a dossier number such as …"
         return self
 
     def selected_sources(self) -> tuple[str, ...]:
@@ -103,18 +115,27 @@ DEFAULT_PARAMS = IngestParams()
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def list_documents(source: str, params: IngestParams, cursor: str | None) -> list[DocumentRecord]:
-    """One source's listing (the HTTP client retries 429/5xx itself, with backoff)."""
+def list_documents(
+    source: str, dossier: str, params: IngestParams, cursor: str | None
+) -> list[DocumentRecord]:
+    """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
     since = params.since.isoformat() if params.since else None
-    if since is None and not params.full_refresh and not params.document_id:
+    from_cursor = since is None and not params.full_refresh and not params.document_id
+    if from_cursor:
         since = cursor
-    return steps.list_source(source, since, day_start(params.until), params.document_id)
+    until, backfill = day_start(params.until), not (from_cursor and cursor)
+    return steps.list_source(source, dossier, since, until, params.document_id, backfill=backfill)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def list_deletions(known: list[str]) -> list[DocumentRecord]:
-    """Known TK documents deleted at the source since we stored them."""
-    return steps.list_tk_tombstones(known)
+def list_deletions(
+    since: str | None, known: list[str], by_id: bool
+) -> tuple[list[DocumentRecord], str | None]:
+    """Known TK documents deleted at the source: one listing since the deletion cursor, or (a
+    full refresh) every known id asked for."""
+    if by_id:
+        return steps.list_tk_tombstones(known), since
+    return steps.list_tk_deletions(since, known)
 
 
 def _unreachable(task: Any, task_run: Any, state: Any) -> bool:
@@ -135,50 +156,98 @@ def fetch_file(record: DocumentRecord) -> FetchedFile:
     return steps.fetch(record)
 
 
-def _discover(
-    source: str, params: IngestParams, before: str | None, known: list[str], st: SourceTally
-) -> list[DocumentRecord] | None:
-    try:
-        records = list_documents(source, params, before)
-        if source == "tk" and not params.document_id and not params.dry_run:
-            records += list_deletions(known)
-    except SourceError as exc:
-        st.error = f"{source} could not be listed: {exc}"
-        get_run_logger().warning(st.error)
-        return None
-    st.listed = len(records)
-    return records
+def dossiers_of(params: IngestParams) -> tuple[str, ...]:
+    return tuple(params.dossiers) if params.dossiers else steps.config().dossiers
 
 
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
+    st = tally.sources[source] = SourceTally()
     with steps.open_warehouse(db_path) as con:
-        before = steps.read_cursor(con, source)
         known = steps.known_ids(con, source)
-    movable = params.since is None and params.document_id is None and not params.dry_run
-    st = tally.sources[source] = SourceTally(cursor=CursorTracker(before=before, movable=movable))
-    records = _discover(source, params, before, known, st)
-    if records is None:
+    for dossier in dossiers_of(params):
+        if st.error is None:
+            _process_dossier(source, dossier, params, db_path, tally, st, known)
+    if source == "tk" and st.error is None and not params.document_id and not params.dry_run:
+        _process_deletions(params, db_path, tally, st, known)
+
+
+def _process_dossier(
+    source: str,
+    dossier: str,
+    params: IngestParams,
+    db_path: str,
+    tally: RunTally,
+    st: SourceTally,
+    known: list[str],
+) -> None:
+    """List one dossier since its own cursor, store what changed, move that cursor."""
+    key = cursor_key(source, dossier)
+    with steps.open_warehouse(db_path) as con:
+        before = steps.read_cursor(con, key)
+    movable = params.until is None and params.document_id is None and not params.dry_run
+    tracker = st.cursors[dossier] = CursorTracker(before=before, movable=movable)
+    try:
+        records = list_documents(source, dossier, params, before)
+    except SourceError as exc:
+        st.error = f"{source} could not be listed: {exc}"
+        get_run_logger().warning(st.error)
         return
-    get_run_logger().info("%s: %d documents listed (cursor %s)", source, len(records), before)
-    if params.document_id and not records:
+    st.listed += len(records)
+    get_run_logger().info(
+        "%s %s: %d documents listed (cursor %s)", source, dossier, len(records), before
+    )
+    if params.document_id and not records and dossier == dossiers_of(params)[-1]:
         tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if params.dry_run:
         known_ids = set(known)
-        st.new = sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
+        st.new += sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
         return
     for record in sort_for_cursor(records):
         if st.error is not None:  # the source went away: leave the rest for the next run
-            st.cursor.not_stored(record)
+            tracker.not_stored(record)
             continue
-        _store_one(record, params, db_path, tally, st)
-    after = st.cursor.after
+        _store_one(record, params, db_path, tally, st, tracker)
+    after = tracker.after
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
-            steps.save_cursor(con, source, after)
+            steps.save_cursor(con, key, after)
+
+
+def _process_deletions(
+    params: IngestParams, db_path: str, tally: RunTally, st: SourceTally, known: list[str]
+) -> None:
+    """One listing of deletions since the deletion cursor (first run: where the dossiers'
+    oldest cursor was), matched against the known ids; nothing known, nothing to ask."""
+    with steps.open_warehouse(db_path) as con:
+        since = steps.read_cursor(con, DELETIONS_KEY)
+    first = since is None
+    if first:
+        befores = [c.before for c in st.cursors.values() if c.before]
+        since = min(befores) if befores else None
+    try:
+        if known and (since is not None or params.full_refresh):
+            gone, after = list_deletions(since, known, params.full_refresh or since is None)
+        else:
+            gone, after = [], st.as_dict()["cursor_after"]
+    except SourceError as exc:
+        st.error = f"tk deletions could not be listed: {exc}"
+        get_run_logger().warning(st.error)
+        return
+    st.listed += len(gone)
+    for record in gone:
+        _store_one(record, params, db_path, tally, st, CursorTracker(before=None, movable=False))
+    if after is not None and (first or after != since):
+        with steps.open_warehouse(db_path) as con:
+            steps.save_cursor(con, DELETIONS_KEY, after)
 
 
 def _store_one(
-    record: DocumentRecord, params: IngestParams, db_path: str, tally: RunTally, st: SourceTally
+    record: DocumentRecord,
+    params: IngestParams,
+    db_path: str,
+    tally: RunTally,
+    st: SourceTally,
+    tracker: CursorTracker,
 ) -> None:
     """List -> (fetch) -> store -> parse -> load for one document; failures are recorded."""
     wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
@@ -189,12 +258,12 @@ def _store_one(
     if need:
         fetched = _fetch_one(record, tally, st)
         if fetched is None:
-            st.cursor.not_stored(record)
+            tracker.not_stored(record)
             return
         with steps.open_warehouse(db_path) as con:
             status = steps.store_fetched(con, record, fetched, status, tally)
     setattr(st, status, getattr(st, status) + 1)
-    st.cursor.stored(record)
+    tracker.stored(record)
 
 
 def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> FetchedFile | None:
@@ -246,6 +315,7 @@ def params_from_args(args: argparse.Namespace) -> IngestParams:
         "since": args.since,
         "until": args.until,
         "sources": args.source,
+        "dossiers": args.dossier or None,
         "document_id": args.document,
         "full_refresh": args.full_refresh,
         "dry_run": args.dry_run,

@@ -66,6 +66,12 @@ class CursorTracker:
         return next_cursor(self.before, self.stored_records, self.failed_records)
 
 
+def _oldest(cursors: list[str | None]) -> str | None:
+    """The oldest cursor (ISO UTC text sorts as time); None when any dossier has none."""
+    known = [c for c in cursors if c is not None]
+    return None if not known or len(known) < len(cursors) else min(known)
+
+
 @dataclass
 class SourceTally:
     listed: int = 0
@@ -74,9 +80,13 @@ class SourceTally:
     unchanged: int = 0
     deleted: int = 0
     error: str | None = None
-    cursor: CursorTracker = field(default_factory=lambda: CursorTracker(before=None))
+    cursors: dict[str, CursorTracker] = field(default_factory=dict)  # one per dossier
 
     def as_dict(self) -> dict[str, Any]:
+        """Counts, plus each dossier's cursor; `cursor_before`/`cursor_after` are the oldest of
+        them (how far the whole source is caught up)."""
+        befores = [c.before for c in self.cursors.values()]
+        afters = [c.after for c in self.cursors.values()]
         return {
             "listed": self.listed,
             "new": self.new,
@@ -84,8 +94,9 @@ class SourceTally:
             "unchanged": self.unchanged,
             "deleted": self.deleted,
             "error": self.error,
-            "cursor_before": self.cursor.before,
-            "cursor_after": self.cursor.after,
+            "cursor_before": _oldest(befores),
+            "cursor_after": _oldest(afters),
+            "cursors": {d: {"before": c.before, "after": c.after} for d, c in self.cursors.items()},
         }
 
 

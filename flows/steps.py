@@ -17,11 +17,13 @@ from typing import Any
 import duckdb
 
 from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
+from flows import listing
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
 from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient
+from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
 from parsers.model import Consultation
 from warehouse import db, load, publish
@@ -106,19 +108,26 @@ def known_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
 
 
 def list_source(
-    source: str, since: str | None, until: datetime | None, document_id: str | None
+    source: str,
+    dossier: str,
+    since: str | None,
+    until: datetime | None,
+    document_id: str | None = None,
+    *,
+    backfill: bool = True,
 ) -> list[DocumentRecord]:
-    """A source's documents changed since `since` (a cursor or ISO date; the sources subtract
-    the overlap window), before `until`, or the one document asked for."""
+    """A source's documents of one dossier changed since `since` (a cursor or ISO date; the
+    sources subtract the overlap window), before `until`, or the one document asked for. A
+    backfill (not from a cursor) lists TK in windows."""
     cfg = config()
     if source == "tk":
-        records = list(tk_odata.iter_tk_documents(client(), cfg, since, until))
-    elif source == "koop":
-        from flows.sources import koop
 
-        records = list(koop.iter_koop_records(client(), cfg, since=since))
-        if until is not None:  # SRU has no upper bound on modified: cut here
-            records = [r for r in records if r.modified_at is None or r.modified_at < until]
+        def fields(fresh: bool) -> FieldMap:
+            return listing.tk_fields(db_path(), cfg, client(), refresh=fresh)
+
+        records = listing.list_tk(client(), cfg, fields, dossier, since, until, backfill)
+    elif source == "koop":
+        records = listing.list_koop(client(), cfg, dossier, since, until)
     else:
         raise ValueError(f"unknown source {source!r}")
     if document_id:
@@ -130,9 +139,20 @@ def fetch(record: DocumentRecord) -> FetchedFile:
     return fetch_document(client(), config(), record)
 
 
+def list_tk_deletions(
+    since: str | None, known: list[str]
+) -> tuple[list[DocumentRecord], str | None]:
+    """Known TK documents deleted at the source since the deletion cursor, and its next value."""
+    fields = listing.tk_fields(db_path(), config(), client())
+    return listing.list_tk_deletions(client(), config(), fields, since, known)
+
+
 def list_tk_tombstones(known: list[str]) -> list[DocumentRecord]:
-    """Known TK documents deleted at the source (the change listing leaves them out)."""
-    return list(tk_odata.iter_tk_tombstones(client(), config(), known)) if known else []
+    """Known TK documents deleted at the source, asked for by id (a full refresh's check)."""
+    if not known:
+        return []
+    fields = listing.tk_fields(db_path(), config(), client())
+    return list(tk_odata.iter_tk_tombstones(client(), config(), known, fields))
 
 
 def start_run(con: duckdb.DuckDBPyConnection, tally: RunTally) -> None:

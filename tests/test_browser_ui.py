@@ -134,6 +134,8 @@ def _submit_custom_run(page: "Page", base: str) -> None:
     dry_run.get_by_role("switch").click()
     expect(dry_run.get_by_role("switch")).to_be_checked()
     page.screenshot(path=str(SHOTS / "2-custom-run-form.png"), full_page=True)
+    # the document_id help text keeps its example: a bare <GUID> would vanish as an HTML tag
+    expect(page.get_by_text("'tk:<GUID>'").first).to_be_visible()
     page.get_by_role("button", name="Submit").click()
     # the UI leaves the form (back to the deployment) once the server created the run
     try:

@@ -5,6 +5,7 @@ from collections import Counter
 from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
+    KIND_DEBATE,
     KIND_INBRENG,
     KIND_OTHER,
     KIND_VERSLAG,
@@ -21,6 +22,8 @@ VERSLAGEN = {909, 928, 929, 933, 934, 936, 949, 968, 969}
 def expected_kind(r: dict[str, object]) -> str:
     if r["Soort"] == "Inbreng verslag schriftelijk overleg":
         return KIND_INBRENG  # all eight have Volgnummer -1: never a numbered Kamerstuk
+    if r["Soort"] == "Verslag van een commissiedebat":
+        return KIND_DEBATE  # the oral alternative (nrs. 904, 926, 950, 971)
     nr = r["Volgnummer"]
     if nr in VERSLAGEN:
         return KIND_VERSLAG
@@ -42,7 +45,7 @@ def test_every_real_record_is_classified_as_read_by_hand() -> None:
     assert wrong == []
     kinds = Counter(classify_document(r["Soort"], r["Onderwerp"]) for r in records)
     assert kinds[KIND_VERSLAG] == 9 and kinds[KIND_INBRENG] == 8
-    assert kinds[KIND_AGENDA] == 6 and kinds[KIND_COUNCIL_REPORT] == 5
+    assert kinds[KIND_AGENDA] == 6 and kinds[KIND_COUNCIL_REPORT] == 5 and kinds[KIND_DEBATE] == 4
 
 
 def test_a_report_sent_as_brief_regering_is_still_a_report() -> None:
@@ -62,7 +65,10 @@ def test_attachments_and_invitations_with_report_subjects_are_other() -> None:
     convocatie = "Convocatie inbreng schriftelijk overleg JBZ-Raad van 12 en 13 December"
     assert classify_document("Convocatie commissieactiviteit", convocatie) == KIND_OTHER
     debat = "Verslag van een commissiedebat, gehouden op 9 oktober 2024, over JBZ Raad"
-    assert classify_document("Verslag van een commissiedebat", debat) == KIND_OTHER
+    assert classify_document("Verslag van een commissiedebat", debat) == KIND_DEBATE
+    assert classify_document("Verslag", debat) == KIND_DEBATE  # KOOP's coarse type
+    werkbezoek = "Verslag van een werkbezoek aan de Raad van Europa"
+    assert classify_document("Brief regering", werkbezoek) == KIND_OTHER
 
 
 def test_council_reports_and_agendas_by_subject() -> None:
@@ -74,3 +80,55 @@ def test_council_reports_and_agendas_by_subject() -> None:
     agenda = "Geannoteerde agenda van de formele JBZ-Raad 13 14 oktober 2025"
     assert classify_document("Brief regering", agenda) == KIND_AGENDA
     assert classify_document("Brief regering", "Implementatie Asiel- en Migratiepact") == KIND_OTHER
+
+
+def test_every_council_and_koop_title_form() -> None:
+    from flows.sources.koop import split_koop_title
+
+    reports = [
+        "Verslag van de Raad Algemene Zaken van 19 maart 2024",
+        "Verslag Landbouw- en Visserijraad 11 en 12 december 2023",
+        "Verslag van de Europese Raad van 26 en 27 juni 2025",
+        "Verslag van de formele EU-Gezondheidsraad van 20 juni 2025",
+    ]
+    assert {classify_document("Brief regering", t) for t in reports} == {KIND_COUNCIL_REPORT}
+    assert classify_document("Brief regering", "Verslag van het gesprek met de Raad van State") == (
+        KIND_OTHER
+    )
+    agenda = "Geannoteerde agenda voor de Raad Algemene Zaken van 19 maart 2024"
+    assert classify_document("Brief regering", agenda) == KIND_AGENDA
+    nader = "Verslag van een nader schriftelijk overleg (communicatieplan)"
+    assert classify_document("Verslag", nader) == KIND_VERSLAG
+    # KOOP's "dossier title; type; title" and the older "dossier title; title"
+    koop = split_koop_title(
+        "JBZ-Raad; Brief regering; Geannoteerde agenda JBZ-Raad 12-13 december 2024"
+    )
+    assert koop == ("Brief regering", "Geannoteerde agenda JBZ-Raad 12-13 december 2024")
+    assert classify_document(*koop) == KIND_AGENDA
+    older = split_koop_title(
+        "Landbouw- en Visserijraad; Verslag van een schriftelijk overleg (geannoteerde agenda …)"
+    )
+    assert classify_document(None, older[1]) == KIND_VERSLAG
+    assert classify_document(
+        *split_koop_title("JBZ-Raad; Motie; Motie van de leden Vondeling")
+    ) == (KIND_OTHER)
+
+
+def test_every_real_devset_title_is_a_written_consultation() -> None:
+    """The 37 real titles of the shared dev set (verslagen and inbrengen of every Council and
+    the Eerste Kamer, 2010-2026), in their TK or KOOP form."""
+    import json
+    from pathlib import Path
+
+    from flows.sources.koop import split_koop_title
+
+    # shared/ lies beside the checkout, here and in CI
+    gold = Path(__file__).resolve().parents[2] / "shared" / "devset" / "gold"
+    titles = [json.loads(p.read_text())["title"] for p in sorted(gold.glob("*.json"))]
+    assert len(titles) == 37
+    kinds = {t: classify_document(None, split_koop_title(t)[1]) for t in titles}
+    wrong = {t: k for t, k in kinds.items() if k not in (KIND_VERSLAG, KIND_INBRENG)}
+    assert wrong == {}
+    assert sum(k == KIND_INBRENG for k in kinds.values()) == sum(
+        t.startswith("Inbreng") for t in titles
+    )

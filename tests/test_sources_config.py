@@ -9,7 +9,8 @@ import pytest
 from devtools.replay import ReplayServer
 from devtools.replay_data import Scenario, v5_metadata
 from flows.config import SETTINGS, cli_config, load_config
-from flows.sources.check import cli_check_source, missing_fields
+from flows.sources.check import cli_check_source
+from flows.sources.tk_schema import SchemaMismatch, map_fields
 from tests.replay_fixtures import SAMPLES, serve_samples
 
 V4_METADATA = (SAMPLES / "tk_odata_v4_2.0_metadata.xml").read_bytes()
@@ -31,7 +32,17 @@ def test_defaults() -> None:
         "gegevensmagazijn.tweedekamer.nl",
         "repository.overheid.nl",
         "zoek.officielebekendmakingen.nl",
+        "repository.officiele-overheidspublicaties.nl",  # where KOOP's files redirect to
     }
+    assert cfg.dossiers == ("32317",) and cfg.include_ek is True
+    assert cfg.backfill_window_days == 180 and cfg.tombstone_batch == 25
+
+
+def test_dossiers_as_printed() -> None:
+    cfg = load_config({"JBZ_DOSSIERS": "32317, 21501-02,32317"})
+    assert cfg.dossiers == ("32317", "21501-02")
+    with pytest.raises(ValueError, match="JBZ_DOSSIERS"):
+        load_config({"JBZ_DOSSIERS": "32317,JBZ"})
 
 
 def test_v4_is_inferred_from_the_url_and_names_follow() -> None:
@@ -81,25 +92,24 @@ def test_cli_config_shows_every_setting(
     assert "data@example.org  [env]" in out and "Europe/Amsterdam" in out
 
 
-def test_metadata_has_what_each_version_needs() -> None:
+def test_field_names_come_from_the_servers_metadata() -> None:
     v4, v5 = load_config({"JBZ_TK_API_VERSION": "v4"}), load_config({})
-    assert missing_fields(v4, V4_METADATA) == []
-    assert missing_fields(v5, v5_metadata(V4_METADATA)) == []
-    missing = missing_fields(v5, V4_METADATA)
-    assert [(m.entity, m.name) for m in missing] == [
-        ("Document", "Nummer"),
-        ("Document", "Ondernummer"),
-    ]
-    assert "JBZ_TK_API_VERSION=v4" in missing[0].message
-    stripped = V4_METADATA.replace(b'<Property Name="ExterneIdentifier"', b'<Property Name="X"')
-    gone = missing_fields(v4, stripped)
-    assert [m.message for m in gone] == [
-        "The server's DocumentVersie has no field ExterneIdentifier, which the code needs."
-    ]
+    for cfg in (v4, v5):  # either configuration reads either server
+        assert map_fields(cfg, V4_METADATA)["ondernummer"] == "Volgnummer"
+        assert map_fields(cfg, v5_metadata(V4_METADATA))["ondernummer"] == "Ondernummer"
+        assert map_fields(cfg, v5_metadata(V4_METADATA))["document_number"] == "Nummer"
+    # a field renamed to a name no candidate knows: one line naming the concept and the tries
+    renamed = v5_metadata(V4_METADATA).replace(b'Name="Ondernummer"', b'Name="Stuknummer"')
+    with pytest.raises(SchemaMismatch) as e:
+        map_fields(v5, renamed)
+    assert str(e.value) == (
+        "TK API has no field for the Kamerstuk number (ondernummer) on Document:"
+        " tried Ondernummer, Volgnummer"
+    )
 
 
 @pytest.mark.parametrize(("version", "url_version", "code"), [("v4", "v4", 0), ("v5", "v5", 0),
-                                                               ("v5", "v4", 1)])  # fmt: skip
+                                                               ("v5", "v4", 0)])  # fmt: skip
 def test_cli_check_source(
     replay_server: ReplayServer,
     monkeypatch: pytest.MonkeyPatch,
@@ -111,12 +121,14 @@ def test_cli_check_source(
     for k, v in replay_server.env(version).items():
         monkeypatch.setenv(k, v)
     monkeypatch.setenv("JBZ_TK_ODATA_URL", replay_server.tk_url(url_version))
-    assert cli_check_source(argparse.Namespace()) == code
+    assert cli_check_source(argparse.Namespace(since="2024-01-01")) == code
     out = capsys.readouterr().out
-    assert "KOOP SRU answers" in out
-    assert ("every needed field exists" in out) == (code == 0)
-    if code:
-        assert "has no field Nummer" in out and "Volgnummer" in out
+    assert "KOOP SRU answers: 73 Kamerstukken in dossier 32317" in out
+    expect = "Volgnummer" if url_version == "v4" else "Ondernummer"
+    assert "all 22 fields found (document_number = " in out and f"ondernummer = {expect}" in out
+    # the two inbreng whose only link is the Zaak: the route that misses them shows
+    assert "since 2024-01-01, only via Zaak: 2 (Inbreng verslag schriftelijk overleg 2)" in out
+    assert "via Kamerstukdossier: 130 (" in out and "via Zaak: 8 (" in out
 
 
 def test_cli_check_source_unreachable(

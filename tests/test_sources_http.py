@@ -1,7 +1,6 @@
 """Injected faults against the real client over a real socket: each is retried or refused as it
 should be, is reported against its document, and the other documents still load."""
 
-import json
 from collections.abc import Iterator
 
 import pytest
@@ -38,7 +37,7 @@ def replay_server() -> Iterator[ReplayServer]:
 def setup(srv: ReplayServer) -> tuple[Config, list[DocumentRecord], DocumentRecord]:
     cfg = srv.config("v5", **FAST)
     with HttpClient(cfg) as client:
-        records = list(iter_tk_documents(client, cfg, None))[:12]
+        records = list(iter_tk_documents(client, cfg, "32317", None))[:12]
     srv.clear_log()
     target = next(r for r in records if r.file_url and r.file_url.endswith("/resource"))
     return cfg, records, target
@@ -108,7 +107,7 @@ def test_wrong_content_type_on_a_file_is_ignored_bytes_decide(replay_server: Rep
     assert all(o.ok for o in outcomes)
     got = next(o for o in outcomes if o.record == target).file
     assert got is not None and got.content_type and got.content_type.startswith("text/plain")
-    recorded_type = json.loads(target.raw_json or "{}")["ContentType"]
+    recorded_type = str(replay_server.scenario.docs[target.source_id].raw["ContentType"])
     assert got.fmt == ("docx" if "wordprocessingml" in recorded_type else "pdf")
 
 
@@ -126,14 +125,14 @@ def test_listing_faults(replay_server: ReplayServer, kind: str, error: type[Sour
     cfg = replay_server.config("v4", **FAST)
     replay_server.inject(Fault(kind, r"/Document\?", times=99, retry_after=0))
     with HttpClient(cfg) as client, pytest.raises(error):
-        list(iter_tk_documents(client, cfg, None))
+        list(iter_tk_documents(client, cfg, "32317", None))
 
 
 def test_retry_after_is_honoured(replay_server: ReplayServer) -> None:
     cfg = replay_server.config("v5", **FAST)
     replay_server.inject(Fault("503", r"/Document\?", times=1, retry_after=1))
     with HttpClient(cfg) as client:
-        assert len(list(iter_tk_documents(client, cfg, None))) > 100
+        assert len(list(iter_tk_documents(client, cfg, "32317", None))) > 100
     first, second = replay_server.requests_matching(r"/Document\?")[:2]
     assert first.fault == "503" and second.fault is None
     assert second.at - first.at >= 0.95
@@ -143,7 +142,7 @@ def test_too_long_retry_after_gives_up_at_once(replay_server: ReplayServer) -> N
     cfg = replay_server.config("v5", JBZ_HTTP_RETRY_AFTER_MAX_SECONDS="5")
     replay_server.inject(Fault("429", r"/Document\?", times=99, retry_after=3600))
     with HttpClient(cfg) as client, pytest.raises(SourceUnavailable, match="wait 3600"):
-        list(iter_tk_documents(client, cfg, None))
+        list(iter_tk_documents(client, cfg, "32317", None))
     assert len(replay_server.requests_matching(r"/Document\?")) == 1
 
 

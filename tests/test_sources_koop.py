@@ -1,12 +1,13 @@
 """KOOP SRU against the replay server: startRecord paging, Eerste Kamer kept apart, identifiers
 and file URLs read from the records, files fetched; plus the one real gzd record."""
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
 from defusedxml import ElementTree as SafeET
 
-from contract.records import KIND_VERSLAG
+from contract.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_VERSLAG
 from devtools.replay import Fault, ReplayServer
 from devtools.replay_data import SruRecord, minimal_koop_xml
 from flows.config import load_config
@@ -32,16 +33,25 @@ def test_paging_by_start_record_until_past_number_of_records(replay_server: Repl
     assert len(records) == total and len({r.koop_id for r in records}) == total
 
 
-def test_eerste_kamer_records_are_kept_apart(replay_server: ReplayServer) -> None:
+def test_eerste_kamer_records_come_by_default_marked_ek(replay_server: ReplayServer) -> None:
     cfg = replay_server.config("v5")
+    off = replay_server.config("v5", JBZ_INCLUDE_EK="false")
     with HttpClient(cfg) as client:
-        tk_only = list(iter_koop_records(client, cfg))
-        both = list(iter_koop_records(client, cfg, include_ek=True))
+        tk_only = list(iter_koop_records(client, off))
+        both = list(iter_koop_records(client, cfg))
     ek = [r for r in both if r.chamber == "EK"]
     assert sorted(r.koop_id or "" for r in ek) == ["kst-32317-DQ", "kst-32317-DR"]
     assert all(r.chamber == "TK" for r in tk_only) and len(tk_only) == len(both) - 2
-    # an EK written-consultation report still says what it is, but stays EK
+    # an EK written-consultation report still says what it is, but stays EK; the chamber is
+    # read from dcterms:creator ("Eerste Kamer der Staten-Generaal")
     assert next(r for r in ek if r.koop_id == "kst-32317-DR").kind == KIND_VERSLAG
+    xml = minimal_koop_xml("kst-1030001", "32 317", "A", "Brief", "2025-10-20")
+    replay_server.scenario.sru_records.append(
+        SruRecord("kst-1030001", "Brief", "Brief", "32317", "7", "2025-10-20", xml, chamber="EK")
+    )
+    with HttpClient(cfg) as client:
+        by_creator = next(r for r in iter_koop_records(client, cfg) if r.koop_id == "kst-1030001")
+    assert by_creator.chamber == "EK"
 
 
 def test_identifiers_and_urls_are_read_not_built(replay_server: ReplayServer) -> None:
@@ -66,13 +76,60 @@ def test_identifiers_and_urls_are_read_not_built(replay_server: ReplayServer) ->
     assert got is not None and got.data == expected
 
 
-def test_since_asks_sru_for_modified_records_only(replay_server: ReplayServer) -> None:
-    cfg = replay_server.config("v5")
+def test_since_reads_newest_first_and_stops_at_the_cursor(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5", JBZ_KOOP_PAGE_SIZE="10")
     with HttpClient(cfg) as client:
         recent = list(iter_koop_records(client, cfg, since="2025-09-02T00:00:00+00:00"))
-    assert "dt.modified>=2025-09-01" in replay_server.log[-1].query["query"]  # minus 24 h overlap
-    assert recent and all(r.modified_at and r.modified_at.year == 2025 for r in recent)
+    (asked,) = replay_server.requests_matching(r"^/sru\?")  # a no-change run costs 1 request
+    assert "dt.modified" not in asked.query["query"]  # no real client uses it: a diagnostic
+    assert asked.query["query"].endswith("sortBy dt.date/sort.descending")
+    assert recent and all(r.modified_at and str(r.modified_at) >= "2025-09-01" for r in recent)
     assert len(recent) < 10
+
+
+def test_an_unknown_sru_index_is_a_diagnostic_error(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    params = {"query": "w.dossiernummer==32317 AND dt.modified>=2025-01-01", "startRecord": "1"}
+    with HttpClient(cfg) as client:
+        body = client.get(cfg.koop_sru_url, params).data  # HTTP 200, the error inside
+    with pytest.raises(BadResponse, match=r"SRU diagnostic: Unsupported index \(dt.modified\)"):
+        parse_sru_page(body, cfg)
+
+
+def test_koop_titles_in_their_real_form_are_classified(replay_server: ReplayServer) -> None:
+    """ "JBZ-Raad; Brief regering; Geannoteerde agenda …": the agenda letters and Council reports
+    came out as `other` (never fetched) when the title was classified from its start."""
+    cfg = replay_server.config("v5")
+    with HttpClient(cfg) as client:
+        records = {r.ondernummer: r for r in iter_koop_records(client, cfg)}
+        agenda = records["907"]
+        assert (
+            agenda.kind == KIND_AGENDA and agenda.title and agenda.title.startswith("Geannoteerde")
+        )
+        assert records["925"].kind == KIND_COUNCIL_REPORT and records["909"].kind == KIND_VERSLAG
+        assert records["956"].kind == "other"  # "JBZ-Raad; Motie; Motie van …"
+        got = next(iter_fetch_outcomes(client, cfg, [agenda]))
+    assert got.ok and got.file and got.file.fmt == "xml"
+    # fetched through the redirect to the repository host
+    assert any(e.path.startswith("/officielepublicaties/kst-32317-907/") for e in replay_server.log)
+
+
+def test_pdf_when_there_is_no_xml_and_fout404_is_not_found(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    title = "Verslag van de Raad Algemene Zaken van 19 maart 2024"
+    replay_server.scenario.sru_records.append(
+        SruRecord("kst-21501-02-2842", title, "Brief", "21501-02", "2842", "2024-03-25", None,
+                  dossier_title="Raad Algemene Zaken", title_type="Brief regering")
+    )  # fmt: skip
+    with HttpClient(cfg) as client:
+        (rec,) = list(iter_koop_records(client, cfg, "21501-02"))
+        assert (rec.kind, rec.dossier, rec.dossier_number, rec.toevoeging) == (
+            KIND_COUNCIL_REPORT, "21501-02", 21501, "02")  # fmt: skip
+        assert rec.file_url and rec.file_url.endswith(".pdf")
+        assert next(iter_fetch_outcomes(client, cfg, [rec])).file.fmt == "pdf"  # type: ignore[union-attr]
+        missing = dataclasses.replace(rec, file_url=f"{cfg.koop_base_url}/kst-0-0.xml")
+        (outcome,) = list(iter_fetch_outcomes(client, cfg, [missing]))
+    assert isinstance(outcome.error, SoftNotFound) and "fout404" in str(outcome.error)
 
 
 def test_soft_404_on_a_koop_file_fails_only_that_document(replay_server: ReplayServer) -> None:
@@ -99,8 +156,8 @@ def test_sru_html_or_malformed_answer_is_an_error(replay_server: ReplayServer) -
         list(iter_koop_records(client, cfg))
     replay_server.inject(Fault("truncated", r"^/sru", times=1))
     with HttpClient(cfg) as client:
-        numbered = [r for r in replay_server.scenario.sru_records if r.ondernummer.isdigit()]
-        assert len(list(iter_koop_records(client, cfg))) == len(numbered)  # retried, then whole
+        every = replay_server.scenario.sru_records  # Eerste Kamer included (JBZ_INCLUDE_EK)
+        assert len(list(iter_koop_records(client, cfg))) == len(every)  # retried, then whole
 
 
 def test_the_real_gzd_record_is_read() -> None:

@@ -12,15 +12,17 @@ from contract.records import ALL_KINDS, DocumentRecord
 from devtools.replay import ReplayServer
 from devtools.replay_data import minimal_pdf
 from flows.config import Config
-from flows.sources.cursor import format_cursor, needs_fetch, next_cursor
+from flows.sources.cursor import format_cursor, listing_start, needs_fetch, next_cursor
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient
 from flows.sources.tk_odata import (
     fetch_tk_file,
+    iter_tk_deletions,
     iter_tk_documents,
     iter_tk_tombstones,
     read_tk_record,
 )
+from flows.sources.tk_schema import fetch_tk_fields
 from tests.replay_fixtures import SAMPLES, sample_records, serve_samples
 
 # 131 sample records + the Document of kst-32317-898 from its Zaak sample
@@ -33,8 +35,11 @@ def replay_server() -> Iterator[ReplayServer]:
 
 
 def list_all(srv: ReplayServer, cfg: Config, since: str | None = None) -> list[DocumentRecord]:
+    """One listing of dossier 32317 since the cursor minus the overlap, names from $metadata."""
+    start = listing_start(since, cfg.cursor_overlap_hours)
     with HttpClient(cfg) as client:
-        return list(iter_tk_documents(client, cfg, since))
+        fields = fetch_tk_fields(client, cfg)
+        return list(iter_tk_documents(client, cfg, "32317", start, None, fields))
 
 
 @pytest.mark.parametrize("version", ["v4", "v5"])
@@ -43,17 +48,23 @@ def test_every_document_found_classified_and_fetched(
 ) -> None:
     cfg = replay_server.config(version)
     with HttpClient(cfg) as client:
-        records = list(iter_tk_documents(client, cfg, None))
+        records = list(
+            iter_tk_documents(client, cfg, "32317", None, None, fetch_tk_fields(client, cfg))
+        )
         outcomes = list(iter_fetch_outcomes(client, cfg, records))
     real_ids = {r["Id"] for r in sample_records()}
     assert {r.source_id for r in records} >= real_ids and len(records) == SCENARIO_SIZE
     pages = replay_server.requests_matching(r"/Document\?")
     assert len(pages) == 6  # 132 records, 25 a page: five nextLinks followed
-    assert [p.query.get("$skiptoken") for p in pages] == [None, "25", "50", "75", "100", "125"]
-    times = [r.modified_at for r in records if r.modified_at is not None]
-    assert len(times) == len(records) and times == sorted(
-        times
-    )  # GewijzigdOp asc: the cursor can follow
+    assert [p.query.get("$skip") for p in pages] == [None, "25", "50", "75", "100", "125"]
+    api_times = [
+        datetime.fromisoformat(json.loads(r.raw_json or "")["ApiGewijzigdOp"]) for r in records
+    ]
+    assert api_times == sorted(api_times)  # ApiGewijzigdOp asc: the cursor can follow
+    # the cursor field is the newest API time of the record and its publications
+    assert all(
+        r.modified_at and r.modified_at >= t for r, t in zip(records, api_times, strict=True)
+    )
     assert all(r.kind in ALL_KINDS for r in records)
     by_nr = {r.ondernummer: r for r in records if r.ondernummer}
     assert by_nr["909"].document_number and by_nr["909"].document_number.startswith("2024D")
@@ -91,9 +102,10 @@ def test_second_run_asks_only_for_what_changed(replay_server: ReplayServer) -> N
     second = list_all(replay_server, cfg, cursor)
     asked = replay_server.requests_matching(r"/Document\?")
     start = datetime.fromisoformat(cursor) - timedelta(hours=cfg.cursor_overlap_hours)
-    assert len(asked) == 1 and f"GewijzigdOp gt {start:%Y-%m-%dT%H:%M:%S}" in asked[0].query[
-        "$filter"
-    ].replace(".000Z", "")
+    flt = asked[0].query["$filter"].replace(".000Z", "")
+    assert len(asked) == 1 and f"ApiGewijzigdOp gt {start:%Y-%m-%dT%H:%M:%S}" in flt
+    # late publications of older documents are asked for in the same request
+    assert f"DocumentPublicatie/any(p: p/ApiGewijzigdOp gt {start:%Y-%m-%dT%H:%M:%S}" in flt
     inside_overlap = [r for r in first if r.modified_at and r.modified_at > start]
     assert [r.source_id for r in second] == [r.source_id for r in inside_overlap]
     assert len(second) < 5  # the overlap window only
@@ -102,7 +114,8 @@ def test_second_run_asks_only_for_what_changed(replay_server: ReplayServer) -> N
     assert replay_server.requests_matching("resource|Resource") == []
 
     # a PDF replaces a docx: new GewijzigdOp and Versienummer -> listed and fetched again
-    docx = next(r for r in first if r.raw_json and "wordprocessingml" in r.raw_json)
+    raws = replay_server.scenario.docs
+    docx = next(r for r in first if "wordprocessingml" in str(raws[r.source_id].raw["ContentType"]))
     later = (datetime.fromisoformat(cursor) + timedelta(days=3)).isoformat()
     replay_server.scenario.replace_file(docx.source_id, minimal_pdf("definitief"), later)
     third = list_all(replay_server, cfg, cursor)
@@ -131,25 +144,19 @@ def test_cursor_stops_before_a_failed_document() -> None:
     assert next_cursor(format_cursor(base), [naive]) == "2025-06-01T12:30:00.000000+00:00"
 
 
-def test_outage_halfway_leaves_the_cursor_at_the_last_stored_page(
-    replay_server: ReplayServer,
-) -> None:
+def test_outage_halfway_through_a_listing_fails_it_whole(replay_server: ReplayServer) -> None:
+    """Records are ordered by the document's API time but their cursor field also counts their
+    publications, so a half listing must not move a cursor: the whole listing fails, the cursor
+    stays, and the next run lists everything."""
     from devtools.replay import Fault
     from flows.sources.http import SourceUnavailable
 
     cfg = replay_server.config("v5", JBZ_HTTP_RETRIES="1")
-    replay_server.inject(Fault("503", r"skiptoken=50", times=99, retry_after=0))
-    stored: list[DocumentRecord] = []
-    with HttpClient(cfg) as client, pytest.raises(SourceUnavailable):
-        for record in iter_tk_documents(client, cfg, None):
-            stored.append(record)
-    assert len(stored) == 50
-    cursor = next_cursor(None, stored)
+    replay_server.inject(Fault("503", r"\$skip=50", times=99, retry_after=0))
+    with pytest.raises(SourceUnavailable):
+        list_all(replay_server, cfg)
     replay_server.clear_fault()
-    rest = list_all(replay_server, cfg, cursor)
-    assert {r.source_id for r in stored} | {r.source_id for r in rest} == {
-        r.source_id for r in list_all(replay_server, cfg)
-    }
+    assert len(list_all(replay_server, cfg)) == SCENARIO_SIZE
 
 
 def test_tombstones_of_known_documents(replay_server: ReplayServer) -> None:
@@ -164,9 +171,9 @@ def test_tombstones_of_known_documents(replay_server: ReplayServer) -> None:
     assert sorted(t.source_id for t in tombstones) == sorted(gone)
     assert all(t.deleted and t.file_url is None and t.title is None for t in tombstones)
     queries = replay_server.requests_matching(r"/Document\?")
-    filters = {q.query["$filter"] for q in queries}  # pages of 25 follow nextLink as usual
-    assert len(filters) == 3  # 132 ids, at most 50 per `Id in (…)`
-    assert all(f.count(",") < 50 for f in filters)
+    filters = {q.query["$filter"] for q in queries}
+    assert len(filters) == 6  # 132 ids, at most 25 per `Id in (…)` (a live client's figure)
+    assert all(f.count(",") < 25 for f in filters)
     assert not {r.source_id for r in list_all(replay_server, cfg)} & set(gone)
 
 
@@ -178,6 +185,9 @@ def test_real_tombstone_and_v5_names_are_read() -> None:
     )
     raws = list(examples.values())
     v4, v5 = load_config({"JBZ_TK_API_VERSION": "v4"}), load_config({})
+    from flows.sources.tk_schema import map_fields
+
+    v5_from_v4_server = map_fields(v5, (SAMPLES / "tk_odata_v4_2.0_metadata.xml").read_bytes())
     tomb = read_tk_record(raws[0], v5)
     assert tomb.deleted and tomb.kind == "other" and tomb.modified_at is not None
     fresh_v4 = read_tk_record(raws[1], v4)
@@ -186,35 +196,111 @@ def test_real_tombstone_and_v5_names_are_read() -> None:
                for k, v in raws[1].items()}  # fmt: skip
     fresh_v5 = read_tk_record(renamed, v5)
     assert (fresh_v5.document_number, fresh_v5.ondernummer) == ("2025D42575", "95")
-    # the other version's name is accepted too
-    assert read_tk_record(raws[1], v5).document_number == "2025D42575"
+    # a v5 configuration on a v4 server reads the names the server's $metadata gives
+    assert read_tk_record(raws[1], v5, None, v5_from_v4_server).document_number == "2025D42575"
     assert fresh_v5.kind == "verslag_schriftelijk_overleg"
 
 
-def test_needs_fetch_when_the_koop_xml_appears(replay_server: ReplayServer) -> None:
+def test_a_publication_that_appears_months_later_is_listed_and_fetched(
+    replay_server: ReplayServer,
+) -> None:
+    """Real kst-32317-898: document 2024-10-10, its DocumentPublicatie rows 2025-04-25. The
+    document's own times never move, so only a watermark on the publications sees it."""
     cfg = replay_server.config("v5")
-    before = {r.document_id: r for r in list_all(replay_server, cfg)}
-    doc = next(r for r in before.values() if r.ondernummer == "909")
-    assert doc.file_url and doc.file_url.endswith("/resource")
-    # KOOP publishes the Kamerstuk a day later: TK lists its XML publication, GewijzigdOp moves
     sc = replay_server.scenario
-    sc.docs[doc.source_id].xml_publication_id = "0b7c5d7e-0000-4000-8000-000000000909"
-    sc.publications["0b7c5d7e-0000-4000-8000-000000000909"] = (
-        SAMPLES / "koop_kst-32317-956_via_DocumentPublicatie_resource.xml"
-    ).read_bytes()
-    sc.docs[doc.source_id].raw["GewijzigdOp"] = "2025-10-05T10:00:00+02:00"
-    after = list_all(replay_server, cfg, next_cursor(None, before.values()))
+    doc = next(d for d in sc.docs.values() if d.raw.get("Volgnummer") == 909)
+    before = {r.document_id: r for r in list_all(replay_server, cfg)}
+    cursor = next_cursor(None, before.values())
+    rec = before[f"tk:{doc.raw['Id']}"]
+    assert rec.file_url and rec.file_url.endswith("/resource")
+    own_times = (doc.raw["GewijzigdOp"], doc.raw["ApiGewijzigdOp"])
+    xml = (SAMPLES / "koop_kst-32317-956_via_DocumentPublicatie_resource.xml").read_bytes()
+    later = (datetime.fromisoformat(str(cursor)) + timedelta(days=60)).isoformat()
+    sc.publish(str(doc.raw["Id"]), "0b7c5d7e-0000-4000-8000-000000000909", xml, later)
+    assert (doc.raw["GewijzigdOp"], doc.raw["ApiGewijzigdOp"]) == own_times
+    after = list_all(replay_server, cfg, cursor)
     changed = [r for r in after if needs_fetch(r, before.get(r.document_id))]
-    assert [r.document_id for r in changed] == [doc.document_id]
+    assert [r.document_id for r in changed] == [rec.document_id]
+    assert changed[0].modified_at == datetime.fromisoformat(later)  # the cursor moves past it
     with HttpClient(cfg) as client:
-        assert fetch_tk_file(client, cfg, changed[0]).fmt == "xml"
+        assert fetch_tk_file(client, cfg, changed[0]).data == xml
     assert not needs_fetch(changed[0], changed[0])
+
+
+def test_a_record_that_reaches_the_api_late_is_still_listed(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    first = list_all(replay_server, cfg)
+    cursor = next_cursor(None, first)
+    # changed at the source before the cursor, visible in the API only after it (an outage
+    # longer than the overlap window): a GewijzigdOp watermark would lose it for good
+    late = dict(sample_records()[5], Id="5e1d2b3c-0000-4000-8000-00000000abcd")
+    late["GewijzigdOp"] = "2025-01-01T10:00:00+01:00"
+    late["ApiGewijzigdOp"] = (datetime.fromisoformat(str(cursor)) + timedelta(days=3)).isoformat()
+    replay_server.scenario.add_document(late)
+    again = list_all(replay_server, cfg, cursor)
+    assert late["Id"] in {r.source_id for r in again}
+
+
+def test_inbreng_linked_only_through_its_zaak_is_found_once(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v4")
+    records = list_all(replay_server, cfg)
+    inbreng = [r for r in records if r.soort == "Inbreng verslag schriftelijk overleg"]
+    assert len(inbreng) == 8 and len({r.document_id for r in records}) == len(records)
+    only_zaak = [
+        d for d in replay_server.scenario.docs.values() if d.zaak_dossiers and not d.dossier
+    ]
+    assert len(only_zaak) == 2 and {str(d.raw["Id"]) for d in only_zaak} <= {
+        r.source_id for r in inbreng
+    }
+    flt = replay_server.requests_matching(r"/Document\?")[-1].query["$filter"]
+    assert "Zaak/any(z: z/Kamerstukdossier/any(d: d/Nummer eq 32317))" in flt
+
+
+def test_a_dossier_with_a_toevoeging_is_asked_for_as_such(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5", JBZ_DOSSIERS="32317,21501-02")
+    raw = dict(sample_records()[0], Id="2150102a-0000-4000-8000-000000000001")
+    replay_server.scenario.add_document(raw, dossier="21501-02")
+    with HttpClient(cfg) as client:
+        fields = fetch_tk_fields(client, cfg)
+        got = list(iter_tk_documents(client, cfg, "21501-02", None, None, fields))
+    assert [r.source_id for r in got] == [raw["Id"]]
+    assert (got[0].dossier, got[0].dossier_number, got[0].toevoeging) == ("21501-02", 21501, "02")
+    flt = replay_server.requests_matching(r"/Document\?")[-1].query["$filter"]
+    assert "Kamerstukdossier/any(d: d/Nummer eq 21501 and d/Toevoeging eq '02')" in flt
+
+
+def test_deletions_are_one_listing_since_the_cursor(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
+    known = list_all(replay_server, cfg)
+    cursor = next_cursor(None, known)
+    gone = known[7].source_id
+    replay_server.scenario.delete(gone, "2025-10-10T12:00:00+02:00")
+    replay_server.clear_log()
+    start = listing_start(cursor, cfg.cursor_overlap_hours)
+    with HttpClient(cfg) as client:
+        tombstones = list(iter_tk_deletions(client, cfg, start, fetch_tk_fields(client, cfg)))
+    assert [t.source_id for t in tombstones] == [gone] and tombstones[0].deleted
+    (listing,) = replay_server.requests_matching(r"/Document\?")
+    assert listing.query["$filter"].startswith("Verwijderd eq true and ApiGewijzigdOp gt ")
+
+
+def test_an_unknown_field_is_a_400_with_the_servers_words(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")  # v5 names, but the v4 name forced on the server
+    forced = replay_server.config("v5", JBZ_TK_FIELD_ONDERNUMMER="Volgnummer")
+    from flows.sources.tk_schema import default_fields
+
+    with HttpClient(cfg) as client, pytest.raises(BadResponse) as e:
+        list(iter_tk_documents(client, forced, "32317", None, None, default_fields(forced)))
+    assert e.value.status == 400
+    assert "Could not find a property named 'Volgnummer' on type 'TK.DA.GGM.OData.Document'" in str(
+        e.value
+    )
 
 
 def test_an_unreadable_record_is_a_bad_response_not_a_crash() -> None:
     from flows.config import load_config
 
-    raw = dict(sample_records()[0], GewijzigdOp="gisteren")
+    raw = dict(sample_records()[0], ApiGewijzigdOp="gisteren")
     with pytest.raises(BadResponse, match="unreadable Document record"):
         read_tk_record(raw, load_config({}))
     with pytest.raises(BadResponse, match="no Id"):

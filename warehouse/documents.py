@@ -51,6 +51,8 @@ _RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("file_url", "VARCHAR"),
     ("chamber", "VARCHAR"),
     ("raw_json", "VARCHAR"),
+    ("dossier_number", "INTEGER"),
+    ("toevoeging", "VARCHAR"),
 )
 _SEEN_COLUMNS = (
     ("first_seen_at", "TIMESTAMP"),

@@ -1,128 +1,113 @@
-"""`jbz check-source`: compare the TK API's `$metadata` with the fields the code reads, and ask
-KOOP SRU whether it answers; say in plain words what is missing and how to fix it."""
+"""`jbz check-source`: the first thing to run on a machine with internet. It reads the TK API's
+`$metadata` and maps every field the code needs (saying in one line per concept what is
+missing), counts per route and `Soort` what each way of finding a dossier's documents finds, and
+asks KOOP SRU with exactly the indexes the code uses. Lines are described in the README."""
 
 import argparse
-from dataclasses import dataclass
-from xml.etree.ElementTree import ParseError
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 
-from defusedxml import ElementTree as SafeET
-
-from flows.config import TK_FIELDS, Config, load_config_or_exit
+from flows.config import Config, load_config_or_exit
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import parse_sru_page, sru_query
-from flows.sources.tk_odata import ACTOR_FIELDS, PUBLICATIE_FIELDS, VERSIE_FIELDS
+from flows.sources.tk_odata import dossier_routes, iter_tk_pages, odata_datetime
+from flows.sources.tk_schema import (
+    CONCEPTS,
+    FieldMap,
+    fetch_metadata,
+    map_fields,
+    read_entity_fields,
+    unmapped,
+)
 
-# What each field is for, in the words the report uses.
-PURPOSE = {
-    "document_number": "the document number (e.g. 2024D49082)",
-    "ondernummer": "the Kamerstuk number (e.g. 909)",
-}
-
-
-@dataclass(frozen=True)
-class MissingField:
-    entity: str
-    name: str
-    message: str  # plain words, with the fix when we know it
+RENAMED = ("document_number", "ondernummer")  # the concepts v5 is known to have renamed
 
 
-def required_fields(cfg: Config) -> dict[str, tuple[str, ...]]:
-    """Entity -> properties and navigation properties the code reads (with this Config)."""
-    f = cfg.tk_fields
+def check_fields(client: HttpClient, cfg: Config) -> tuple[FieldMap | None, list[str]]:
+    """(the field map or None, the lines to print)."""
+    metadata = fetch_metadata(client, cfg)
+    missing = unmapped(cfg, read_entity_fields(metadata))
+    where = f"TK API {cfg.tk_api_version} at {cfg.tk_odata_url}"
+    if missing:
+        return None, [*missing, f"{where}: {len(missing)} of {len(CONCEPTS)} fields missing."]
+    fields = map_fields(cfg, metadata)
+    names = ", ".join(f"{k} = {fields[k]}" for k in RENAMED)
+    return fields, [f"{where}: all {len(CONCEPTS)} fields found ({names})."]
+
+
+def route_counts(
+    client: HttpClient, cfg: Config, fields: FieldMap, dossier: str, since: date
+) -> dict[str, Counter[str]]:
+    """Route name -> documents per Soort dated since `since`, plus "only via Zaak"."""
+    start = odata_datetime(datetime(since.year, since.month, since.day, tzinfo=UTC))
+    found: dict[str, dict[str, str]] = {}
+    routes = zip(("Kamerstukdossier", "Zaak"), dossier_routes(fields, dossier), strict=True)
+    for name, route in routes:
+        clause = f"{fields['deleted']} eq false and {route} and {fields['datum']} gt {start}"
+        params = {
+            "$filter": clause,
+            "$select": f"{fields['id']},{fields['soort']}",
+        }
+        ids: dict[str, str] = {}
+        for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
+            ids.update({str(r.get(fields["id"])): str(r.get(fields["soort"])) for r in page})
+        found[name] = ids
+    only = {k: v for k, v in found["Zaak"].items() if k not in found["Kamerstukdossier"]}
     return {
-        "Document": (
-            "Id", "Soort", "Onderwerp", "Datum", "Kamer", "GewijzigdOp",
-            "ApiGewijzigdOp", "Verwijderd", f.document_number, f.ondernummer,
-            "DocumentActor", "HuidigeDocumentVersie", "Kamerstukdossier",
-        ),
-        "DocumentVersie": (*VERSIE_FIELDS, "DocumentPublicatie"),
-        "DocumentPublicatie": PUBLICATIE_FIELDS,
-        "DocumentActor": ACTOR_FIELDS,
-        "Kamerstukdossier": ("Nummer",),
-    }  # fmt: skip
+        "via Kamerstukdossier": Counter(found["Kamerstukdossier"].values()),
+        "via Zaak": Counter(found["Zaak"].values()),
+        "only via Zaak": Counter(only.values()),
+    }
 
 
-def read_metadata_fields(metadata: bytes) -> dict[str, set[str]]:
-    """EntityType name -> its Property and NavigationProperty names, from EDMX `$metadata`."""
-    root = SafeET.fromstring(metadata)
-    found: dict[str, set[str]] = {}
-    for el in root.iter():
-        if el.tag.rsplit("}", 1)[-1] == "EntityType":
-            names = {
-                c.get("Name", "")
-                for c in el
-                if c.tag.rsplit("}", 1)[-1] in ("Property", "NavigationProperty")
-            }
-            found[el.get("Name", "")] = names
-    return found
+def route_lines(counts: dict[str, Counter[str]], dossier: str, since: date) -> list[str]:
+    lines = []
+    for route, soorten in counts.items():
+        detail = ", ".join(f"{s} {n}" for s, n in sorted(soorten.items()))
+        total = sum(soorten.values())
+        lines.append(f"TK dossier {dossier} since {since}, {route}: {total} ({detail or 'none'})")
+    return lines
 
 
-def _rename_hint(cfg: Config, name: str, present: set[str]) -> str:
-    for version, names in TK_FIELDS.items():
-        for key in ("document_number", "ondernummer"):
-            if getattr(cfg.tk_fields, key) == name:
-                alt = getattr(names, key)
-                if alt != name and alt in present:
-                    env = f"JBZ_TK_FIELD_{key.upper()}"
-                    return (
-                        f" It reads {name} as {PURPOSE[key]}; the server has {alt} (the"
-                        f" {version} name): set JBZ_TK_API_VERSION={version} or {env}={alt}."
-                    )
-    return ""
+def check_koop(client: HttpClient, cfg: Config, dossier: str) -> str:
+    params = {"query": sru_query(dossier), "startRecord": "1", "maximumRecords": "1",
+              "httpAccept": "application/xml"}  # fmt: skip
+    page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg, dossier)
+    return (
+        f"KOOP SRU answers: {page.total} Kamerstukken in dossier {dossier} (indexes "
+        "c.product-area, w.dossiernummer, w.publicatienaam and sortBy dt.date accepted)."
+    )
 
 
-def missing_fields(cfg: Config, metadata: bytes) -> list[MissingField]:
-    """Every field the code needs that the server's `$metadata` lacks."""
-    have = read_metadata_fields(metadata)
-    missing = []
-    for entity, names in required_fields(cfg).items():
-        if entity not in have:
-            msg = f"The server has no entity {entity} at all; the code needs it."
-            missing.append(MissingField(entity, "", msg))
-            continue
-        for name in names:
-            if name not in have[entity]:
-                hint = _rename_hint(cfg, name, have[entity])
-                msg = f"The server's {entity} has no field {name}, which the code needs.{hint}"
-                missing.append(MissingField(entity, name, msg))
-    return missing
-
-
-def check_tk(client: HttpClient, cfg: Config) -> list[str]:
-    """Plain-language problems with the TK API ([] when all is well)."""
-    dl = client.get(f"{cfg.tk_odata_url}/$metadata", accept="application/xml")
+def _tk(client: HttpClient, cfg: Config, since: date) -> int:
     try:
-        return [m.message for m in missing_fields(cfg, dl.data)]
-    except (ParseError, ValueError) as e:
-        return [f"The TK API's $metadata is not readable XML ({e})."]
-
-
-def check_koop(client: HttpClient, cfg: Config) -> str:
-    params = {"query": sru_query(cfg.dossier, None), "startRecord": "1", "maximumRecords": "1"}
-    page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg)
-    return f"KOOP SRU answers: {page.total} Kamerstukken in dossier {cfg.dossier}."
+        fields, lines = check_fields(client, cfg)
+        for line in lines:
+            print(line)
+        if fields is None:
+            return 1
+        for dossier in cfg.dossiers:
+            counts = route_counts(client, cfg, fields, dossier, since)
+            for line in route_lines(counts, dossier, since):
+                print(line)
+    except SourceError as e:
+        print(f"TK API ({cfg.tk_odata_url}) could not be checked: {e}")
+        return 2
+    return 0
 
 
 def cli_check_source(args: argparse.Namespace) -> int:
-    """0: everything the code needs is there; 1: fields missing; 2: a source could not be asked."""
+    """0: everything the code needs is there; 1: fields missing or an SRU index refused; 2: a
+    source could not be asked."""
     cfg = load_config_or_exit()
-    status = 0
+    since_text = getattr(args, "since", None)
+    since = date.fromisoformat(since_text) if since_text else date.today() - timedelta(days=365)
     with HttpClient(cfg) as client:
-        try:
-            problems = check_tk(client, cfg)
-        except SourceError as e:
-            print(f"TK API ({cfg.tk_odata_url}) could not be checked: {e}")
-            problems, status = [], 2
-        for p in problems:
-            print(p)
-        if problems:
-            print(f"TK API {cfg.tk_api_version} at {cfg.tk_odata_url}: {len(problems)} missing.")
-            status = max(status, 1)
-        elif status == 0:
-            print(f"TK API {cfg.tk_api_version} at {cfg.tk_odata_url}: every needed field exists.")
-        try:
-            print(check_koop(client, cfg))
-        except SourceError as e:
-            print(f"KOOP SRU ({cfg.koop_sru_url}) could not be asked: {e}")
-            status = 2
+        status = _tk(client, cfg, since)
+        for dossier in cfg.dossiers:
+            try:
+                print(check_koop(client, cfg, dossier))
+            except SourceError as e:
+                print(f"KOOP SRU ({cfg.koop_sru_url}) refused or failed for {dossier}: {e}")
+                status = max(status, 1 if e.status is None and "diagnostic" in str(e) else 2)
     return status

@@ -1,8 +1,12 @@
 """Document kind from TK `Soort` AND `Onderwerp` (or KOOP KamerstukType + title). Pure.
 
-`Soort` is not always right: a written-consultation report once came through as "Brief
-regering". So only the Soorten that name a kind of their own decide alone; for every other
-Soort (letters, unknown or new Soorten, KOOP's coarse "Verslag"/"Brief") the subject decides.
+The same written procedure runs for every EU Council (32317 JBZ-Raad, 21501-02 Raad Algemene
+Zaken, 21501-20 Europese Raad, 21501-32 Landbouw- en Visserijraad, …), so the patterns name no
+particular Council. `Soort` is not always right: a written-consultation report once came through
+as "Brief regering". So only the Soorten that name a kind of their own decide alone; for every
+other Soort (letters, unknown or new Soorten, KOOP's coarse "Verslag"/"Brief") the subject
+decides. KOOP titles ("JBZ-Raad; Brief regering; Geannoteerde agenda …") are split by the KOOP
+source first (flows.sources.koop.split_koop_title): only the last part is the subject.
 """
 
 import re
@@ -10,6 +14,7 @@ import re
 from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
+    KIND_DEBATE,
     KIND_INBRENG,
     KIND_OTHER,
     KIND_VERSLAG,
@@ -21,10 +26,11 @@ from contract.records import (
 DECISIVE_SOORTEN: dict[str, str] = {
     "verslag van een schriftelijk overleg": KIND_VERSLAG,
     "inbreng verslag schriftelijk overleg": KIND_INBRENG,
+    "verslag van een commissiedebat": KIND_DEBATE,
+    "verslag van een algemeen overleg": KIND_DEBATE,  # the commissiedebat's name before 2021
     "bijlage": KIND_OTHER,
     "convocatie commissieactiviteit": KIND_OTHER,
     "besluitenlijst procedurevergadering": KIND_OTHER,
-    "verslag van een commissiedebat": KIND_OTHER,
     "verslag van een werkbezoek": KIND_OTHER,
     "motie": KIND_OTHER,
     "motie (gewijzigd/nader)": KIND_OTHER,
@@ -32,20 +38,35 @@ DECISIVE_SOORTEN: dict[str, str] = {
     "brief commissie aan bewindspersoon": KIND_OTHER,
 }
 
-_JBZ = r"(?:i?jbz[- ]?raad|raad justitie en binnenlandse zaken)"
+# A Council in a report's subject: "JBZ-Raad", "iJBZ-Raad", "Raad Algemene Zaken", "Europese
+# Raad", "Landbouw- en Visserijraad", "EU-Gezondheidsraad", "Transportraad", "OJCS-Raad",
+# "Eurogroep", within the first words after "Verslag (van de) (in)formele".
+_COUNCIL = (
+    r"(?:(?!(?:met|over|aan|het|een|bij|door) )[\w.-]+ ){0,4}?"
+    r"(?!raad van state)(?:[\w-]*raad\b|eurogroep\b)"
+)
 
 # Subject patterns, tried in order on the start of `Onderwerp`.
 SUBJECT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Inbreng verslag van een schriftelijk overleg over de geannoteerde agenda JBZ-Raad …"
     (re.compile(r"inbreng (?:voor het )?verslag\b"), KIND_INBRENG),
-    # "Verslag van een schriftelijk overleg over o.a. de geannoteerde agenda JBZ-Raad …"
-    (re.compile(r"verslag van (?:een )?schriftelijk overleg\b"), KIND_VERSLAG),
-    # "Geannoteerde agenda JBZ-Raad 12-13 december 2024",
-    # "Geannoteerde agenda van de formele JBZ-Raad 13 14 oktober 2025"
+    # "Verslag van een (nader) schriftelijk overleg over o.a. de geannoteerde agenda …"
+    (re.compile(r"verslag van (?:een )?(?:nader )?schriftelijk overleg\b"), KIND_VERSLAG),
+    # "Verslag van een commissiedebat, gehouden op 9 oktober 2024, over JBZ Raad"
+    (re.compile(r"verslag van (?:een )?(?:commissiedebat|algemeen overleg)\b"), KIND_DEBATE),
+    # other "Verslag van een …" (werkbezoek, rondetafelgesprek, …) are no Council report
+    (re.compile(r"verslag van een\b"), KIND_OTHER),
+    # "Geannoteerde agenda JBZ-Raad 12-13 december 2024", "Geannoteerde agenda voor de Raad
+    # Algemene Zaken van 19 maart 2024", "Geannoteerde agenda van de formele JBZ-Raad …"
     (re.compile(r"geannoteerde agenda\b"), KIND_AGENDA),
     # "Verslag JBZ-Raad van 12 en 13 december 2024", "Verslag van de informele Raad Justitie en
-    # Binnenlandse Zaken (iJBZ-Raad) op 22 en 23 juli 2025 in Kopenhagen"
-    (re.compile(rf"verslag (?:van )?(?:de )?(?:in)?(?:formele )?{_JBZ}"), KIND_COUNCIL_REPORT),
+    # Binnenlandse Zaken (iJBZ-Raad) op 22 en 23 juli 2025", "Verslag van de Raad Algemene Zaken"
+    (
+        re.compile(
+            rf"verslag (?:van )?(?:de )?(?:\(?in\)?formele )?(?:bijeenkomst van de )?{_COUNCIL}"
+        ),
+        KIND_COUNCIL_REPORT,
+    ),
 )
 
 

@@ -5,10 +5,10 @@ from flows.sources.formats import sniff
 from flows.sources.http import BadResponse, HttpClient
 
 
-def download_file(client: HttpClient, url: str) -> FetchedFile:
-    """The file at `url`; an HTML page (soft 404, from `get_file`) or unrecognisable bytes are
-    SourceErrors."""
-    dl = client.get_file(url)
+def download_file(client: HttpClient, url: str, *, allow_html: bool = False) -> FetchedFile:
+    """The file at `url`; an HTML page (soft 404, from `get_file`, unless an HTML publication is
+    asked for) or unrecognisable bytes are SourceErrors."""
+    dl = client.get_file(url, allow_html=allow_html)
     fmt = sniff(dl.data)
     if fmt == "unknown":
         raise BadResponse(f"unrecognised file content ({len(dl.data)} bytes)", url=dl.url)

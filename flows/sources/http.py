@@ -28,6 +28,8 @@ from flows.sources.formats import sniff
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
+ERROR_PAGE_MARK = "fout404"
+ERROR_BODY_CHARS = 300  # of an OData error message quoted in an error
 
 
 class SourceError(RuntimeError):
@@ -116,6 +118,28 @@ def describe_connection_error(e: Exception) -> str:
     return f"connection failed ({type(e).__name__})"
 
 
+def error_message(resp: requests.Response) -> str:
+    """': <what the server said>' from an error body (the OData `error.message`, else the start
+    of the text), '' when it said nothing readable. Closes the response."""
+    with resp:
+        try:
+            head = next(resp.iter_content(8 * 1024), b"")
+        except requests.RequestException:
+            return ""
+    text = head.decode("utf-8", "replace").strip()
+    try:
+        body = json.loads(text)
+        error = body.get("error") if isinstance(body, dict) else None
+        inner = error.get("message") if isinstance(error, dict) else None
+        if isinstance(inner, dict):  # OData v3 shape: {"message": {"value": "…"}}
+            inner = inner.get("value")
+        text = str(inner) if inner else text
+    except ValueError:
+        pass
+    text = " ".join(text.split())[:ERROR_BODY_CHARS]
+    return f": the server says {text!r}" if text else ""
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Retry-After as seconds (delta-seconds or an HTTP date); None when absent or unreadable."""
     if not value:
@@ -165,10 +189,17 @@ class HttpClient:
             raise BadResponse("expected a JSON object", url=dl.url)
         return value
 
-    def get_file(self, url: str, params: Mapping[str, str] | None = None) -> Download:
-        """GET a document file; an HTML page instead (200, or after a redirect) is a soft 404."""
+    def get_file(
+        self, url: str, params: Mapping[str, str] | None = None, *, allow_html: bool = False
+    ) -> Download:
+        """GET a document file; an HTML page instead (200, or after a redirect) is a soft 404,
+        unless an HTML publication was asked for (allow_html); an error page never passes."""
         dl = self.get(url, params)
+        if ERROR_PAGE_MARK in dl.url:  # KOOP's missing files end on …/fout404 (tkconv)
+            raise SoftNotFound(f"redirected to an error page from {url}", url=dl.url)
         # error pages of both sources are HTML; the parsers' sniffer recognises them
+        if allow_html:
+            return dl
         if sniff(dl.data) == "html" or "text/html" in (dl.content_type or "").lower():
             moved = f" after a redirect from {url}" if dl.url != url else ""
             raise SoftNotFound(f"got an HTML page instead of a file{moved}", url=dl.url)
@@ -258,11 +289,11 @@ class HttpClient:
             resp.close()
             raise _Retryable(f"HTTP {status}", retry_after, status)
         if status == 404 or status == 410:
-            resp.close()
-            raise SoftNotFound(f"not found (HTTP {status})", url=resp.url, status=status)
+            said = error_message(resp)
+            raise SoftNotFound(f"not found (HTTP {status}){said}", url=resp.url, status=status)
         if status >= 400 or (status >= 300 and status not in REDIRECTS) or status < 200:
-            resp.close()
-            raise BadResponse(f"unexpected HTTP {status}", url=resp.url, status=status)
+            said = error_message(resp)
+            raise BadResponse(f"unexpected HTTP {status}{said}", url=resp.url, status=status)
         return resp
 
     def _read(self, resp: requests.Response) -> Download:

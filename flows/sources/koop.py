@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import ElementTree as SafeET
 
 from contract.records import DocumentRecord, FetchedFile
-from flows.config import Config
+from flows.config import Config, split_dossier
 from flows.sources.classify import classify_document
 from flows.sources.cursor import listing_start
 from flows.sources.files import download_file
@@ -27,6 +27,9 @@ MAX_PAGES = 1000
 # Eerste Kamer stukken in a shared dossier carry letters instead of numbers: kst-32317-DQ.
 EK_ONDERNUMMER = re.compile(r"^[A-Z]{1,3}$")
 EK_IDENTIFIER = re.compile(r"^kst-\d+-[A-Z]{1,3}$")
+EK_CREATOR = "eerste kamer"
+# manifestations in the order they are preferred: the XML is the best-structured text
+MANIFESTATIONS = ("xml", "pdf", "html")
 
 
 @dataclass(frozen=True)
@@ -80,32 +83,54 @@ def _modified(gzd: Element) -> datetime | None:
     return datetime.fromisoformat(day).replace(tzinfo=UTC) if day and len(day) == 10 else None
 
 
-def read_koop_record(gzd: Element, cfg: Config) -> DocumentRecord:
-    """One SRU `gzd` record as a DocumentRecord (chamber "EK" for letter numbers); a record
+def split_koop_title(title: str | None) -> tuple[str | None, str | None]:
+    """KOOP titles read "dossier title; type; title" ("JBZ-Raad; Brief regering; Geannoteerde
+    agenda …") or "dossier title; title": (the type as printed or None, the subject)."""
+    if not title:
+        return None, None
+    parts = [p.strip() for p in title.split("; ")]
+    if len(parts) >= 3:
+        return parts[-2], parts[-1]
+    return None, parts[-1]
+
+
+def read_koop_record(gzd: Element, cfg: Config, dossier: str | None = None) -> DocumentRecord:
+    """One SRU `gzd` record as a DocumentRecord (chamber "EK" for the Eerste Kamer); a record
     without identifier or with an unreadable date is a BadResponse."""
     ident = _text(gzd, "owmskern", "identifier")
     if not ident:
         raise BadResponse("SRU record without an identifier")
     try:
-        return _read_koop_record(gzd, cfg, ident)
+        return _read_koop_record(gzd, cfg, ident, dossier)
     except ValueError as e:
         raise BadResponse(f"unreadable SRU record {ident}: {e}") from e
 
 
-def _read_koop_record(gzd: Element, cfg: Config, ident: str) -> DocumentRecord:
-    title = _text(gzd, "owmskern", "title")
-    soort = _kamerstuk_type(gzd)
+def _chamber(gzd: Element, ident: str, onder: str | None) -> str:
+    creator = (_text(gzd, "owmskern", "creator") or "").lower()
+    letters = bool(onder and EK_ONDERNUMMER.match(onder)) or bool(EK_IDENTIFIER.match(ident))
+    return "EK" if EK_CREATOR in creator or letters else "TK"
+
+
+def _file_url(gzd: Element) -> str | None:
+    return next((u for m in MANIFESTATIONS if (u := _item_url(gzd, m))), None)
+
+
+def _read_koop_record(gzd: Element, cfg: Config, ident: str, dossier: str | None) -> DocumentRecord:
+    title_type, subject = split_koop_title(_text(gzd, "owmskern", "title"))
+    soort = _kamerstuk_type(gzd) or title_type
     onder = _text(gzd, "tpmeta", "ondernummer")
     day = _text(gzd, "owmsmantel", "date") or _text(gzd, "owmsmantel", "available")
-    ek = bool(onder and EK_ONDERNUMMER.match(onder)) or bool(EK_IDENTIFIER.match(ident))
+    printed = dossier or _text(gzd, "tpmeta", "dossiernummer") or cfg.dossier
+    number, toevoeging = split_dossier(printed) if printed else (None, None)
     return DocumentRecord(
         document_id=f"{SOURCE}:{ident}",
         source=SOURCE,
         source_id=ident,
-        kind=classify_document(soort, title),
+        kind=classify_document(title_type or soort, subject),
         soort=soort,
-        title=title,
-        dossier=_text(gzd, "tpmeta", "dossiernummer") or cfg.dossier,
+        title=subject,
+        dossier=printed,
         ondernummer=onder,
         document_number=None,
         document_date=date.fromisoformat(day[:10]) if day else None,
@@ -113,13 +138,15 @@ def _read_koop_record(gzd: Element, cfg: Config, ident: str) -> DocumentRecord:
         deleted=False,
         version=None,
         koop_id=ident,
-        file_url=_item_url(gzd, "xml"),
-        chamber="EK" if ek else "TK",
+        file_url=_file_url(gzd),
+        chamber=_chamber(gzd, ident, onder),
         raw_json=None,
+        dossier_number=number,
+        toevoeging=toevoeging,
     )
 
 
-def parse_sru_page(data: bytes, cfg: Config) -> SruPage:
+def parse_sru_page(data: bytes, cfg: Config, dossier: str | None = None) -> SruPage:
     """A searchRetrieveResponse; SRU diagnostics (errors sent with status 200) are BadResponse."""
     if sniff(data) == "html":
         raise BadResponse("SRU answered with an HTML page")
@@ -129,8 +156,9 @@ def parse_sru_page(data: bytes, cfg: Config) -> SruPage:
         raise BadResponse(f"SRU answered malformed XML: {e}") from e
     diagnostic = _find(root, "diagnostics")
     if diagnostic is not None:
-        message = _text(diagnostic, "message") or _text(diagnostic, "details") or "unknown"
-        raise BadResponse(f"SRU diagnostic: {message}")
+        message = _text(diagnostic, "message") or "unknown"
+        details = _text(diagnostic, "details")
+        raise BadResponse(f"SRU diagnostic: {message}" + (f" ({details})" if details else ""))
     total = _text(root, "numberOfRecords")
     if total is None or not total.isdigit():
         raise BadResponse("SRU response without numberOfRecords")
@@ -138,20 +166,23 @@ def parse_sru_page(data: bytes, cfg: Config) -> SruPage:
     nxt = _text(root, "nextRecordPosition")
     return SruPage(
         total=int(total),
-        records=tuple(read_koop_record(g, cfg) for g in gzds),
+        records=tuple(read_koop_record(g, cfg, dossier) for g in gzds),
         next_position=int(nxt) if nxt and nxt.isdigit() else None,
     )
 
 
-def sru_query(dossier: str, since: date | None) -> str:
-    clauses = [
-        "c.product-area==officielepublicaties",
-        f"w.dossiernummer=={dossier}",
-        "w.publicatienaam==Kamerstuk",
-    ]
-    if since is not None:
-        clauses.append(f"dt.modified>={since.isoformat()}")
-    return " AND ".join(clauses) + " sortBy dt.date/sort.descending"
+def sru_query(dossier: str) -> str:
+    """Only indexes working public clients use (parlhist, wetsuite): there is no change-time
+    index to ask for (`dt.modified` gets a diagnostic), so new records are found newest first."""
+    return (
+        f"c.product-area==officielepublicaties AND w.dossiernummer=={dossier} AND "
+        "w.publicatienaam==Kamerstuk sortBy dt.date/sort.descending"
+    )
+
+
+def _older(record: DocumentRecord, start: datetime) -> bool:
+    when = record.modified_at
+    return when is not None and (when if when.tzinfo else when.replace(tzinfo=UTC)) < start
 
 
 def iter_koop_records(
@@ -160,22 +191,23 @@ def iter_koop_records(
     dossier: str | None = None,
     since: str | datetime | date | None = None,
     *,
-    include_ek: bool = False,
+    include_ek: bool | None = None,
 ) -> Iterator[DocumentRecord]:
-    """Kamerstukken of the dossier (default cfg.dossier) modified since the cursor minus overlap,
-    paging by startRecord until past numberOfRecords. Tweede Kamer only unless include_ek, in
-    which case Eerste Kamer stukken come too, marked chamber="EK"."""
+    """Kamerstukken of the dossier (default cfg.dossier), newest first, down to the cursor minus
+    the overlap: a run that finds nothing new costs one request. Eerste Kamer stukken come too
+    (marked chamber="EK") unless include_ek is False (default JBZ_INCLUDE_EK)."""
     start_at = listing_start(since, cfg.cursor_overlap_hours)
-    query = sru_query(dossier or cfg.dossier, start_at.date() if start_at else None)
+    dossier = dossier or cfg.dossier
+    with_ek = cfg.include_ek if include_ek is None else include_ek
     position, size = 1, max(1, cfg.koop_page_size)
     for _ in range(MAX_PAGES):
-        params = {"query": query, "startRecord": str(position), "maximumRecords": str(size)}
-        page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg)
-        for record in page.records:
-            if include_ek or record.chamber == "TK":
-                yield record
-        if not page.records:
-            return
+        params = {"query": sru_query(dossier), "startRecord": str(position),
+                  "maximumRecords": str(size), "httpAccept": "application/xml"}  # fmt: skip
+        page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg, dossier)
+        fresh = [r for r in page.records if start_at is None or not _older(r, start_at)]
+        yield from (r for r in fresh if with_ek or r.chamber == "TK")
+        if not page.records or len(fresh) < len(page.records):
+            return  # past the cursor: everything further down is older
         position = page.next_position or position + len(page.records)
         if position > page.total:
             return
@@ -183,10 +215,11 @@ def iter_koop_records(
 
 
 def fetch_koop_file(client: HttpClient, cfg: Config, record: DocumentRecord) -> FetchedFile:
-    """The KOOP XML behind the record's itemUrl; errors carry record.document_id."""
+    """The file behind the record's itemUrl (XML, else PDF, else HTML); errors carry
+    record.document_id."""
     try:
         if not record.file_url:
-            raise BadResponse("the SRU record lists no XML manifestation")
-        return download_file(client, record.file_url)
+            raise BadResponse("the SRU record lists no XML, PDF or HTML manifestation")
+        return download_file(client, record.file_url, allow_html=record.file_url.endswith(".html"))
     except SourceError as e:
         raise e.for_document(record.document_id) from e
