@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf .prefect data out test-output

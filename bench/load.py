@@ -1,7 +1,9 @@
 """Load 1,000 copies of the example consultation into a temporary warehouse and time it.
 
-Prints pairs/second for the first load and for re-loading (replacing) documents, the file size,
-and how long each view takes over the 98,000 pairs. The consultation is the real parser's
+Prints pairs/second for the first load and for re-loading (replacing) documents one per
+transaction, beside the batched re-load of all of them (`load.load_consultations`, what
+`jbz reparse` does, BATCH documents per transaction), the file size, and how long each view
+takes over the 98,000 pairs. The consultation is the real parser's
 (parse_document) reading of the example report.
 """
 
@@ -13,6 +15,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from contract.records import KIND_VERSLAG as DOC_KIND_VERSLAG
 from contract.records import DocumentRecord, FetchedFile
 from devtools.recorded import EXAMPLE_REPORT
@@ -23,6 +27,7 @@ from warehouse import db, load
 EXAMPLE = EXAMPLE_REPORT
 COPIES = 1000
 RELOADS = 100
+BATCH = 100  # documents per transaction in the batched load (flows/reparse.py uses the same)
 VIEWS = (
     "v_consultations",
     "v_qa",
@@ -79,7 +84,20 @@ def bench_loads(path: Path, c: Consultation) -> None:
         took = time.perf_counter() - started
         rate = RELOADS * len(changed.pairs) / took
         timed(f"re-load (replace) {RELOADS} of them", took, f"{rate:,.0f} pairs/s")
+        bench_batched(con, raw.sha256, changed)
         con.execute("CHECKPOINT")
+
+
+def bench_batched(con: duckdb.DuckDBPyConnection, sha256: str, c: Consultation) -> None:
+    """What `jbz reparse` does now: every document replaced, BATCH documents per transaction."""
+    started = time.perf_counter()
+    for first in range(0, COPIES, BATCH):
+        batch = [(f"bench:{i:04d}", sha256, c) for i in range(first, min(first + BATCH, COPIES))]
+        result = load.load_consultations(con, batch)
+        assert not result.failed, result.failed
+    took = time.perf_counter() - started
+    rate = COPIES * len(c.pairs) / took
+    timed(f"batched re-load {COPIES} ({BATCH} per transaction)", took, f"{rate:,.0f} pairs/s")
 
 
 def bench_views(path: Path) -> None:

@@ -9,6 +9,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from importlib.metadata import entry_points
 
 PLUGIN_GROUP = "jbz.commands"
@@ -25,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "report": "flows.report:cli_report",
     "councils": "flows.councils_cmd:cli_councils",
     "serve": "flows.serve:cli_serve",
+    "search": "flows.search_cmd:cli_search",
+    "browse": "flows.browse:cli_browse",
 }
 
 
@@ -43,6 +46,16 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--full-refresh", action="store_true", help="ignore the saved cursor")
     p.add_argument("--dry-run", action="store_true", help="discover only; store nothing")
+
+
+def _add_search_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", help='words (Dutch word forms match), "a phrase", pre* (a prefix)')
+    p.add_argument("--fractie", help="only this fractie, e.g. PVV")
+    p.add_argument("--dossier", help="only this Kamerstukdossier, e.g. 32317")
+    p.add_argument("--since", type=date.fromisoformat, help="Council on or after (YYYY-MM-DD)")
+    p.add_argument("--until", type=date.fromisoformat, help="Council on or before (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=10, help="at most this many pairs (default 10)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", help="run id (default: the last run)")
 
     sub.add_parser("serve", help="start Prefect (if needed) and serve the deployments")
+
+    _add_search_options(sub.add_parser("search", help="ranked full-text search of the pairs"))
+    p = sub.add_parser("browse", help="browse and search the pairs in Datasette")
+    p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--host", default="127.0.0.1")
     for ep in entry_points(group=PLUGIN_GROUP):
         if ep.name not in COMMANDS:
             sub.add_parser(ep.name, help=_plugin_help(ep.value))

@@ -31,7 +31,7 @@ from flows.listing import DELETIONS_KEY, cursor_key
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
 from flows.sources.http import SourceError, SourceUnavailable
-from warehouse import db, load
+from warehouse import load
 
 SourceChoice = Literal["tk", "koop", "all"]
 # "other" (moties, bijlagen, convocaties …) and the commissiedebat reports (long stenograms; their
@@ -260,7 +260,7 @@ def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> Fetc
 @flow(name="ingest", log_prints=True)
 def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     """Discover, fetch, archive, parse and load JBZ-Raad consultations; publish a summary."""
-    db_path = str(db.default_db_path())
+    db_path = steps.prepare_work_db()
     tally = RunTally(
         run_id=steps.current_run_id(),
         flow="ingest",
@@ -280,6 +280,7 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     if not params.dry_run:
         with steps.open_warehouse(db_path) as con:
             load.finish_run(con, tally.run_id, summary)
+        steps.publish_if_changed(db_path, summary)
     publish_artifact(summary)
     errors = [s["error"] for s in summary["sources"].values() if s["error"]]
     if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)

@@ -136,10 +136,12 @@ def publish_artifact(summary: Mapping[str, Any]) -> None:
 
 def cli_report(args: argparse.Namespace) -> int:
     """`jbz report [--run ID]`: print the summary of the last (or the given) run."""
-    from warehouse import db, load
+    from warehouse import db, load, publish
 
     try:
-        with db.connect(db.default_db_path(), read_only=True) as con:
+        # the runs are the pipeline's own record: its working database has every run, while
+        # the snapshot is published only after runs that changed something
+        with db.connect(publish.default_work_path(), read_only=True, wait_seconds=5.0) as con:
             run = load.get_run(con, args.run) if args.run else load.last_run(con)
     except (FileNotFoundError, db.WarehouseBusy) as exc:
         print(f"jbz report: {exc}", file=sys.stderr)

@@ -28,7 +28,7 @@ from flows.sources.http import HttpClient
 from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
 from parsers.model import Consultation
-from warehouse import db, load
+from warehouse import db, load, publish
 
 log = logging.getLogger("jbz.flows")
 
@@ -42,6 +42,33 @@ def config() -> Config:
 def client() -> HttpClient:
     """The one HTTP client of this process (flows/sources/http.py owns retries and limits)."""
     return HttpClient(config())
+
+
+def prepare_work_db() -> str:
+    """The pipeline's working database (readers open the published snapshot instead); a
+    warehouse written in place by an older version (it has the raw bytes) becomes the working
+    database on the first run."""
+    work = publish.default_work_path()
+    if publish.adopt_existing(work, db.default_db_path()):
+        log.info("adopted %s as the working database %s", db.default_db_path(), work)
+    return str(work)
+
+
+def changed_anything(summary: Mapping[str, Any]) -> bool:
+    totals = summary.get("totals", {})
+    keys = ("new", "changed", "deleted", "files_new", "loaded")
+    return any(totals.get(k) for k in keys) or not db.default_db_path().exists()
+
+
+def publish_if_changed(db_path: str, summary: Mapping[str, Any]) -> bool:
+    """After a run that changed something (or when nothing is published yet), publish the
+    snapshot and the search index that readers open; returns whether it published."""
+    if not changed_anything(summary):
+        return False
+    with open_warehouse(db_path) as con:
+        published = publish.publish(con)
+    log.info("published %s and %s", published.snapshot, published.search)
+    return True
 
 
 @contextmanager
@@ -204,6 +231,29 @@ def load_parsed(
         return False
     tally.consultation(document_id, title, status, parsed)
     return True
+
+
+def load_parsed_batch(
+    con: duckdb.DuckDBPyConnection,
+    parsed: list[tuple[str, str, Parsed]],
+    status: str,
+    tally: RunTally,
+) -> None:
+    """Load many parses in one transaction (load.load_consultations: still all-or-nothing per
+    document; a document the warehouse refuses fails alone); parse failures are recorded."""
+    good: list[tuple[str, str, Consultation]] = []
+    for document_id, sha256, p in parsed:
+        if isinstance(p, ParseFailure):
+            load.record_parse_error(con, document_id, sha256, p.code, p.reason)
+            tally.fail(document_id, "parse", p.reason)
+        else:
+            good.append((document_id, sha256, p))
+    result = load.load_consultations(con, good)
+    for document_id, _sha256, consultation in good:
+        if document_id in result.failed:
+            tally.fail(document_id, "load", result.failed[document_id])
+        elif document_id in result.loaded:
+            tally.consultation(document_id, None, status, consultation)
 
 
 def link_council_meetings(con: duckdb.DuckDBPyConnection, tally: RunTally) -> int:

@@ -1,10 +1,12 @@
 """The flow commands as a user runs them: `jbz ingest`, `jbz demo`, `jbz report` (subprocesses)."""
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from devtools.demo import DEMO_DOCUMENT_ID
 from tests.conftest import free_port
 
 
@@ -56,3 +58,8 @@ def test_demo_then_report(prefect_api_url: str, tmp_path: Path) -> None:
     # the same summary the run printed (and attached to the Prefect run as an artifact)
     assert report.stdout.splitlines()[0] in demo.stdout
     assert "## Consultations loaded" in report.stdout
+    # the search index published with the demo warehouse: the example's PVV Schengen pair first
+    found = jbz("search", "toetredingen Schengen", "--fractie", "PVV", "--format", "json", env=env)
+    assert found.returncode == 0, found.stderr
+    first = json.loads(found.stdout)[0]
+    assert (first["document_id"], first["seq"], first["fractie"]) == (DEMO_DOCUMENT_ID, 24, "PVV")

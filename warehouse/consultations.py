@@ -1,4 +1,5 @@
-"""Loading a parsed consultation: one transaction per document that replaces all its rows.
+"""Loading parsed consultations: a transaction replaces all rows of a document (or of a batch
+of documents, for a reparse or a backfill: `load_consultations`).
 
 consultation_id equals document_id: one parsed consultation per source document, so a re-parse
 (new parser, or a newer file of the same document) replaces the old rows exactly.
@@ -6,6 +7,7 @@ consultation_id equals document_id: one parsed consultation per source document,
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -167,13 +169,6 @@ def _kamerstuk(k: KamerstukRef) -> str:
     return "-".join(x for x in (k.dossier, k.toevoeging, k.ondernummer) if x)
 
 
-def _delete_document_rows(con: duckdb.DuckDBPyConnection, cid: str) -> None:
-    for table in CHILD_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE consultation_id = ?", [cid])
-    con.execute("DELETE FROM consultations WHERE consultation_id = ?", [cid])
-    con.execute("DELETE FROM parse_issues WHERE document_id = ?", [cid])
-
-
 def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[str, list[Any]]:
     """Rows per child table, each in the table's column order (see 0001_init.sql)."""
     pairs = _pair_rows(cid, c)
@@ -203,6 +198,32 @@ def _insert_children(con: duckdb.DuckDBPyConnection, children: dict[str, list[An
         insert_rows(con, table, children[table])
 
 
+def _document_rows(document_id: str, sha256: str, c: Consultation) -> dict[str, list[Any]]:
+    """Every row of one document, per table (built before BEGIN: keeps transactions short)."""
+    footnotes, extra_issues = _footnotes(c)
+    issues = [*c.issues, *extra_issues, *_date_issues(c)]
+    rows = _child_rows(document_id, c, footnotes)
+    rows["consultations"] = [_consultation_row(document_id, sha256, c, len(issues))]
+    now = utcnow()
+    rows["parse_issues"] = [
+        [document_id, i, x.code, x.message, x.line, sha256, now] for i, x in enumerate(issues, 1)
+    ]
+    return rows
+
+
+def _replace_documents(
+    con: duckdb.DuckDBPyConnection, ids: list[str], rows: dict[str, list[Any]]
+) -> None:
+    """Delete the documents' rows and insert the new ones: one statement per table."""
+    for table in CHILD_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE consultation_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM consultations WHERE consultation_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM parse_issues WHERE document_id IN (SELECT unnest(?))", [ids])
+    insert_rows(con, "consultations", rows["consultations"])
+    _insert_children(con, rows)
+    insert_rows(con, "parse_issues", rows["parse_issues"])
+
+
 def load_consultation(
     con: duckdb.DuckDBPyConnection, document_id: str, sha256: str, c: Consultation
 ) -> int:
@@ -211,21 +232,63 @@ def load_consultation(
     One transaction: after a crash the document is wholly the old or wholly the new parse.
     The parser's issues replace the document's earlier parse_issues (and earlier parse errors).
     """
-    cid = document_id
-    footnotes, extra_issues = _footnotes(c)
-    issues = [*c.issues, *extra_issues, *_date_issues(c)]
-    children = _child_rows(cid, c, footnotes)  # built before BEGIN: keeps the transaction short
-    head = _consultation_row(document_id, sha256, c, len(issues))
-    now = utcnow()
-    issue_rows = [
-        [document_id, i, x.code, x.message, x.line, sha256, now] for i, x in enumerate(issues, 1)
-    ]
+    rows = _document_rows(document_id, sha256, c)
     with transaction(con):
-        _delete_document_rows(con, cid)
-        insert_rows(con, "consultations", [head])
-        _insert_children(con, children)
-        insert_rows(con, "parse_issues", issue_rows)
+        _replace_documents(con, [document_id], rows)
     return len(c.pairs)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    loaded: dict[str, int]  # document_id -> pairs loaded
+    failed: dict[str, str]  # document_id -> why the warehouse refused it
+
+
+def load_consultations(
+    con: duckdb.DuckDBPyConnection, parses: Sequence[tuple[str, str, Consultation]]
+) -> BatchResult:
+    """Load many (document_id, sha256, consultation) in one transaction (reparse, backfill).
+
+    Per document the result is the same as `load_consultation`: wholly the old or the new
+    parse. A parse the warehouse refuses is left out before BEGIN; when the batch transaction
+    fails anyway, it is rolled back and every document is loaded on its own, so only the bad
+    one fails. A document given twice keeps its last parse.
+    """
+    latest = {document_id: (sha256, c) for document_id, sha256, c in parses}
+    rows: dict[str, list[Any]] = {t: [] for t in (*CHILD_TABLES, "consultations", "parse_issues")}
+    loaded: dict[str, int] = {}
+    failed: dict[str, str] = {}
+    for document_id, (sha256, c) in latest.items():
+        try:
+            one = _document_rows(document_id, sha256, c)
+        except ValueError as exc:
+            failed[document_id] = f"ValueError: {exc}"
+            continue
+        for table, values in one.items():
+            rows[table] += values
+        loaded[document_id] = len(c.pairs)
+    try:
+        with transaction(con):
+            _replace_documents(con, list(loaded), rows)
+    except duckdb.Error:
+        return _load_one_by_one(con, latest, loaded, failed)
+    return BatchResult(loaded, failed)
+
+
+def _load_one_by_one(
+    con: duckdb.DuckDBPyConnection,
+    latest: dict[str, tuple[str, Consultation]],
+    wanted: dict[str, int],
+    failed: dict[str, str],
+) -> BatchResult:
+    loaded: dict[str, int] = {}
+    for document_id in wanted:
+        sha256, c = latest[document_id]
+        try:
+            loaded[document_id] = load_consultation(con, document_id, sha256, c)
+        except duckdb.Error as exc:
+            failed[document_id] = f"{type(exc).__name__}: {exc}"
+    return BatchResult(loaded, failed)
 
 
 def record_parse_error(

@@ -1,7 +1,9 @@
 """`jbz export --to DIR` (every table and view as Parquet) and `jbz sql "…"` (read-only query).
 
-Both open the warehouse read-only, so they never change it; while an ingest is writing they wait
-a few seconds and then say the warehouse is busy.
+Both open the published snapshot (`JBZ_DB`, warehouse/publish.py) read-only, so they never
+change it and never wait for a run (the pipeline writes its own working database). Pointed at a
+file another process writes (e.g. JBZ_DB=the working database), they wait a few seconds and then
+say the warehouse is busy.
 """
 
 import argparse

@@ -4,7 +4,12 @@ Each function runs its own transaction (or single statement); callers must not w
 another transaction (DuckDB has no nested transactions).
 """
 
-from warehouse.consultations import load_consultation, record_parse_error
+from warehouse.consultations import (
+    BatchResult,
+    load_consultation,
+    load_consultations,
+    record_parse_error,
+)
 from warehouse.documents import (
     RawFile,
     UpsertCounts,
@@ -20,6 +25,7 @@ from warehouse.documents import (
 from warehouse.state import finish_run, get_cursor, get_run, last_run, set_cursor, start_run
 
 __all__ = [
+    "BatchResult",
     "RawFile",
     "UpsertCounts",
     "document_ids_of_kinds",
@@ -31,6 +37,7 @@ __all__ = [
     "known_document_ids",
     "last_run",
     "load_consultation",
+    "load_consultations",
     "mark_deleted",
     "record_parse_error",
     "set_cursor",

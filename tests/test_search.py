@@ -1,0 +1,111 @@
+"""The search index of the example report (real parser, real DuckDB, real SQLite FTS5), searched
+the way `jbz search` does, and `jbz search` itself in a subprocess."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parsers.api import parse_document
+from tests.warehouse_builders import EXAMPLE, fetched, record
+from warehouse import db, load, publish
+from warehouse.search import SearchFilters, search_pairs
+from warehouse.search_index import match_expression, open_index, stems
+
+KEYS = ["document_id", "seq", "fractie", "topic", "council", "date", "score", "snippet",
+        "question", "answer"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example report loaded and published; returns the snapshot path (JBZ_DB)."""
+    folder = tmp_path_factory.mktemp("search")
+    c = parse_document(EXAMPLE.read_bytes(), EXAMPLE.name)
+    f = fetched(EXAMPLE.read_bytes(), "txt")
+    with db.connect(folder / "jbz.work.duckdb") as con:
+        load.upsert_documents(con, [record(1)], db.utcnow())
+        load.store_file(con, "tk:doc-1", f, db.utcnow(), "1")
+        load.load_consultation(con, "tk:doc-1", f.sha256, c)
+        publish.publish(con, folder / "jbz.duckdb")
+    return folder / "jbz.duckdb"
+
+
+@pytest.fixture()
+def index(published: Path) -> Iterator[sqlite3.Connection]:
+    with closing(open_index(publish.search_path(published))) as con:
+        yield con
+
+
+def test_dutch_word_forms_rank_the_pvv_schengen_pair_first(index: sqlite3.Connection) -> None:
+    hits = search_pairs(index, "toetredingen Schengen", SearchFilters(fractie="PVV"))
+    assert [h.seq for h in hits][:1] == [24]
+    assert {h.fractie for h in hits} == {"PVV"}
+    assert hits[0].score >= hits[-1].score
+    # the text has "toetreden" and "toetreding", never "toetredingen": found by their stem
+    assert "toetredingen" not in (hits[0].question + (hits[0].answer or "")).lower()
+    assert "<mark>" in hits[0].snippet
+
+
+def test_a_stem_match_marks_the_word_as_written(index: sqlite3.Connection) -> None:
+    (hit,) = search_pairs(index, "toetredingen", SearchFilters(fractie="PVV", limit=1))
+    assert "<mark>toetreding</mark>" in hit.snippet or "<mark>toetreden</mark>" in hit.snippet
+    assert stems("toetredingen toetreden toetreding") == "toetreed toetreed toetreed"
+
+
+def test_accents_are_folded_both_ways(index: sqlite3.Connection) -> None:
+    plain = search_pairs(index, "Oekraine", SearchFilters(limit=100))
+    accented = search_pairs(index, "Oekraïne", SearchFilters(limit=100))
+    assert plain and [h.seq for h in plain] == [h.seq for h in accented]
+    assert all("oekraïne" in (h.question + (h.answer or "")).lower() for h in plain)
+
+
+def test_phrase_prefix_and_operators(index: sqlite3.Connection) -> None:
+    phrase = search_pairs(index, '"toetreden tot Schengen"', SearchFilters(limit=100))
+    assert phrase and all(
+        "toetreden tot schengen" in (h.question + " " + (h.answer or "")).lower() for h in phrase
+    )
+    prefix = search_pairs(index, "Schengentoetred*", SearchFilters(limit=100))
+    assert prefix and all("schengentoetred" in h.snippet.lower() for h in prefix)
+    both = {h.seq for h in search_pairs(index, "Kroatië", SearchFilters(limit=100))}
+    without = {h.seq for h in search_pairs(index, "Schengen NOT Kroatië", SearchFilters(limit=100))}
+    assert both and not both & without
+    with pytest.raises(ValueError, match="nothing to search"):
+        match_expression('"" *')
+
+
+def test_filters_on_date_and_dossier(index: sqlite3.Connection) -> None:
+    assert search_pairs(index, "Schengen", SearchFilters(since=date(2022, 12, 8)))
+    assert search_pairs(index, "Schengen", SearchFilters(since=date(2022, 12, 9))) == []
+    assert search_pairs(index, "Schengen", SearchFilters(until=date(2022, 12, 7))) == []
+    assert search_pairs(index, "Schengen", SearchFilters(dossier="32317"))
+    assert search_pairs(index, "Schengen", SearchFilters(dossier="99999")) == []
+    assert len(search_pairs(index, "Schengen", SearchFilters(limit=3))) == 3
+
+
+def _jbz(published: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ) | {"JBZ_DB": str(published)}
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_jbz_search_json_has_exactly_the_keys(published: Path) -> None:
+    done = _jbz(published, "search", "toetredingen Schengen", "--fractie", "PVV", "--format",
+                "json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert rows and all(list(r) == KEYS for r in rows)
+    assert (rows[0]["seq"], rows[0]["fractie"], rows[0]["date"]) == (24, "PVV", "2022-12-08")
+    text = _jbz(published, "search", "Schengen", "--limit", "2")
+    assert text.returncode == 0 and text.stdout.count(" · seq ") == 2
+    bad = _jbz(published, "search", "Schengen AND")
+    assert bad.returncode == 0  # a dangling operator is dropped, not an error
+    missing = _jbz(published.with_name("none.duckdb"), "search", "Schengen")
+    assert missing.returncode == 1 and "no search index" in missing.stderr

@@ -1,0 +1,91 @@
+"""Querying the published search index (warehouse/search_index.py): BM25-ranked pairs.
+
+`jbz search` (flows/search_cmd.py) and the tests call `search_pairs`; Datasette's stemmed
+search query calls the same `match_expression` through a SQL function (flows/browse.py).
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from warehouse.search_index import match_expression
+
+MARK_START = "<mark>"
+MARK_END = "</mark>"
+SNIPPET_TOKENS = 24
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    fractie: str | None = None
+    dossier: str | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int = 10
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One pair found; `score` is -bm25 (higher is better), `snippet` marks the words found."""
+
+    document_id: str
+    seq: int
+    fractie: str
+    topic: str | None
+    council: str | None
+    date: str | None
+    score: float
+    snippet: str
+    question: str
+    answer: str | None
+
+
+def _where(filters: SearchFilters) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if filters.fractie:
+        clauses.append("p.fractie = ? COLLATE NOCASE")
+        params.append(filters.fractie)
+    if filters.dossier:
+        clauses.append("p.dossier = ?")
+        params.append(filters.dossier)
+    if filters.since:
+        clauses.append("p.date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        clauses.append("p.date <= ?")
+        params.append(filters.until.isoformat())
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) -> list[SearchHit]:
+    """The pairs matching `query`, best first. ValueError for a query FTS5 cannot read."""
+    where, params = _where(filters)
+    # FTS5 returns rows in `rank` order itself, so with the FTS table as the outer loop (CROSS
+    # JOIN) the LIMIT stops early and snippets are made only for the rows returned
+    sql = (
+        "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, "
+        "-pairs_fts.rank AS score, snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet, "
+        "p.question, p.answer FROM pairs_fts CROSS JOIN pairs p ON p.id = pairs_fts.rowid "
+        f"WHERE pairs_fts MATCH ?{where} ORDER BY pairs_fts.rank LIMIT ?"
+    )
+    args = [MARK_START, MARK_END, SNIPPET_TOKENS, match_expression(query), *params, filters.limit]
+    try:
+        rows = con.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:  # e.g. "fts5: syntax error near …"
+        raise ValueError(f"cannot search for {query!r}: {exc}") from exc
+    return [
+        SearchHit(
+            document_id=r[0],
+            seq=int(r[1]),
+            fractie=r[2],
+            topic=r[3],
+            council=r[4],
+            date=r[5],
+            score=round(float(r[6]), 4),
+            snippet=r[7],
+            question=r[8],
+            answer=r[9],
+        )
+        for r in rows
+    ]

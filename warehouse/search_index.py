@@ -1,0 +1,230 @@
+"""The search index: a SQLite copy of the consultations with an FTS5 index (sqlite-utils).
+
+One index serves `jbz search` and the Datasette page (`jbz browse`). FTS5 ranks (BM25) and marks
+the snippets; what we add is Dutch word forms. The FTS5 table `pairs_fts` indexes four columns:
+
+- `question`, `answer`: the text as written; the `unicode61 remove_diacritics 2` tokenizer folds
+  case and accents ("Oekraïne" = "oekraine"). Datasette's search box and prefix queries use them.
+- `question_stems`, `answer_stems`: the Dutch Snowball stem (PyStemmer) of every word, one stem
+  per word in the same order ("toetredingen" and "toetreden" both give "toetreed").
+
+The FTS table takes its content from the view `pairs_fts_content`, which gives the text as
+written for the stem columns too. FTS5 marks a snippet by token position and re-reads the text
+from that view, so a match on a stem marks the word as written.
+"""
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import sqlite_utils
+import Stemmer
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+# the index's ranking: BM25 with a word in the question weighing ten times one in the answer
+# (users look for what a fractie asked; with equal weights a pair that repeats the words in a
+# long answer outranks the one that asked about it). Order: question, answer, and their stems.
+RANK = "bm25(1.0, 0.1, 1.0, 0.1)"
+FTS_COLUMNS = ("question", "answer", "question_stems", "answer_stems")
+# Words as FTS5's unicode61 tokenizer cuts them: runs of letters and digits (no underscore).
+_WORD = re.compile(r"[^\W_]+")
+_BATCH = 5000
+
+_PAIRS_SQL = """
+SELECT q.consultation_id, q.document_id, q.seq, q.fractie, array_to_string(q.parties, ', '),
+       q.topic, coalesce(q.title, q.council_date::VARCHAR) AS council, q.council_date::VARCHAR,
+       q.council_end::VARCHAR, q.dossier, q.ondernummer, q.kind, q.committee, q.question,
+       q.answer, q.refers_to, d.file_url
+FROM v_qa q LEFT JOIN documents d USING (document_id)
+ORDER BY q.council_date, q.consultation_id, q.seq
+"""
+_PAIR_FIELDS = (
+    "consultation_id", "document_id", "seq", "fractie", "parties", "topic", "council", "date",
+    "council_end", "dossier", "ondernummer", "kind", "committee", "question", "answer",
+    "refers_to", "source_url",
+)  # fmt: skip
+# the columns in the order the Datasette page shows them: what a reader looks at first
+_PAGE_ORDER = (
+    "fractie", "seq", "date", "topic", "question", "answer", "council", "consultation_id",
+    "source_url", "document_id", "parties", "council_end", "dossier", "ondernummer", "kind",
+    "committee", "refers_to",
+)  # fmt: skip
+_CONSULTATIONS_SQL = """
+SELECT c.consultation_id, c.title, c.council_date::VARCHAR, c.council_end::VARCHAR, c.kind,
+       c.committee, c.addressee, c.dossier, c.ondernummer, c.source, c.pair_count,
+       c.parser_version, d.file_url, strftime(coalesce(d.first_seen_at, c.parsed_at),
+       '%Y-%m-%dT%H:%M:%SZ')
+FROM v_consultations c LEFT JOIN documents d USING (document_id)
+ORDER BY c.council_date, c.consultation_id
+"""
+_CONSULTATION_FIELDS = (
+    "consultation_id", "title", "council_date", "council_end", "kind", "committee", "addressee",
+    "dossier", "ondernummer", "source", "pair_count", "parser_version", "source_url",
+    "first_seen_at",
+)  # fmt: skip
+
+
+@cache
+def _stemmer() -> Any:
+    # PyStemmer keeps a cache of recent words; one stemmer per process (it is not thread-safe,
+    # and each Datasette thread builds its query strings under the GIL one at a time)
+    return Stemmer.Stemmer("dutch")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Oekraïne" -> "oekraine" (as unicode61 folds them)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str | None) -> list[str]:
+    return _WORD.findall(text or "")
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """The Dutch stem of one word, accents folded (a corpus has few distinct words: cached)."""
+    folded = fold(word)
+    stemmed: str = _stemmer().stemWord(folded)
+    return stemmed or folded
+
+
+def stems(text: str | None) -> str:
+    """One Dutch stem per word of `text`, in order (the token positions match the text)."""
+    return " ".join(stem(w) for w in words(text))
+
+
+def _pair_rows(con: duckdb.DuckDBPyConnection) -> Iterator[list[dict[str, Any]]]:
+    cursor = con.execute(_PAIRS_SQL)
+    n = 0
+    while batch := cursor.fetchmany(_BATCH):
+        rows = []
+        for values in batch:
+            n += 1
+            row = dict(zip(_PAIR_FIELDS, values, strict=True))
+            rows.append({"id": n, **row})
+        yield rows
+
+
+def _create_fts(sdb: sqlite_utils.Database) -> None:
+    """The FTS5 table over the view that gives the text as written for every column."""
+    sdb.execute(
+        "CREATE VIEW pairs_fts_content AS SELECT id, question, answer, "
+        "question AS question_stems, answer AS answer_stems FROM pairs"
+    )
+    sdb.execute(
+        f"CREATE VIRTUAL TABLE pairs_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+        f"content='pairs_fts_content', content_rowid='id', tokenize='{TOKENIZE}')"
+    )
+
+
+def _index(sdb: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) -> None:
+    sdb.conn.executemany(
+        "INSERT INTO pairs_fts (rowid, question, answer, question_stems, answer_stems) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (r["id"], r["question"], r["answer"], stems(r["question"]), stems(r["answer"]))
+            for r in rows
+        ],
+    )
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Write the SQLite search index of the warehouse `con` to `path`; returns the pairs."""
+    path.unlink(missing_ok=True)
+    sdb = sqlite_utils.Database(path)
+    consultations = [
+        dict(zip(_CONSULTATION_FIELDS, r, strict=True))
+        for r in con.execute(_CONSULTATIONS_SQL).fetchall()
+    ]
+    table = sdb.table("consultations")
+    table.create({f: str for f in _CONSULTATION_FIELDS} | {"pair_count": int}, pk="consultation_id")
+    table.insert_all(consultations)
+    pairs = sdb.table("pairs")
+    pairs.create(
+        {"id": int} | {f: int if f == "seq" else str for f in _PAGE_ORDER},
+        pk="id",
+        foreign_keys=[("consultation_id", "consultations", "consultation_id")],
+    )
+    _create_fts(sdb)
+    total = 0
+    with sdb.conn:
+        for rows in _pair_rows(con):
+            pairs.insert_all(rows, batch_size=len(rows))
+            _index(sdb, rows)
+            total += len(rows)
+    for column in ("fractie", "date", "dossier", "topic", "council", "consultation_id"):
+        pairs.create_index([column])
+    sdb.execute("INSERT INTO pairs_fts (pairs_fts) VALUES ('optimize')")
+    sdb.execute("INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('rank', ?)", [RANK])
+    sdb.conn.commit()
+    sdb.close()
+    return total
+
+
+def open_index(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a published index (FileNotFoundError when there is none)."""
+    if not path.exists():
+        raise FileNotFoundError(f"no search index at {path}: run `jbz ingest` or `jbz demo` first")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    con.row_factory = sqlite3.Row
+    return con
+
+
+# FTS5 operators a user may type between terms; everything else is a word, "a phrase" or pre*
+_OPERATORS = {"AND", "OR", "NOT"}
+_QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_STEM_COLUMNS = "{question_stems answer_stems}"
+_TEXT_COLUMNS = "{question answer}"
+# shorter words are not taken as the first part of a compound ("EU", "asiel" is the shortest)
+COMPOUND_MIN_LETTERS = 5
+
+
+def _term(text: str, phrase: bool) -> str | None:
+    """One FTS5 phrase: stems on the stem columns; a trailing * is a prefix of the text."""
+    parts = [fold(w) for w in words(text)]
+    if not parts:
+        return None
+    if text.endswith("*") and not phrase:
+        head = f'{_STEM_COLUMNS} : "{stems(" ".join(parts[:-1]))}" AND ' if parts[:-1] else ""
+        return f'{head}{_TEXT_COLUMNS} : "{parts[-1]}"*'
+    stemmed = f'{_STEM_COLUMNS} : "{stems(" ".join(parts))}"'
+    if len(parts) > 1 or len(parts[0]) < COMPOUND_MIN_LETTERS:
+        return stemmed
+    # Dutch writes compounds as one word, the modifier first ("Schengengebied",
+    # "asielzoekers"): a word also matches the words as written that begin with it
+    return f'{stemmed} OR {_TEXT_COLUMNS} : "{parts[0]}"*'
+
+
+def match_expression(query: str) -> str:
+    """The FTS5 MATCH expression for a user's query, stemmed as the index is.
+
+    Words are matched on their Dutch stem ("toetredingen" finds "toetreden") and, from five
+    letters on, as the start of a compound ("Schengen" finds "Schengengebied"); "a phrase" is a
+    phrase of stems; `pre*` is a prefix of the word as written (accents folded); AND, OR and
+    NOT (in capitals) work as in FTS5; terms without an operator between them must all match.
+    ValueError when nothing searchable is left.
+    """
+    out: list[str] = []
+    for m in _QUERY_TOKEN.finditer(query):
+        phrase, bare = m.group(1), m.group(2)
+        if bare in _OPERATORS:
+            if out and out[-1] not in _OPERATORS:
+                out.append(bare)
+            continue
+        term = _term(phrase if phrase is not None else bare, phrase is not None)
+        if term is None:
+            continue
+        if out and out[-1] not in _OPERATORS:
+            out.append("AND")
+        out.append(f"({term})")
+    while out and out[-1] in _OPERATORS:
+        out.pop()
+    if not out:
+        raise ValueError(f"nothing to search for in {query!r}")
+    return " ".join(out)
