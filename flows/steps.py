@@ -44,6 +44,11 @@ def client() -> HttpClient:
     return HttpClient(config())
 
 
+def _work_db() -> str:
+    """The pipeline writes its own database; `JBZ_DB` is the snapshot readers hold open."""
+    return str(publish.default_work_path())
+
+
 def prepare_work_db() -> str:
     """The pipeline's working database (readers open the published snapshot instead); a
     warehouse written in place by an older version (it has the raw bytes) becomes the working
@@ -105,7 +110,7 @@ def list_source(
     if source == "tk":
 
         def fields(fresh: bool) -> FieldMap:
-            return listing.tk_fields(str(db.default_db_path()), cfg, client(), refresh=fresh)
+            return listing.tk_fields(_work_db(), cfg, client(), refresh=fresh)
 
         records = listing.list_tk(client(), cfg, fields, dossier, since, until, backfill)
     elif source == "koop":
@@ -125,7 +130,7 @@ def list_tk_deletions(
     since: str | None, known: list[str]
 ) -> tuple[list[DocumentRecord], str | None]:
     """Known TK documents deleted at the source since the deletion cursor, and its next value."""
-    fields = listing.tk_fields(str(db.default_db_path()), config(), client())
+    fields = listing.tk_fields(_work_db(), config(), client())
     return listing.list_tk_deletions(client(), config(), fields, since, known)
 
 
@@ -133,7 +138,7 @@ def list_tk_tombstones(known: list[str]) -> list[DocumentRecord]:
     """Known TK documents deleted at the source, asked for by id (a full refresh's check)."""
     if not known:
         return []
-    fields = listing.tk_fields(str(db.default_db_path()), config(), client())
+    fields = listing.tk_fields(_work_db(), config(), client())
     return list(tk_odata.iter_tk_tombstones(client(), config(), known, fields))
 
 
