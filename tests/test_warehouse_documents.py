@@ -89,9 +89,10 @@ def test_docx_replaced_by_pdf_keeps_both_files(tmp_path: Path) -> None:
             (pdf.sha256, T0 + timedelta(days=1), T0 + timedelta(days=1), "2"),
         ]
         newest = list(load.iter_raw_files(con))
+    soort = "Verslag van een schriftelijk overleg"  # the listed Soort: the parser's kind hint
     assert newest == [
-        load.RawFile("tk:doc-1", pdf.sha256, "pdf", pdf.data),
-        load.RawFile("tk:doc-2", pdf.sha256, "pdf", pdf.data),
+        load.RawFile("tk:doc-1", pdf.sha256, "pdf", pdf.data, soort),
+        load.RawFile("tk:doc-2", pdf.sha256, "pdf", pdf.data, soort),
     ]
 
 
