@@ -12,13 +12,12 @@ import hashlib
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from contract.records import KIND_VERSLAG as DOC_KIND_VERSLAG
-from contract.records import DocumentRecord, FetchedFile
+from contract.records import FetchedFile
+from devtools.copies import copy_records
 from devtools.recorded import EXAMPLE_REPORT
 from parsers.api import parse_document
 from parsers.model import Consultation
@@ -46,15 +45,6 @@ def example() -> Consultation:
     return parse_document(EXAMPLE.read_bytes())
 
 
-def records() -> list[DocumentRecord]:
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    return [
-        DocumentRecord(f"bench:{i:04d}", "tk", f"{i:04d}", DOC_KIND_VERSLAG, None, f"copy {i}",
-                       "32317", str(10000 + i), None, None, now, False, "1", None, None)
-        for i in range(COPIES)
-    ]  # fmt: skip
-
-
 def timed(label: str, seconds: float, extra: str = "") -> None:
     print(f"{label:44} {seconds:8.3f} s {extra}")
 
@@ -64,7 +54,7 @@ def bench_loads(path: Path, c: Consultation) -> None:
     raw = FetchedFile(data, hashlib.sha256(data).hexdigest(), "txt", "file:example", None)
     with db.connect(path) as con:
         started = time.perf_counter()
-        load.upsert_documents(con, records(), db.utcnow())
+        load.upsert_documents(con, copy_records(COPIES), db.utcnow())
         timed(f"upsert_documents ({COPIES} records, one batch)", time.perf_counter() - started)
         started = time.perf_counter()
         for i in range(COPIES):

@@ -12,10 +12,11 @@ import sys
 import tempfile
 import time
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from contract.records import KIND_VERSLAG, DocumentRecord, FetchedFile
+from contract.records import FetchedFile
+from devtools.copies import copy_records
 from devtools.recorded import EXAMPLE_REPORT
 from parsers.api import parse_document
 from warehouse import db, load, publish
@@ -37,22 +38,13 @@ QUERIES: tuple[tuple[str, SearchFilters], ...] = (
 )
 
 
-def _records() -> list[DocumentRecord]:
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    return [
-        DocumentRecord(f"bench:{i:04d}", "tk", f"{i:04d}", KIND_VERSLAG, None, f"copy {i}",
-                       "32317", str(10000 + i), None, None, now, False, "1", None, None)
-        for i in range(COPIES)
-    ]  # fmt: skip
-
-
 def build(folder: Path) -> Path:
     data = EXAMPLE_REPORT.read_bytes()
     c = parse_document(data)
     raw = FetchedFile(data, hashlib.sha256(data).hexdigest(), "txt", "file:example", None)
     target = folder / "jbz.duckdb"
     with db.connect(folder / "jbz.work.duckdb") as con:
-        load.upsert_documents(con, _records(), db.utcnow())
+        load.upsert_documents(con, copy_records(COPIES), db.utcnow())
         for i in range(COPIES):
             load.store_file(con, f"bench:{i:04d}", raw, db.utcnow(), "1")
         for first in range(0, COPIES, BATCH):
