@@ -8,6 +8,7 @@ expected). Errors are `SourceError`s with a plain message.
 """
 
 import copy
+import dataclasses
 import email.utils
 import hashlib
 import json
@@ -89,6 +90,7 @@ class Download:
     url: str  # final URL after redirects
     content_type: str | None
     status: int
+    fmt: str | None = None  # sniffed once by get_file: pdf | docx | doc | xml | html | txt
 
 
 class _Retryable(Exception):
@@ -198,10 +200,12 @@ class HttpClient:
         dl = self.get(url, params)
         if ERROR_PAGE_MARK in dl.url:  # KOOP's missing files end on …/fout404 (tkconv)
             raise SoftNotFound(f"redirected to an error page from {url}", url=dl.url)
+        # sniffed once here; the format travels on with the bytes (FetchedFile.fmt, the parser)
+        dl = dataclasses.replace(dl, fmt=sniff(dl.data))
         # error pages of both sources are HTML; the parsers' sniffer recognises them
         if allow_html:
             return dl
-        if sniff(dl.data) == "html" or "text/html" in (dl.content_type or "").lower():
+        if dl.fmt == "html" or "text/html" in (dl.content_type or "").lower():
             moved = f" after a redirect from {url}" if dl.url != url else ""
             raise SoftNotFound(f"got an HTML page instead of a file{moved}", url=dl.url)
         return dl
