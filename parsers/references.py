@@ -36,7 +36,7 @@ def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
 
     "Kamerstuk 32317, nrs. 772 en 773" gives two references with the same `text`.
     """
-    flat = re.sub(r"\s+", " ", text)
+    flat = " ".join(text.split())  # line breaks and runs of spaces: one space
     refs: list[KamerstukRef] = []
     for m in _REF_RE.finditer(flat):
         numbers = _NUMBER_RE.findall(m.group("nrs")) if m.group("nrs") else [m.group("nr")]
