@@ -22,6 +22,7 @@ from parsers.model import (
     Consultation,
     DocumentInfo,
     Footnote,
+    Pair,
     ParseIssue,
     Unassigned,
 )
@@ -87,7 +88,6 @@ def parse_blocks_accounted(
     markers = tuple(m for c in cleaned.values() for m in c.markers)
     pairs = build_pairs(drafts, cleaned)
     answered = has_answer_part(events) or has_answer_markers(events)
-    layout = _layout(events)
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
     all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
     document = _document(front, kind, evidence, body.toc_fracties, all_text)
@@ -99,21 +99,38 @@ def parse_blocks_accounted(
         *footnote_issues(markers, footnotes),
         *_loose_issues(loose),
     )
-    consultation = Consultation(
-        document=document,
-        sections=build_sections(events),
-        pairs=pairs,
-        footnotes=footnotes,
-        kamerstuk_references=parse_kamerstuk_refs(all_text),
-        unassigned=unassigned,
-        issues=all_issues,
-        source_format=source_format,
-        layout=layout,
-        quality=assess(document, build_sections(events), pairs, unassigned, all_issues, units),
+    consultation = _consultation(
+        document, events, pairs, footnotes, unassigned, all_issues, source_format, units, all_text
     )
     heads = tuple(u for ev in events if ev.kind in HEADINGS for u in ev.units)
     ledger = Accounting(tuple(units[: body.start]), heads, tuple(repeated), furniture, markers)
     return consultation, ledger
+
+
+def _consultation(
+    document: DocumentInfo,
+    events: Sequence[Event],
+    pairs: tuple[Pair, ...],
+    footnotes: tuple[Footnote, ...],
+    unassigned: tuple[Unassigned, ...],
+    issues: tuple[ParseIssue, ...],
+    source_format: str,
+    units: Sequence[Unit],
+    all_text: str,
+) -> Consultation:
+    sections = build_sections(events)
+    return Consultation(
+        document=document,
+        sections=sections,
+        pairs=pairs,
+        footnotes=footnotes,
+        kamerstuk_references=parse_kamerstuk_refs(all_text),
+        unassigned=unassigned,
+        issues=issues,
+        source_format=source_format,
+        layout=_layout(events),
+        quality=assess(document, sections, pairs, unassigned, issues, units),
+    )
 
 
 def _layout(events: Sequence[Event]) -> str:

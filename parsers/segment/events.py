@@ -43,38 +43,16 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
     i = 0
     while i < len(units):
         u = units[i]
-        if u.text[:1].islower():  # a continuation line: no heading or marker starts lowercase
-            if events and events[-1].kind == OTHER:
-                events[-1] = Event(OTHER, (*events[-1].units, u))
-            elif events and events[-1].kind == PARA and not u.gap_before:
-                events[-1] = Event(PARA, (*events[-1].units, u))
-            else:
-                events.append(Event(PARA, (u,)))
-            i += 1
+        in_other = bool(events) and events[-1].kind == OTHER
+        # a continuation line (lowercase) is never a heading or a marker
+        head = None if u.text[:1].islower() else _heading(units, i, known_set, line_based, in_other)
+        if head is not None:
+            events.append(head)
+            sectioned = sectioned or head.kind == SECTION
+            i += len(head.units)
             continue
-        nxt = units[i + 1].text if i + 1 < len(units) else ""
-        head = parse_section_heading(u.text, nxt, known_set) if _heading_allowed(u) else None
-        if head:
-            events.append(Event(SECTION, (u,), head))
-            sectioned = True
-        elif is_answer_marker(u.text):
-            events.append(Event(ANSWER, (u,)))
-        elif is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
-            events.append(Event(PART, (u,)))
-        elif ph.LETTER_LINE_RE.match(u.text):
-            span = _letter_span(units, i)
-            events.append(Event(LETTER, tuple(units[i : i + span])))
-            i += span
-            continue
-        elif is_question_part(u.text) or ph.LETTER_RE.match(u.text):
-            events.append(Event(QPART if is_question_part(u.text) else LETTER, (u,)))
-        elif is_other_part(u.text) or (events and events[-1].kind == OTHER and not _ends_other(u)):
-            prior = events.pop().units if events and events[-1].kind == OTHER else ()
-            events.append(Event(OTHER, (*prior, u)))
-        elif (span := _topic(units, i, line_based)) > 0:
-            events.append(Event(TOPIC, tuple(units[i : i + span])))
-            i += span
-            continue
+        if in_other:
+            events[-1] = Event(OTHER, (*events[-1].units, u))
         elif (
             events
             and events[-1].kind == PARA
@@ -86,6 +64,33 @@ def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) 
             events.append(Event(PARA, (u,)))
         i += 1
     return events
+
+
+def _heading(
+    units: Sequence[Unit], i: int, known: tuple[str, ...], line_based: bool, in_other: bool
+) -> Event | None:
+    """The heading or marker that starts at unit `i` (with the units it spans), or None."""
+    u = units[i]
+    nxt = units[i + 1].text if i + 1 < len(units) else ""
+    head = parse_section_heading(u.text, nxt, known) if _heading_allowed(u) else None
+    if head:
+        return Event(SECTION, (u,), head)
+    if is_answer_marker(u.text):
+        return Event(ANSWER, (u,))
+    if is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
+        return Event(PART, (u,))
+    if ph.LETTER_LINE_RE.match(u.text):
+        return Event(LETTER, tuple(units[i : i + _letter_span(units, i)]))
+    if is_question_part(u.text):
+        return Event(QPART, (u,))
+    if ph.LETTER_RE.match(u.text):
+        return Event(LETTER, (u,))
+    if is_other_part(u.text):
+        return Event(OTHER, (u,))
+    if in_other:
+        return None  # the agenda part's list runs on to the next part heading
+    span = _topic(units, i, line_based)
+    return Event(TOPIC, tuple(units[i : i + span])) if span > 0 else None
 
 
 def _letter_span(units: Sequence[Unit], i: int) -> int:
@@ -106,12 +111,6 @@ def _new_speaker(units: Sequence[Unit], i: int) -> bool:
         and sentence_boundary(units[i - 1].text, units[i].text)
         and bool(speaker(units[i].text))
     )
-
-
-def _ends_other(u: Unit) -> bool:
-    """A part that is neither questions nor answers ("II Agenda" and its list of letters,
-    2026D08333) runs to the next part heading."""
-    return is_answer_part(u.text) or is_question_part(u.text) or is_other_part(u.text)
 
 
 def _topic(units: Sequence[Unit], i: int, line_based: bool) -> int:
