@@ -104,12 +104,17 @@ def render_text(c: Consultation) -> str:
         f"  council: {d.council_date or '-'}   adopted: {d.date or '-'}",
         f"  committee: {d.committee or '-'}   chair: {d.chair or '-'}   clerk: {d.clerk or '-'}",
         f"  addressed to: {d.addressee or '-'}",
+        f"  layout: {c.layout}   kind from: {d.kind_evidence}   quality: {c.quality.verdict}"
+        + (f" ({', '.join(c.quality.reasons)})" if c.quality.reasons else ""),
     ]
     out += [f"  subject: {s.title} ({', '.join(s.kamerstukken) or s.zaak})" for s in d.subjects]
-    counts = {s.fractie: sum(1 for p in c.pairs if p.fractie == s.fractie) for s in c.sections}
-    for s in c.sections:
-        out += ["", f"== {s.fractie} ({counts[s.fractie]} pairs) — {s.heading}"]
-        out += [_pair_text(p) for p in c.pairs if p.fractie == s.fractie]
+    headings = {s.fractie: s.heading for s in c.sections}
+    # every fractie that asked, also where no heading names it (reports organised by topic)
+    for fractie in dict.fromkeys([*headings, *(p.fractie for p in c.pairs)]):
+        own = [p for p in c.pairs if p.fractie == fractie]
+        heading = headings.get(fractie, "(no fractie heading: named in the text)")
+        out += ["", f"== {fractie} ({len(own)} pairs) — {heading}"]
+        out += [_pair_text(p) for p in own]
     cited = len(c.kamerstuk_references)
     out += ["", f"footnotes: {len(c.footnotes)}   Kamerstukken cited: {cited}"]
     out += [f"unassigned (line {u.line}): {_short(u.text)}" for u in c.unassigned]

@@ -77,3 +77,11 @@ def test_cli_parse_error_is_one_line_exit_2(
 def test_cli_parse_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(tmp_path / "nope.txt")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_text_outline_shows_quality_and_fracties_without_a_heading() -> None:
+    from tests.devset_score import parse_devset
+
+    out = render_text(parse_devset("2019D34326"))  # organised by topic: no fractie headings
+    assert "== CDA (1 pairs) — (no fractie heading: named in the text)" in out
+    assert "layout: questions_only   kind from: title   quality: suspect (text_cut_off)" in out
