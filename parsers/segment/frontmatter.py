@@ -135,12 +135,6 @@ def _iso(day: str, month: str, year: str) -> str:
     return f"{int(year):04d}-{ph.MONTHS[month.lower()]:02d}-{int(day):02d}"
 
 
-def iso_date(text: str) -> str | None:
-    """The first "8 december 2022" in `text` as ISO."""
-    m = re.search(rf"(\d{{1,2}})\s+({ph.MONTH})\s+(\d{{4}})", text, re.IGNORECASE)
-    return _iso(m.group(1), m.group(2), m.group(3)) if m else None
-
-
 def _committee(text: str) -> str | None:
     m = ph.COMMITTEE_RE.search(text)
     if m is None:

@@ -31,6 +31,8 @@ DOC_TYPE_RE = re.compile(
 # its own or flattened into one ("… Vastgesteld, ⦠2026 Nr. xxx Binnen …", 2026D10904), but never
 # a number inside a citation ("(Kamerstuk 21501-02, Nr. 3355)", 2026D10904): no comma before it.
 NUMBER_RE = re.compile(r"(?<!,)(?<!, )\bNr\.[ \t]*(?P<n>[^\s,;()]*)")
+# A number is digits; anything else after "Nr." is an unfilled template: "Nr. xxx" (2026D10904),
+# "Nr. Verslag van een schriftelijk overleg" (2026D04020), "Nr." alone (2025D27305).
 NUMBER_DIGITS_RE = re.compile(r"\d+[A-Z]?")
 # Eerste Kamer numbers are letters before the title: "AB VERSLAG VAN EEN NADER SCHRIFTELIJK
 # OVERLEG" (kst-33506-AB), "BM VERSLAG …" (kst-25295-BM), "M VERSLAG …" (kst-31549-M), and
@@ -47,9 +49,6 @@ DATE_FIXED_RE = re.compile(rf"Vastgesteld[,:]?\s*(\d{{1,2}})\s+({MONTH})\s+(\d{{
 # An unfilled template: "Vastgesteld …………. 2025" (2025D27305), "Vastgesteld … " (2017D07968),
 # "Vastgesteld, .. xxxx 2025" (2025D18687), "Vastgesteld, ⦠2026" (2026D10904).
 DATE_ANY_RE = re.compile(r"Vastgesteld\b", re.I)
-# Placeholders for a number that was never filled in: "Nr. xxx" (2026D10904); an empty "Nr."
-# is followed by the title or nothing ("Nr. Verslag van een schriftelijk overleg", 2026D04020).
-PLACEHOLDER_RE = re.compile(r"^(?:x+|\.+|…+|_+)$", re.IGNORECASE)
 # Where the committee's opening sentence starts; the header (dossier, number, type, date) is
 # before it: "Binnen de vaste commissie voor …", "De vaste commissie voor …", "In de vaste
 # commissie voor … bestond …" (2025D27305), "De leden van de vaste commissies voor …"

@@ -6,7 +6,7 @@ look at; each reason is a short code. "ok": none of the checks fired. Checks:
 - section_without_pairs: a fractie heading with no question under it;
 - verslag_without_answers / questions_without_answers: a verslag where none, or only some,
   questions got an answer;
-- unassigned_text: more than 5 % of the body characters could not be placed;
+- unassigned_text: more than 5 % of the text's characters could not be placed;
 - text_cut_off: the last question or answer stops mid-sentence (a truncated file);
 - and the issues that say a field or an answer did not read (date_unfilled in a verslag,
   number_unfilled, answers_unmatched, empty_question).
