@@ -3,8 +3,8 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# The main job installs the runtime dependencies only; `make test` (and lint, bench) add the
-# `dev` extra (pytest, mypy, ruff, playwright).
+# The main job (and demo, serve, bench) installs the runtime dependencies only; `make test` and
+# `make lint` add the `dev` extra (pytest, mypy, ruff, playwright).
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 

@@ -74,7 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("config", help="show the configuration and the variables that set it")
     p = sub.add_parser("check-source", help="check the live sources against what the code needs")
-    p.add_argument("--since", help="count documents per route dated since (default: a year ago)")
+    p.add_argument(
+        "--since",
+        type=date.fromisoformat,  # a bad date is argparse's one-line usage error, exit 2
+        help="count documents per route dated since (default: a year ago)",
+    )
 
     p = sub.add_parser("ingest", help="run the ingest flow once")
     _add_ingest_options(p)

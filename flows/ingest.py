@@ -30,6 +30,7 @@ from flows.config import split_dossier
 from flows.listing import DELETIONS_KEY, cursor_key
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
+from flows.sources.cursor import backfill_keeps_cursor
 from flows.sources.http import SourceError, SourceUnavailable
 from warehouse import load
 
@@ -138,9 +139,12 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     st = tally.sources[source] = SourceTally()
     with steps.open_warehouse(db_path) as con:
         known = load.known_document_ids(con, source)
+    listed = 0
     for dossier in dossiers_of(params):
         if st.error is None:
-            _process_dossier(source, dossier, params, db_path, tally, st, known)
+            listed += _process_dossier(source, dossier, params, db_path, tally, st, known)
+    if params.document_id and st.error is None and listed == 0:  # in none of the dossiers
+        tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if source == "tk" and st.error is None and not params.document_id and not params.dry_run:
         _process_deletions(params, db_path, tally, st, known)
 
@@ -153,29 +157,29 @@ def _process_dossier(
     tally: RunTally,
     st: SourceTally,
     known: list[str],
-) -> None:
-    """List one dossier since its own cursor, store what changed, move that cursor."""
+) -> int:
+    """List one dossier since its own cursor, store what changed, move that cursor; returns
+    how many records were listed."""
     key = cursor_key(source, dossier)
     with steps.open_warehouse(db_path) as con:
         before = load.get_cursor(con, key)
     movable = params.until is None and params.document_id is None and not params.dry_run
+    movable = movable and not backfill_keeps_cursor(params.since, before)
     tracker = st.cursors[dossier] = CursorTracker(before=before, movable=movable)
     try:
         records = list_documents(source, dossier, params, before)
     except SourceError as exc:
         st.error = f"{source} could not be listed: {exc}"
         get_run_logger().warning(st.error)
-        return
+        return 0
     st.listed += len(records)
     get_run_logger().info(
         "%s %s: %d documents listed (cursor %s)", source, dossier, len(records), before
     )
-    if params.document_id and not records and dossier == dossiers_of(params)[-1]:
-        tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if params.dry_run:
         known_ids = set(known)
         st.new += sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
-        return
+        return len(records)
     for record in sort_for_cursor(records):
         if st.error is not None:  # the source went away: leave the rest for the next run
             tracker.not_stored(record)
@@ -185,6 +189,7 @@ def _process_dossier(
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
             load.set_cursor(con, key, after)
+    return len(records)
 
 
 def _process_deletions(

@@ -49,7 +49,8 @@ class CursorTracker:
     the first document that could not be stored holds it back, so the next run lists it again."""
 
     before: str | None
-    movable: bool = True  # False for backfills and single-document runs
+    movable: bool = True  # False for --until windows, single documents, dry runs, and a
+    # --since later than the cursor
     stored_records: list[DocumentRecord] = field(default_factory=list)
     failed_records: list[DocumentRecord] = field(default_factory=list)
 

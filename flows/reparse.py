@@ -53,8 +53,9 @@ def _reparse_batch(db_path: str, document_ids: list[str], tally: RunTally) -> No
     """Read the batch's newest stored files, parse them with no connection held (the bytes are
     sniffed afresh, so a fix to the sniffer reaches the archive too), load them in one
     transaction."""
-    with steps.open_warehouse(db_path) as con:
-        raws = [(d, next(load.iter_raw_files(con, [d]), None)) for d in document_ids]
+    with steps.open_warehouse(db_path) as con:  # one query for the batch's newest files
+        newest = {r.document_id: r for r in load.iter_raw_files(con, document_ids)}
+    raws = [(d, newest.get(d)) for d in document_ids]
     parsed: list[tuple[str, str, steps.Parsed]] = []
     for document_id, raw in raws:
         if raw is None:

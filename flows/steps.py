@@ -278,7 +278,8 @@ def quiet_prefect_console() -> None:
     """The CLI prints its own result: hide Prefect's console logs unless the user set a level."""
     if "PREFECT_LOGGING_LEVEL" not in os.environ:
         logging.getLogger("prefect").setLevel(logging.CRITICAL)
-        logging.getLogger("jbz").setLevel(logging.CRITICAL)
+        # errors stay visible: a parser crash is logged with its traceback (log.exception)
+        logging.getLogger("jbz").setLevel(logging.ERROR)
 
 
 def _one_line(command: str, exc: BaseException) -> int:

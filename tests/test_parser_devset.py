@@ -10,6 +10,12 @@ import pytest
 from tests.devset_score import devset_gold, devset_ids, parse_devset, score, score_all
 
 THRESHOLD = 0.97
+# Openings whose gold names the asking fracties but that hold no question block the parser can
+# take: the text stops at the first fractie heading (kst-21501-33-1064), or the Eerste Kamer
+# letter names its fracties inside the committee's own paragraph and stops there or goes on
+# under an unnamed topic (kst-30573-J "… van GroenLinks-PvdA aanleiding om een aantal vragen …",
+# kst-31549-M, kst-33328-AI).
+NO_QUESTION_TEXT = frozenset({"kst-21501-33-1064", "kst-30573-J", "kst-31549-M", "kst-33328-AI"})
 
 
 def _fractie(name: str) -> str:
@@ -39,6 +45,10 @@ def test_devset_first_fractie_heading_and_askers(ident: str) -> None:
     found = list(dict.fromkeys(_fractie(p.fractie) for p in c.pairs))
     # the opening is cut: the fracties found so far come in the gold order
     assert found == asking[: len(found)], (found, asking)
+    if asking and ident not in NO_QUESTION_TEXT:
+        assert found, "fracties ask in this opening, but no question was found"
+    if ident in NO_QUESTION_TEXT:  # and the parse says so instead of guessing
+        assert (c.pairs, c.quality.verdict) == ((), "failed")
 
 
 @pytest.mark.parametrize("ident", ["kst-33328-AI", "kst-31549-M"])

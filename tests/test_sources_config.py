@@ -3,6 +3,7 @@ a v5 variant DERIVED from it by renaming (devtools.replay_data.v5_metadata; no r
 
 import argparse
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -121,7 +122,7 @@ def test_cli_check_source(
     for k, v in replay_server.env(version).items():
         monkeypatch.setenv(k, v)
     monkeypatch.setenv("JBZ_TK_ODATA_URL", replay_server.tk_url(url_version))
-    assert cli_check_source(argparse.Namespace(since="2024-01-01")) == code
+    assert cli_check_source(argparse.Namespace(since=date(2024, 1, 1))) == code
     out = capsys.readouterr().out
     assert "KOOP SRU answers: 73 Kamerstukken in dossier 32317" in out
     expect = "Volgnummer" if url_version == "v4" else "Ondernummer"
@@ -138,7 +139,7 @@ def test_cli_check_source_unreachable(
     monkeypatch.setenv("JBZ_TK_ODATA_URL", f"{url}/OData/v5")
     monkeypatch.setenv("JBZ_KOOP_SRU_URL", f"{url}/sru")
     monkeypatch.setenv("JBZ_HTTP_RETRIES", "0")
-    assert cli_check_source(argparse.Namespace()) == 2
+    assert cli_check_source(argparse.Namespace(since=None)) == 2
     assert "could not be checked" in capsys.readouterr().out
 
 

@@ -4,7 +4,7 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -305,3 +305,13 @@ def test_an_unreadable_record_is_a_bad_response_not_a_crash() -> None:
         read_tk_record(raw, load_config({}))
     with pytest.raises(BadResponse, match="no Id"):
         read_tk_record({"Soort": "Brief regering"}, load_config({}))
+
+
+def test_a_backfill_since_later_than_the_cursor_keeps_the_cursor() -> None:
+    from flows.sources.cursor import backfill_keeps_cursor
+
+    jan = "2025-01-15T10:00:00Z"
+    assert backfill_keeps_cursor(date(2025, 6, 1), jan)  # June..now listed: January..June not
+    assert not backfill_keeps_cursor(date(2024, 12, 1), jan)  # covers the cursor: may move
+    assert not backfill_keeps_cursor(None, jan)  # a plain run from the cursor
+    assert not backfill_keeps_cursor(date(2025, 6, 1), None)  # first run: nothing to skip

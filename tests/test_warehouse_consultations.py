@@ -213,6 +213,8 @@ def test_quality_and_associations_are_stored_and_v_parse_quality_lists_what_is_n
         load.load_consultation(con, "tk:doc-1", "sha-a", suspect)
         load.load_consultation(con, "tk:doc-2", "sha-b", ok)
         load.record_parse_error(con, "tk:doc-3", "sha-c", "parse_error", "not a PDF")
+        # a newer file of doc-2 fails: its good parse stays loaded, and it still needs a look
+        load.record_parse_error(con, "tk:doc-2", "sha-b2", "parse_error", "truncated PDF")
         head = con.execute(
             "SELECT quality, quality_reasons, layout, kind_evidence, dossier_number "
             "FROM consultations WHERE document_id = 'tk:doc-1'"
@@ -228,5 +230,6 @@ def test_quality_and_associations_are_stored_and_v_parse_quality_lists_what_is_n
     assert assoc == [("D66", ["VVD"])]
     assert listed == [
         ("tk:doc-1", "suspect", ["text_cut_off"]),
+        ("tk:doc-2", "failed", ["parse_error"]),
         ("tk:doc-3", "failed", ["parse_error"]),
     ]

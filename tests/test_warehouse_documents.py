@@ -156,12 +156,3 @@ def test_document_ids_of_kinds_leaves_out_other_kinds_and_deleted(tmp_path: Path
             "tk:doc-3",
         ]
         assert load.document_ids_of_kinds(con, []) == []
-
-
-def test_has_file_is_true_once_a_file_is_stored(tmp_path: Path) -> None:
-    with db.connect(tmp_path / "w.duckdb") as con:
-        load.upsert_documents(con, [record(1)], T0)
-        assert not load.has_file(con, "tk:doc-1")
-        load.store_file(con, "tk:doc-1", fetched(b"one"), T0, None)
-        assert load.has_file(con, "tk:doc-1")
-        assert not load.has_file(con, "tk:doc-2")

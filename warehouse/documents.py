@@ -180,14 +180,6 @@ def known_document_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]
     return [str(r[0]) for r in rows]
 
 
-def has_file(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
-    """Whether any file of the document is stored (without reading the bytes)."""
-    rows = con.execute(
-        "SELECT 1 FROM document_files WHERE document_id = ? LIMIT 1", [document_id]
-    ).fetchall()
-    return bool(rows)
-
-
 def stored_hashes(con: duckdb.DuckDBPyConnection, document_id: str) -> set[str]:
     """The sha256 of every file stored for the document (without reading the bytes)."""
     rows = con.execute(

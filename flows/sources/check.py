@@ -100,8 +100,7 @@ def cli_check_source(args: argparse.Namespace) -> int:
     """0: everything the code needs is there; 1: fields missing or an SRU index refused; 2: a
     source could not be asked."""
     cfg = load_config_or_exit()
-    since_text = getattr(args, "since", None)
-    since = date.fromisoformat(since_text) if since_text else date.today() - timedelta(days=365)
+    since: date = args.since or date.today() - timedelta(days=365)
     with HttpClient(cfg) as client:
         status = _tk(client, cfg, since)
         for dossier in cfg.dossiers:

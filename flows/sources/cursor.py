@@ -72,3 +72,10 @@ def needs_fetch(record: DocumentRecord, previous: DocumentRecord | None) -> bool
         or record.file_url != previous.file_url
         or record.koop_id != previous.koop_id
     )
+
+
+def backfill_keeps_cursor(since: date | None, cursor: str | None) -> bool:
+    """A listing from `--since` later than the saved cursor must not move it: the documents
+    between the two were never listed (cursor January, `--since` June: January to June would
+    be skipped for good)."""
+    return since is not None and cursor is not None and since.isoformat() > cursor[:10]

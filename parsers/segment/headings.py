@@ -109,7 +109,9 @@ def speaker(text: str) -> str | None:
         return None
     name = m.group("name") or m.group("joint") or ""
     parties = split_fractie_name(name)
-    return " en ".join(parties) if parties and len(name) <= 40 else None
+    # a name, not a clause: each party short ("CDA, PVV, SP, PvdA, GroenLinks, ChristenUnie, SGP
+    # en 50PLUS", kst-33506-AB, is eight short names)
+    return " en ".join(parties) if parties and all(len(p) <= 30 for p in parties) else None
 
 
 def topic_span(units: Sequence[Unit], i: int) -> int:
@@ -172,6 +174,10 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     prev = units[i - 1].text
     # Right after a fractie heading ("Vragen en opmerkingen van de leden van de D66-fractie" /
     # "Ministeriële bijeenkomsten …") or after a finished sentence.
+    # ... or right after a part heading ("I Vragen en opmerkingen vanuit de fracties" /
+    # "1. Inleiding", 2019D23340)
+    if is_question_part(prev) or is_other_part(prev):
+        return True
     return parse_section_heading(prev, "", ()) is not None or prev.rstrip()[-1:] in ".?!:"
 
 

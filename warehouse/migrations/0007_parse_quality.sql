@@ -19,7 +19,8 @@ CREATE TABLE consultation_associations (
 );
 
 -- Every document a person should look at: parses that are not "ok" (with the parser's reasons),
--- and files that could not be parsed at all (no consultation row; the error as the reason).
+-- and files that could not be parsed at all (the error as the reason), also when an earlier
+-- file of the same document parsed and stays loaded (its consultation is of another sha256).
 CREATE VIEW v_parse_quality AS
 SELECT c.document_id, d.title, c.kind, c.quality AS verdict, c.quality_reasons AS reasons,
        c.layout, c.pair_count, c.issue_count, c.parsed_at
@@ -32,5 +33,6 @@ SELECT e.document_id, d.title, d.kind, 'failed' AS verdict, list(DISTINCT e.code
 FROM parse_issues e
 LEFT JOIN documents d USING (document_id)
 WHERE e.code IN ('parse_error', 'parser_crash')
-  AND e.document_id NOT IN (SELECT document_id FROM consultations)
+  AND NOT EXISTS (
+      SELECT 1 FROM consultations c WHERE c.document_id = e.document_id AND c.sha256 = e.sha256)
 GROUP BY e.document_id, d.title, d.kind;
