@@ -148,3 +148,18 @@ def stopped_server_url() -> str:
     srv = ReplayServer(Scenario()).start()
     srv.stop()
     return srv.base_url
+
+
+def test_cli_check_source_exits_1_when_the_server_lacks_a_field(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for server in serve_samples():  # its own server: the scenario is changed for this test
+        server.scenario.metadata_v4 = server.scenario.metadata_v4.replace(
+            b'Name="Volgnummer"', b'Name="Stuknummer"'
+        )
+        for k, v in server.env("v4").items():
+            monkeypatch.setenv(k, v)
+        monkeypatch.setenv("JBZ_TK_ODATA_URL", server.tk_url("v4"))
+        assert cli_check_source(argparse.Namespace(since=date(2024, 1, 1))) == 1
+    out = capsys.readouterr().out
+    assert "Kamerstuk number (ondernummer)" in out and "Volgnummer" in out

@@ -226,7 +226,7 @@ def test_quality_and_associations_are_stored_and_v_parse_quality_lists_what_is_n
         listed = con.execute(
             "SELECT document_id, verdict, reasons FROM v_parse_quality ORDER BY 1"
         ).fetchall()
-    assert head == [("suspect", ["text_cut_off"], "interleaved", "title", "32317")]
+    assert head == [("suspect", ["text_cut_off"], "interleaved", "title", 32317)]
     assert assoc == [("D66", ["VVD"])]
     assert listed == [
         ("tk:doc-1", "suspect", ["text_cut_off"]),

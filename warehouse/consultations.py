@@ -106,7 +106,7 @@ def _consultation_row(document_id: str, sha256: str, c: Consultation, n_issues: 
         c.parser_version,
         sha256,
         utcnow(),
-        d.dossier_number,
+        int(d.dossier_number) if d.dossier_number else None,  # INTEGER, as on documents
         d.toevoeging,
         list(d.co_dossiers),
         d.kind_evidence,

@@ -127,15 +127,21 @@ def _copy_into(con: duckdb.DuckDBPyConnection, tmp: Path) -> None:
         con.execute("DETACH snapshot")
 
 
-def publish_snapshot(con: duckdb.DuckDBPyConnection, published: Path) -> Path:
-    """Write the snapshot of the working database `con` and rename it over `published`."""
+def write_snapshot(con: duckdb.DuckDBPyConnection, published: Path) -> Path:
+    """Write the snapshot of the working database `con` beside `published`; returns the
+    temporary file, for the caller to rename over `published`."""
     published.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(published)
     tmp = temp_path(published)
     db.connect(tmp).close()  # the schema and views, by the same migrations as the warehouse
     _copy_into(con, tmp)
     Path(f"{tmp}.wal").unlink(missing_ok=True)  # checkpointed: an empty log, if any
-    replace_atomically(tmp, published)
+    return tmp
+
+
+def publish_snapshot(con: duckdb.DuckDBPyConnection, published: Path) -> Path:
+    """Write the snapshot of the working database `con` and rename it over `published`."""
+    replace_atomically(write_snapshot(con, published), published)
     return published
 
 
@@ -146,6 +152,9 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | None = None) -> Pu
     remove_stale_temps(search)
     tmp = temp_path(search)
     pairs = search_index.build_search_index(con, tmp)
+    snapshot = write_snapshot(con, target)
+    # both files are written before either is renamed: a failure while writing leaves the
+    # published pair as it was, never a new index beside an old snapshot
     replace_atomically(tmp, search)
-    publish_snapshot(con, target)
+    replace_atomically(snapshot, target)
     return Published(target, search, pairs)

@@ -1,6 +1,6 @@
 -- The parser's own verdict per consultation, and what it read beyond the first landing:
 -- dossier parts, co-dossiers, what decided the kind, the layout, Eerste Kamer associations.
-ALTER TABLE consultations ADD COLUMN dossier_number VARCHAR;   -- "21501" of "21501-32"
+ALTER TABLE consultations ADD COLUMN dossier_number INTEGER;   -- 21501 of "21501-32" (as on documents)
 ALTER TABLE consultations ADD COLUMN toevoeging VARCHAR;       -- "32" of "21501-32"
 ALTER TABLE consultations ADD COLUMN co_dossiers VARCHAR[];    -- further dossier headers
 ALTER TABLE consultations ADD COLUMN kind_evidence VARCHAR;    -- title | template | hint | answers | default
