@@ -26,7 +26,7 @@ from warehouse import db, load
 EXAMPLE = EXAMPLE_REPORT
 COPIES = 1000
 RELOADS = 100
-BATCH = 100  # documents per transaction in the batched load (flows/reparse.py uses the same)
+BATCH = load.BATCH_DOCUMENTS  # documents per transaction of `jbz reparse` and a backfill
 VIEWS = (
     "v_consultations",
     "v_qa",
