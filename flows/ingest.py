@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from contract.kinds import DocumentKind
 from contract.records import DocumentRecord, FetchedFile
 from flows import steps
+from flows.batches import BackfillBatch, Fetched
 from flows.config import split_dossier
 from flows.listing import DELETIONS_KEY, cursor_key
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
@@ -105,12 +106,16 @@ def list_documents(
     source: str, dossier: str, params: IngestParams, cursor: str | None
 ) -> list[DocumentRecord]:
     """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
-    since = params.since.isoformat() if params.since else None
-    from_cursor = since is None and not params.full_refresh and not params.document_id
-    if from_cursor:
-        since = cursor
-    until, backfill = day_start(params.until), not (from_cursor and cursor)
+    backfill = is_backfill(params, cursor)
+    since = params.since.isoformat() if params.since else None if backfill else cursor
+    until = day_start(params.until)
     return steps.list_source(source, dossier, since, until, params.document_id, backfill=backfill)
+
+
+def is_backfill(params: IngestParams, cursor: str | None) -> bool:
+    """Not a listing from the saved cursor: `--since`, `--full-refresh`, one `--document`, or a
+    dossier without cursor yet (its first run lists its whole history)."""
+    return bool(params.since or params.full_refresh or params.document_id or not cursor)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -180,11 +185,14 @@ def _process_dossier(
         known_ids = set(known)
         st.new += sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
         return len(records)
+    batch = BackfillBatch(db_path, tally, st) if is_backfill(params, before) else None
     for record in sort_for_cursor(records):
         if st.error is not None:  # the source went away: leave the rest for the next run
             tracker.not_stored(record)
             continue
-        _store_one(record, params, db_path, tally, st, tracker)
+        _store_one(record, params, db_path, tally, st, tracker, batch)
+    if batch is not None:
+        batch.flush()  # before the cursor moves past these documents
     after = tracker.after
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
@@ -227,8 +235,10 @@ def _store_one(
     tally: RunTally,
     st: SourceTally,
     tracker: CursorTracker,
+    batch: BackfillBatch | None = None,
 ) -> None:
-    """List -> (fetch) -> store -> parse -> load for one document; failures are recorded."""
+    """List -> (fetch) -> store -> parse -> load for one document; failures are recorded. In a
+    backfill the fetched file and its parse wait for `batch`, stored and loaded together."""
     wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
     with steps.open_warehouse(db_path) as con:
         status = steps.upsert_record(con, record)
@@ -240,6 +250,10 @@ def _store_one(
             tracker.not_stored(record)
             return
         parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
+        if batch is not None:
+            batch.add(Fetched(record, fetched, status, parsed))
+            tracker.stored(record)
+            return
         with steps.open_warehouse(db_path) as con:
             status = steps.store_fetched(con, record, fetched, status, parsed, tally)
     setattr(st, status, getattr(st, status) + 1)

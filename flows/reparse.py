@@ -20,7 +20,7 @@ from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field
 
 from contract.records import PARSEABLE_KINDS
-from flows import steps
+from flows import batches, steps
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
 from warehouse import load
@@ -50,32 +50,29 @@ def _targets(db_path: str, params: ReparseParams) -> list[str]:
         return load.document_ids_of_kinds(con, PARSEABLE_KINDS)
 
 
-def _parse_stored(
-    db_path: str, document_ids: list[str], tally: RunTally
-) -> list[tuple[str, str, steps.Parsed]]:
+def _parse_stored(db_path: str, document_ids: list[str], tally: RunTally) -> list[batches.ToLoad]:
     """Parse the newest stored file of each document, with no connection held while parsing
     (the bytes are sniffed afresh, so a fix to the sniffer reaches the archive too)."""
     with steps.open_warehouse(db_path) as con:  # one query for these documents' newest files
         newest = {r.document_id: r for r in load.iter_raw_files(con, document_ids)}
-    parsed: list[tuple[str, str, steps.Parsed]] = []
+    parsed: list[batches.ToLoad] = []
     for document_id in document_ids:
         raw = newest.pop(document_id, None)
         if raw is None:
             tally.fail(document_id, "reparse", "no stored file for this document")
             continue
-        parsed.append(
-            (document_id, raw.sha256, steps.parse_file(document_id, raw.data, soort=raw.soort))
-        )
+        p = steps.parse_file(document_id, raw.data, soort=raw.soort)
+        parsed.append(batches.ToLoad(document_id, raw.sha256, p, "reparsed"))
     return parsed
 
 
 def _reparse_batch(db_path: str, document_ids: list[str], tally: RunTally) -> None:
     """Parse a batch of documents, READ_FILES files at a time, and load it in one transaction."""
-    parsed: list[tuple[str, str, steps.Parsed]] = []
+    parsed: list[batches.ToLoad] = []
     for first in range(0, len(document_ids), READ_FILES):
         parsed += _parse_stored(db_path, document_ids[first : first + READ_FILES], tally)
     with steps.open_warehouse(db_path) as con:
-        steps.load_parsed_batch(con, parsed, "reparsed", tally)
+        batches.load_parsed_batch(con, parsed, tally)
 
 
 @flow(name="reparse", log_prints=True)

@@ -8,6 +8,7 @@ DuckDB Value first, about ten times slower for text (bench/load.py).
 
 import itertools
 from collections.abc import Sequence
+from contextlib import suppress
 
 import duckdb
 import numpy as np
@@ -61,5 +62,11 @@ def insert_rows(
         con.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects} FROM {view} {on_conflict}"
         )
-    finally:
-        con.unregister(view)
+    except duckdb.Error:
+        # the failed insert aborted the transaction: unregistering now fails too, and its
+        # "transaction is aborted" must not hide the error that says what was refused (the
+        # view is the connection's own, under a name used once)
+        with suppress(duckdb.Error):
+            con.unregister(view)
+        raise
+    con.unregister(view)
