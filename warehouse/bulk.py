@@ -50,10 +50,11 @@ def insert_rows(
         return
     types = dict(column_types(con, table))
     columns = list(names) if names is not None else list(types)
-    # fromiter, not np.array: a column of equal-length lists must stay one object per row
+    # zip(*rows) turns rows into columns in C; fromiter, not np.array: a column of
+    # equal-length lists must stay one object per row
     batch = {
-        f"c{i}": np.fromiter((row[i] for row in rows), dtype=object, count=len(rows))
-        for i in range(len(columns))
+        f"c{i}": np.fromiter(column, dtype=object, count=len(rows))
+        for i, column in enumerate(zip(*rows, strict=True))
     }
     view = f"_jbz_batch_{next(_BATCH_IDS)}"
     selects = ", ".join(f"CAST(c{i} AS {types[name]})" for i, name in enumerate(columns))

@@ -142,24 +142,20 @@ def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
     seqs = [p.seq for p in c.pairs]
     if len(set(seqs)) != len(seqs):
         raise ValueError(f"consultation {cid}: pair numbers (seq) are not unique")
-    out: dict[str, list[list[Any]]] = {"pairs": [], "refs": [], "notes": []}
-    for p in c.pairs:
-        out["pairs"].append(
-            [
-                cid,
-                p.seq,
-                p.fractie,
-                parties.get(p.fractie, [p.fractie]),
-                p.topic,
-                p.question,
-                p.answer,
-                p.question_count,
-                p.answer_line,
-            ]
-        )
-        out["refs"] += [[cid, p.seq, n, r.fractie, r.seq] for n, r in enumerate(p.refers_to, 1)]
-        out["notes"] += [[cid, p.seq, n] for n in sorted(set(p.footnotes))]
-    return out
+    pairs = [
+        [cid, p.seq, p.fractie, parties.get(p.fractie, [p.fractie]), p.topic, p.question,
+         p.answer, p.question_count, p.answer_line]
+        for p in c.pairs
+    ]  # fmt: skip
+    # most pairs refer to no other answer and cite no footnote: skip them (the batch is hot)
+    refs = [
+        [cid, p.seq, n, r.fractie, r.seq]
+        for p in c.pairs
+        if p.refers_to
+        for n, r in enumerate(p.refers_to, 1)
+    ]
+    notes = [[cid, p.seq, n] for p in c.pairs if p.footnotes for n in sorted(set(p.footnotes))]
+    return {"pairs": pairs, "refs": refs, "notes": notes}
 
 
 def _kamerstuk(k: KamerstukRef) -> str:
