@@ -79,6 +79,5 @@ def test_a_refused_document_fails_alone_in_a_backfill(
         flow_env, "SELECT consultation_id FROM consultations WHERE document_id = ?", [bad]
     ) == [("stray",)]
     # its bytes are kept all the same, for a reparse once the warehouse takes it
-    assert query(
-        flow_env, "SELECT count(*) FROM document_files WHERE document_id = ?", [bad]
-    ) == [(1,)]
+    files = query(flow_env, "SELECT count(*) FROM document_files WHERE document_id = ?", [bad])
+    assert files == [(1,)]

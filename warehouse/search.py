@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from warehouse.search_index import match_expression
+from warehouse.search_index import RANK, match_expression
 
 MARK_START = "<mark>"
 MARK_END = "</mark>"
@@ -58,16 +58,23 @@ def _where(filters: SearchFilters) -> tuple[str, list[object]]:
     return "".join(f" AND {c}" for c in clauses), params
 
 
+# FTS5's BM25 with the index's column weights (search_index.RANK), called as a function rather
+# than read from the `rank` column: SQLite then checks the filters before it ranks a match, and
+# keeps only the best `limit` rows while it ranks, making snippets for those alone (FTS5's own
+# rank sorter ranks and sorts every match first; bench/search.py).
+_BM25 = "bm25(pairs_fts, " + RANK.removeprefix("bm25(")
+
+
 def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) -> list[SearchHit]:
     """The pairs matching `query`, best first. ValueError for a query FTS5 cannot read."""
     where, params = _where(filters)
-    # FTS5 returns rows in `rank` order itself, so with the FTS table as the outer loop (CROSS
-    # JOIN) the LIMIT stops early and snippets are made only for the rows returned
+    # with the FTS table as the outer loop (CROSS JOIN) each match is joined to its pair by id;
+    # ties (equal texts) come in index order
     sql = (
-        "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, "
-        "-pairs_fts.rank AS score, snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet, "
-        "p.question, p.answer FROM pairs_fts CROSS JOIN pairs p ON p.id = pairs_fts.rowid "
-        f"WHERE pairs_fts MATCH ?{where} ORDER BY pairs_fts.rank LIMIT ?"
+        f"SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, {_BM25} AS bm25, "
+        "snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet, p.question, p.answer "
+        "FROM pairs_fts CROSS JOIN pairs p ON p.id = pairs_fts.rowid "
+        f"WHERE pairs_fts MATCH ?{where} ORDER BY bm25, pairs_fts.rowid LIMIT ?"
     )
     args = [MARK_START, MARK_END, SNIPPET_TOKENS, match_expression(query), *params, filters.limit]
     try:
@@ -82,7 +89,7 @@ def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) ->
             topic=r[3],
             council=r[4],
             date=r[5],
-            score=round(float(r[6]), 4),
+            score=round(-float(r[6]), 4),
             snippet=r[7],
             question=r[8],
             answer=r[9],
