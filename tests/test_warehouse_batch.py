@@ -110,6 +110,9 @@ def test_a_batch_is_one_transaction_one_parsed_at(tmp_path: Path) -> None:
         assert con.execute("SELECT count(DISTINCT parsed_at) FROM consultations").fetchall() == [
             (1,)
         ]
+        # FSST is left out of that batch's commit only: later writes compress as usual
+        setting = "SELECT current_setting('disabled_compression_methods')"
+        assert con.execute(setting).fetchall() == [("",)]
         for document_id, sha, c in _parses():
             load.load_consultation(con, document_id, sha, c)
         assert con.execute("SELECT count(DISTINCT parsed_at) FROM consultations").fetchall() == [
