@@ -155,8 +155,8 @@ def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit],
 
 
 def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[int, CleanLine]:
-    """Body paragraphs without footnote markers, keyed by unit position, markers read in
-    document order.
+    """Body lines that held footnote markers, without them, keyed by unit position, markers
+    read in document order (a unit not in it has no marker).
 
     Numbering starts at 1, or at the first printed footnote when that is well past 1 (a report
     that continues the numbering of another document)."""
@@ -164,7 +164,7 @@ def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[
     first = lowest if lowest > 4 else 1
     body = [u for ev in events if ev.kind == PARA for u in ev.units]
     cleaned = strip_markers([(u.line, u.text) for u in body], first)
-    return {u.pos: c for u, c in zip(body, cleaned, strict=True)}
+    return {body[idx].pos: c for idx, c in cleaned.items()}
 
 
 def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[Unassigned]:

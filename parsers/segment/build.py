@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 
 from parsers.model import Footnote, Pair, ParseIssue, Section
-from parsers.segment.crossrefs import Earlier, content_words, find_referred_fracties, resolve
+from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.events import SECTION, Event
 from parsers.segment.markers import CleanLine, Marker
 from parsers.segment.pairs import Draft
@@ -40,7 +40,7 @@ def build_pairs(drafts: Sequence[Draft], cleaned: dict[int, CleanLine]) -> tuple
         question = _text(d.question, cleaned)
         answer = _text(d.answer, cleaned) if d.answer is not None else None
         names, pointing = find_referred_fracties(answer or "", d.fractie, fracties)
-        words = content_words(question + " " + (answer or ""))
+        text = question + " " + (answer or "")
         notes = _markers(d.question, cleaned)
         notes += [n for n in _markers(d.answer or [], cleaned) if n not in notes]
         pairs.append(
@@ -51,12 +51,12 @@ def build_pairs(drafts: Sequence[Draft], cleaned: dict[int, CleanLine]) -> tuple
                 question=question,
                 answer=answer,
                 question_count=question_count(question),
-                refers_to=resolve(names, d.topic, words, content_words(pointing), earlier),
+                refers_to=resolve(names, d.topic, text, pointing, earlier),
                 footnotes=tuple(notes),
                 answer_line=d.answer_line,
             )
         )
-        earlier.append(Earlier(seq, d.fractie, d.topic, words))
+        earlier.append(Earlier(seq, d.fractie, d.topic, text))
     return tuple(pairs)
 
 

@@ -37,39 +37,36 @@ def _heading_allowed(u: Unit) -> bool:
 
 def build_events(units: Sequence[Unit], known: Iterable[str], line_based: bool) -> list[Event]:
     """Classify body units (starting at the first fractie heading) and group paragraphs."""
-    known_set = tuple(known)
-    events: list[Event] = []
+    known_set = frozenset(known)
+    # (kind, units, head) while building: paragraphs grow in place, Events are made once
+    drafts: list[tuple[str, list[Unit], SectionHead | None]] = []
     sectioned = False  # a fractie heading has been seen
     i = 0
     while i < len(units):
         u = units[i]
-        in_other = bool(events) and events[-1].kind == OTHER
+        last = drafts[-1][0] if drafts else None
         # a continuation line (lowercase) is never a heading or a marker
-        head = None if u.text[:1].islower() else _heading(units, i, known_set, line_based, in_other)
+        head = None if u.text[:1].islower() else _heading(units, i, known_set, line_based, last)
         if head is not None:
-            events.append(head)
+            drafts.append((head.kind, list(head.units), head.head))
             sectioned = sectioned or head.kind == SECTION
             i += len(head.units)
             continue
-        if in_other:
-            events[-1] = Event(OTHER, (*events[-1].units, u))
-        elif (
-            events
-            and events[-1].kind == PARA
-            and not u.gap_before
-            and (sectioned or not _new_speaker(units, i))
+        if last == OTHER or (
+            last == PARA and not u.gap_before and (sectioned or not _new_speaker(units, i))
         ):
-            events[-1] = Event(PARA, (*events[-1].units, u))
+            drafts[-1][1].append(u)
         else:
-            events.append(Event(PARA, (u,)))
+            drafts.append((PARA, [u], None))
         i += 1
-    return events
+    return [Event(kind, tuple(us), head) for kind, us, head in drafts]
 
 
 def _heading(
-    units: Sequence[Unit], i: int, known: tuple[str, ...], line_based: bool, in_other: bool
+    units: Sequence[Unit], i: int, known: frozenset[str], line_based: bool, last: str | None
 ) -> Event | None:
-    """The heading or marker that starts at unit `i` (with the units it spans), or None."""
+    """The heading or marker that starts at unit `i` (with the units it spans), or None;
+    `last` is the kind of the event before it."""
     u = units[i]
     nxt = units[i + 1].text if i + 1 < len(units) else ""
     head = parse_section_heading(u.text, nxt, known) if _heading_allowed(u) else None
@@ -87,7 +84,7 @@ def _heading(
         return Event(LETTER, (u,))
     if is_other_part(u.text):
         return Event(OTHER, (u,))
-    if in_other:
+    if last == OTHER:
         return None  # the agenda part's list runs on to the next part heading
     span = _topic(units, i, line_based)
     return Event(TOPIC, tuple(units[i : i + span])) if span > 0 else None

@@ -38,7 +38,7 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
         return None
     if is_question_part(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
         return None
-    known_set = set(known)
+    known_set = known if isinstance(known, frozenset) else frozenset(known)
     core = ph.HEADING_NUMBER_RE.sub("", raw)
     lead = ph.SECTION_LEAD_RE.match(core)
     if lead is None and raw not in known_set and "fractie" not in raw.lower():
@@ -159,26 +159,31 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     text = u.text
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
-    if not _no_end_punct(text) or "?" in text or is_answer_marker(text):
-        return False
-    # Question text names the fractie; a subheading never does.
-    if re.search(r"fractie|\bleden\b|\blid\b", text, re.IGNORECASE):
+    if not _no_end_punct(text) or "?" in text:
         return False
     # A subheading does not end in a function word, a wrapped sentence often does ("… van de").
-    if text.split()[-1].lower() in _FUNCTION_WORDS:
+    if text.split()[-1].lower() in _FUNCTION_WORDS or is_answer_marker(text):
         return False
     if i > 0 and is_answer_marker(units[i - 1].text):
         return False  # the answer text itself follows "Antwoord"
-    if i == 0 or u.gap_before:
+    if i > 0 and not u.gap_before and not _heading_may_follow(units[i - 1].text):
+        return False
+    # Question text names the fractie; a subheading never does (the costliest test: last).
+    return not _MEMBERS_RE.search(text)
+
+
+def _heading_may_follow(prev: str) -> bool:
+    """Without a blank line, a subheading comes right after a finished sentence, a fractie
+    heading ("Vragen en opmerkingen van de leden van de D66-fractie" / "Ministeriële
+    bijeenkomsten …") or a part heading ("I Vragen en opmerkingen vanuit de fracties" /
+    "1. Inleiding", 2019D23340)."""
+    if prev.rstrip()[-1:] in ".?!:" or is_question_part(prev) or is_other_part(prev):
         return True
-    prev = units[i - 1].text
-    # Right after a fractie heading ("Vragen en opmerkingen van de leden van de D66-fractie" /
-    # "Ministeriële bijeenkomsten …") or after a finished sentence.
-    # ... or right after a part heading ("I Vragen en opmerkingen vanuit de fracties" /
-    # "1. Inleiding", 2019D23340)
-    if is_question_part(prev) or is_other_part(prev):
-        return True
-    return parse_section_heading(prev, "", ()) is not None or prev.rstrip()[-1:] in ".?!:"
+    return parse_section_heading(prev, "", ()) is not None
+
+
+_MEMBERS_RE = re.compile(r"fractie|\bleden\b|\blid\b", re.IGNORECASE)
+_ASKS_RE = re.compile(r"\?|fractie|\bleden\b|\blid\b")
 
 
 def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True) -> bool:
@@ -187,7 +192,7 @@ def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True
         if u.gap_before:
             break
         texts.append(u.text)
-    return bool(re.search(r"\?|fractie|\bleden\b|\blid\b", " ".join(texts)))
+    return bool(_ASKS_RE.search(" ".join(texts)))
 
 
 def _no_end_punct(text: str) -> bool:

@@ -33,15 +33,17 @@ def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
     """Units in order; FOOTNOTE, FURNITURE and BLANK blocks only inform `gap_before`."""
     units: list[Unit] = []
     gap: list[Block] = []
+    heading, paragraph = BlockKind.HEADING, BlockKind.PARAGRAPH
+    prev = ""  # the previous unit's text
     for block in blocks:
-        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and block.text.strip():
-            text = block.text.strip()
-            brk = True if not line_based or not units else _is_break(gap, units[-1].text, text)
-            heading = block.kind is BlockKind.HEADING
-            units.append(Unit(text, block.line, brk, heading, block.level, len(units)))
-            gap = []
-        else:
+        kind = block.kind
+        text = block.text.strip() if kind is paragraph or kind is heading else ""
+        if not text:
             gap.append(block)
+            continue
+        brk = True if not line_based or not units else _is_break(gap, prev, text)
+        units.append(Unit(text, block.line, brk, kind is heading, block.level, len(units)))
+        gap, prev = [], text
     return units
 
 
