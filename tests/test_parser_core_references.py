@@ -1,8 +1,10 @@
 """Kamerstuk citations normalised by parse_kamerstuk_refs, and footnote markers."""
 
+import random
+
 import pytest
 
-from parsers.references import format_ref, parse_kamerstuk_refs
+from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
 from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.markers import strip_markers
 
@@ -106,3 +108,22 @@ def test_reference_resolves_to_the_closest_earlier_answer() -> None:
     refs = resolve(["VVD", "D66", "SP"], "Frontex", words, pointing, earlier)
     # VVD: the Dublin answer; D66: no shared words, same topic -> the latest; SP: none earlier.
     assert [(r.fractie, r.seq) for r in refs] == [("VVD", 1), ("D66", 4), ("SP", None)]
+
+
+def test_citations_found_near_nr_are_those_of_a_full_scan() -> None:
+    """`_iter_citations` searches only near each "nr"; it must give what trying every position
+    gives, also for citations that run into each other, numbers glued to words and near-misses."""
+    pieces = [
+        "Kamerstuk 32317, nr. 790", "Kamerstukken 2022/2023 32 317, nr. 781",
+        "Kamerstuk 21501-20, nr. 1849", "36200-VI, nr. 24", "Kamerstuk 36 200 VI, nr. 33",
+        "Kamerstukken 2022/2023, 19637 nr. 3005", "Kamerstukken 2021/2022 36023, nr. C",
+        "Kamerstukken II 2021/22, 36 045, nr. 1", "Kamerstuk 32317, nrs. 772 en 773",
+        "Kamerstukken 2022/2023, 2036200, nr. 23", "nr. 5", "nrs. 1, 2", "32317", "2022/2023",
+        "Kamerstukken", "de brief", "(", ")", ",", "K", "nr", "12", "a", "1234567, nr. 8",
+    ]  # fmt: skip
+    rng = random.Random(8)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ", "]) for _ in range(12))
+        flat = " ".join(text.split())
+        expected = [m.span() for m in _REF_RE.finditer(flat)]
+        assert [m.span() for m in _iter_citations(flat)] == expected, flat

@@ -73,7 +73,7 @@ def join_lines(lines: Sequence[str]) -> str:
     """
     parts: list[str] = []
     for raw in lines:
-        line = " ".join(raw.split())
+        line = flatten(raw)
         if not line:
             continue
         if parts:
@@ -83,3 +83,12 @@ def join_lines(lines: Sequence[str]) -> str:
                 parts.append(" ")
         parts.append(line)
     return "".join(parts)
+
+
+def flatten(text: str) -> str:
+    """`" ".join(text.split())`: runs of whitespace as one space, trimmed. Text that is flat
+    already (the space is the only whitespace character that `isprintable` allows) comes back
+    as it is, without the cost of splitting it."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
