@@ -34,7 +34,7 @@ _MAX_FOOTNOTE_JUMP = 12  # footnote texts may be missing ("5, 6, 10 … absent")
 def read_text(text: str) -> tuple[Block, ...]:
     """Blocks for PDF text: one per line (line = 1-based index in text.split("\\n"))."""
     lines = text.split("\n")
-    cleaned, artefacts = _cut_artefacts(lines)
+    cleaned, artefacts = _cut_artefacts(lines, text)
     kinds = _classify(cleaned)
     breaks = _page_break_lines(cleaned, artefacts)
     paragraph = BlockKind.PARAGRAPH
@@ -78,11 +78,11 @@ def _make_block(line: str, kind: BlockKind | int, number: int) -> Block:
     return Block(BlockKind.FOOTNOTE, line, number, footnote_n=kind)
 
 
-def _cut_artefacts(lines: list[str]) -> tuple[list[str], dict[int, list[str]]]:
-    """Remove Word artefacts; return the cleaned lines and the removed pieces per line index.
+def _cut_artefacts(lines: list[str], joined: str) -> tuple[list[str], dict[int, list[str]]]:
+    """Remove Word artefacts; return the cleaned lines and the removed pieces per line index
+    (`joined` is the text the lines were split from).
 
     Only the lines a match touches are rebuilt (an artefact may wrap over lines)."""
-    joined = "\n".join(lines)
     if not _ARTEFACT_RE.search(joined):
         return lines, {}
     starts: list[int] = []

@@ -138,9 +138,11 @@ def content_words(text: str) -> frozenset[str]:
     token of letters only is its own match when six long, and shorter tokens hold none. Only
     the other tokens ("(asiel)migranten?", "eu-lidstaten,") need the regex: the same words at
     a fraction of the cost of running it over the whole text."""
-    tokens = [t for t in text.lower().split() if len(t) >= 6]
+    tokens = {t for t in set(text.lower().split()) if len(t) >= 6}
     words = {t for t in tokens if t.isalpha()}
-    words.update(_WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
+    others = tokens - words
+    if others:
+        words.update(_WORD_RE.findall(" ".join(others)))
     return frozenset(w for w in words - _STOP if "fractie" not in w)
 
 
@@ -150,17 +152,21 @@ def resolve(
     """AnswerRefs for `names` given the referring pair's topic, its question and answer `text`
     and its pointing sentences (whose content words count five times)."""
     refs: list[AnswerRef] = []
-    if not names:
-        return ()
-    words, pointed = content_words(text), content_words(pointing)
+    scored: tuple[frozenset[str], frozenset[str]] | None = None  # words, pointing words
     for name in names:
-        best: tuple[int, int] | None = None  # (score, seq)
-        for e in earlier:
-            if e.fractie != name:
-                continue
-            score = len(words & e.words) + 5 * len(pointed & e.words)
-            score += 3 if topic and e.topic == topic else 0
-            if best is None or (score, e.seq) >= best:
-                best = (score, e.seq)
-        refs.append(AnswerRef(name, best[1] if best else None))
+        candidates = [e for e in earlier if e.fractie == name]
+        if len(candidates) <= 1:  # nothing to choose: no words needed
+            refs.append(AnswerRef(name, candidates[0].seq if candidates else None))
+            continue
+        words, pointed = scored or (content_words(text), content_words(pointing))
+        scored = words, pointed
+        best = max(_score(e, topic, words, pointed) for e in candidates)  # ties: the latest
+        refs.append(AnswerRef(name, best[1]))
     return tuple(refs)
+
+
+def _score(
+    e: Earlier, topic: str | None, words: frozenset[str], pointed: frozenset[str]
+) -> tuple[int, int]:
+    score = len(words & e.words) + 5 * len(pointed & e.words)
+    return score + (3 if topic and e.topic == topic else 0), e.seq

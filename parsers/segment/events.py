@@ -8,10 +8,6 @@ from dataclasses import dataclass
 from parsers.segment import phrases as ph
 from parsers.segment.headings import (
     SectionHead,
-    is_answer_marker,
-    is_answer_part,
-    is_other_part,
-    is_question_part,
     paragraph_topic,
     parse_section_heading,
     speaker,
@@ -68,21 +64,22 @@ def _heading(
     """The heading or marker that starts at unit `i` (with the units it spans), or None;
     `last` is the kind of the event before it."""
     u = units[i]
+    text = u.text  # stripped: the phrase patterns apply as they are
     nxt = units[i + 1].text if i + 1 < len(units) else ""
-    head = parse_section_heading(u.text, nxt, known) if _heading_allowed(u) else None
+    head = parse_section_heading(text, nxt, known) if _heading_allowed(u) else None
     if head:
         return Event(SECTION, (u,), head)
-    if is_answer_marker(u.text):
+    if ph.ANSWER_RE.match(text):
         return Event(ANSWER, (u,))
-    if is_answer_part(u.text) or ph.ANSWER_LETTER_RE.match(u.text):
+    if ph.ANSWER_PART_RE.match(text) or ph.ANSWER_LETTER_RE.match(text):
         return Event(PART, (u,))
-    if ph.LETTER_LINE_RE.match(u.text):
+    if ph.LETTER_LINE_RE.match(text):
         return Event(LETTER, tuple(units[i : i + _letter_span(units, i)]))
-    if is_question_part(u.text):
+    if ph.QUESTION_PART_RE.match(text):
         return Event(QPART, (u,))
-    if ph.LETTER_RE.match(u.text):
+    if ph.LETTER_RE.match(text):
         return Event(LETTER, (u,))
-    if is_other_part(u.text):
+    if ph.OTHER_PART_RE.match(text):
         return Event(OTHER, (u,))
     if last == OTHER:
         return None  # the agenda part's list runs on to the next part heading
