@@ -7,6 +7,7 @@ import pytest
 from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
 from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.markers import strip_markers
+from parsers.segment.units import join_lines
 
 
 @pytest.mark.parametrize(
@@ -127,3 +128,27 @@ def test_citations_found_near_nr_are_those_of_a_full_scan() -> None:
         flat = " ".join(text.split())
         expected = [m.span() for m in _REF_RE.finditer(flat)]
         assert [m.span() for m in _iter_citations(flat)] == expected, flat
+
+
+def _join_line_by_line(lines: list[str]) -> str:
+    """The rule `join_lines` implements, one line at a time."""
+    parts: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if parts and not (parts[-1][-1] == "-" and len(parts[-1]) > 1 and parts[-1][-2] != " "):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def test_join_lines_follows_the_line_rule() -> None:
+    assert join_lines(["de EU-", "lidstaten en", "", "  het  -", "-", "x"]) == (
+        "de EU-lidstaten en het - - x"
+    )
+    pieces = ["EU-", "-", " -", "a", " ", "", "\t", "b c", "d  e ", "\u00a0f", "g-", "--", "h"]
+    rng = random.Random(12)
+    for _ in range(2000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
+        assert join_lines(lines) == _join_line_by_line(lines), lines

@@ -69,20 +69,18 @@ def sentence_boundary(before: str, after: str) -> bool:
 def join_lines(lines: Sequence[str]) -> str:
     """Trim each line and join with one space; "EU-" + "lidstaten" joins without a space.
 
-    Runs of whitespace inside a line become one space.
+    Runs of whitespace inside a line become one space. The lines are joined at once and only
+    the hyphen ends are looked at (flat lines hold no newline).
     """
-    parts: list[str] = []
-    for raw in lines:
-        line = flatten(raw)
-        if not line:
-            continue
-        if parts:
-            prev = parts[-1]  # "EU-" (a non-space before the hyphen) glues to the next line
-            glued = prev[-1] == "-" and len(prev) > 1 and not prev[-2].isspace()
-            if not glued:
-                parts.append(" ")
-        parts.append(line)
-    return "".join(parts)
+    text = "\n".join(line for line in map(flatten, lines) if line)
+    if "-\n" in text:
+        pieces = text.split("-\n")
+        out = [pieces[0]]
+        for before, piece in zip(pieces, pieces[1:], strict=False):
+            # a non-space before the hyphen glues ("EU-"); a lone "-" or " -" does not
+            out.append(("-" if before[-1:] not in ("", " ", "\n") else "-\n") + piece)
+        text = "".join(out)
+    return text.replace("\n", " ")
 
 
 def flatten(text: str) -> str:
