@@ -44,7 +44,7 @@ from parsers.segment.pairs import (
 )
 from parsers.segment.quality import assess
 from parsers.segment.toc import find_body
-from parsers.segment.units import LINE_FORMATS, Unit, build_units, join_lines
+from parsers.segment.units import LINE_FORMATS, Unit, build_units, flatten, join_flat, join_lines
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,7 @@ def parse_blocks_accounted(
     blocks: Sequence[Block], source_format: str = "txt", kind_hint: str | None = None
 ) -> tuple[Consultation, Accounting]:
     units = build_units(blocks, source_format in LINE_FORMATS)
-    furniture = tuple(b for b in blocks if b.kind is BlockKind.FURNITURE)
-    footnotes = _footnotes(blocks)
-    loose = _loose_footnotes(blocks)
+    furniture, footnotes, loose = _side_blocks(blocks)
     body = find_body(units, KNOWN_PARTIES)
     if body.start is None:
         return _without_sections(
@@ -86,10 +84,11 @@ def parse_blocks_accounted(
     drafts, orphans, repeated, issues = _pair(events)
     cleaned = _clean_body(events, footnotes)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
-    pairs = build_pairs(drafts, cleaned)
+    flat = [flatten(u.text) for u in units]  # unit texts are stripped, so never empty
+    pairs = build_pairs(drafts, cleaned, flat)
     answered = has_answer_part(events) or has_answer_markers(events)
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
-    all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
+    all_text = join_flat(flat) + " " + " ".join(f.text for f in footnotes)
     document = _document(front, kind, evidence, body.toc_fracties, all_text)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
@@ -174,23 +173,26 @@ def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[
     return out
 
 
-def _footnotes(blocks: Sequence[Block]) -> tuple[Footnote, ...]:
+def _side_blocks(
+    blocks: Sequence[Block],
+) -> tuple[tuple[Block, ...], tuple[Footnote, ...], tuple[Unassigned, ...]]:
+    """Furniture, footnotes and footnote text without a number (kept, unassigned), in one
+    pass over the blocks."""
+    furniture: list[Block] = []
     groups: dict[int, list[Block]] = {}
+    loose: list[Unassigned] = []
     for b in blocks:
-        if b.kind is BlockKind.FOOTNOTE and b.footnote_n is not None:
-            groups.setdefault(b.footnote_n, []).append(b)
-    return tuple(
+        if b.kind is BlockKind.FURNITURE:
+            furniture.append(b)
+        elif b.kind is BlockKind.FOOTNOTE:
+            if b.footnote_n is not None:
+                groups.setdefault(b.footnote_n, []).append(b)
+            elif b.text.strip():
+                loose.append(Unassigned(b.text.strip(), b.line))
+    footnotes = tuple(
         Footnote(n, join_lines([b.text for b in bs]), bs[0].line) for n, bs in groups.items()
     )
-
-
-def _loose_footnotes(blocks: Sequence[Block]) -> tuple[Unassigned, ...]:
-    """Footnote text the reader could not number: kept, unassigned."""
-    return tuple(
-        Unassigned(b.text.strip(), b.line)
-        for b in blocks
-        if b.kind is BlockKind.FOOTNOTE and b.footnote_n is None and b.text.strip()
-    )
+    return tuple(furniture), footnotes, tuple(loose)
 
 
 def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:

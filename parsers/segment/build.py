@@ -9,7 +9,7 @@ from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.events import SECTION, Event
 from parsers.segment.markers import CleanLine, Marker
 from parsers.segment.pairs import Draft
-from parsers.segment.units import Unit, join_lines
+from parsers.segment.units import Unit, join_flat, join_lines
 
 # A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote.
 _QUESTION_END_RE = re.compile(r"\?+(?=[\s\"”’')]|$)")
@@ -19,7 +19,10 @@ def question_count(text: str) -> int:
     return len(_QUESTION_END_RE.findall(text))
 
 
-def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> str:
+def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine], flat: Sequence[str]) -> str:
+    """The units' text without footnote markers; `flat` holds every unit's text flattened."""
+    if not any(u.pos in cleaned for u in units):
+        return join_flat([flat[u.pos] for u in units])
     return join_lines([cleaned[u.pos].text if u.pos in cleaned else u.text for u in units])
 
 
@@ -32,13 +35,17 @@ def _markers(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[int]:
     return out
 
 
-def build_pairs(drafts: Sequence[Draft], cleaned: dict[int, CleanLine]) -> tuple[Pair, ...]:
+def build_pairs(
+    drafts: Sequence[Draft], cleaned: dict[int, CleanLine], flat: Sequence[str]
+) -> tuple[Pair, ...]:
+    """Pairs from the drafts; `cleaned` holds the lines that had footnote markers, `flat` every
+    unit's text flattened (by unit position)."""
     fracties = list(dict.fromkeys(d.fractie for d in drafts))
     pairs: list[Pair] = []
     earlier: list[Earlier] = []
     for seq, d in enumerate(drafts, start=1):
-        question = _text(d.question, cleaned)
-        answer = _text(d.answer, cleaned) if d.answer is not None else None
+        question = _text(d.question, cleaned, flat)
+        answer = _text(d.answer, cleaned, flat) if d.answer is not None else None
         names, pointing = find_referred_fracties(answer or "", d.fractie, fracties)
         text = question + " " + (answer or "")
         notes = _markers(d.question, cleaned)

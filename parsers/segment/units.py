@@ -72,7 +72,12 @@ def join_lines(lines: Sequence[str]) -> str:
     Runs of whitespace inside a line become one space. The lines are joined at once and only
     the hyphen ends are looked at (flat lines hold no newline).
     """
-    text = "\n".join(line for line in map(flatten, lines) if line)
+    return join_flat([line for line in map(flatten, lines) if line])
+
+
+def join_flat(lines: Sequence[str]) -> str:
+    """`join_lines` for lines that are flat and not empty already (see `flatten`)."""
+    text = "\n".join(lines)
     if "-\n" in text:
         pieces = text.split("-\n")
         out = [pieces[0]]
