@@ -2,6 +2,7 @@
 question part, a part that is neither (with its text), letter headings, paragraph. Built once,
 consumed by the pairing rules in `parsers.segment.pairs` and `parsers.segment.answer_part`."""
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,16 @@ class Event:
     kind: str  # SECTION | TOPIC | ANSWER | PART | PARA
     units: tuple[Unit, ...]
     head: SectionHead | None = None
+
+
+# The marker and part patterns `_heading` tries in turn, as one pattern: most lines match none
+# of them, and one failed match costs less than seven. Built from the patterns themselves, so a
+# wording added in `phrases` is in it; each is case-insensitive (tests/test_parser_core_layouts).
+MARKER_PATTERNS = (
+    ph.ANSWER_RE, ph.ANSWER_PART_RE, ph.ANSWER_LETTER_RE, ph.LETTER_LINE_RE,
+    ph.QUESTION_PART_RE, ph.LETTER_RE, ph.OTHER_PART_RE,
+)  # fmt: skip
+ANY_MARKER_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx in MARKER_PATTERNS), re.I)
 
 
 def _heading_allowed(u: Unit) -> bool:
@@ -69,6 +80,19 @@ def _heading(
     head = parse_section_heading(text, nxt, known) if _heading_allowed(u) else None
     if head:
         return Event(SECTION, (u,), head)
+    marker = _marker(units, i) if ANY_MARKER_RE.match(text) else None
+    if marker is not None:
+        return marker
+    if last == OTHER:
+        return None  # the agenda part's list runs on to the next part heading
+    span = _topic(units, i, line_based)
+    return Event(TOPIC, tuple(units[i : i + span])) if span > 0 else None
+
+
+def _marker(units: Sequence[Unit], i: int) -> Event | None:
+    """The "Antwoord" marker, part heading or letter line at unit `i`, or None."""
+    u = units[i]
+    text = u.text
     if ph.ANSWER_RE.match(text):
         return Event(ANSWER, (u,))
     if ph.ANSWER_PART_RE.match(text) or ph.ANSWER_LETTER_RE.match(text):
@@ -81,10 +105,7 @@ def _heading(
         return Event(LETTER, (u,))
     if ph.OTHER_PART_RE.match(text):
         return Event(OTHER, (u,))
-    if last == OTHER:
-        return None  # the agenda part's list runs on to the next part heading
-    span = _topic(units, i, line_based)
-    return Event(TOPIC, tuple(units[i : i + span])) if span > 0 else None
+    return None
 
 
 def _letter_span(units: Sequence[Unit], i: int) -> int:

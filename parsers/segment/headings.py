@@ -166,7 +166,7 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     if not _no_end_punct(text) or "?" in text:
         return False
     # A subheading does not end in a function word, a wrapped sentence often does ("… van de").
-    if text.split()[-1].lower() in _FUNCTION_WORDS or ph.ANSWER_RE.match(text):
+    if text.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS or ph.ANSWER_RE.match(text):
         return False
     if i > 0 and ph.ANSWER_RE.match(units[i - 1].text):
         return False  # the answer text itself follows "Antwoord"
