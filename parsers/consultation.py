@@ -16,6 +16,7 @@ test.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from contract.kinds import DocumentKind
 from parsers.blocks import Block, BlockKind
 from parsers.model import (
     KIND_VERSLAG,
@@ -201,7 +202,7 @@ def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
 
 
 def _document(
-    front: FrontInfo, kind: str, evidence: str, toc: tuple[str, ...], text: str
+    front: FrontInfo, kind: DocumentKind, evidence: str, toc: tuple[str, ...], text: str
 ) -> DocumentInfo:
     return DocumentInfo(
         dossier=front.dossier,
