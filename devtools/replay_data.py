@@ -154,11 +154,16 @@ class SruRecord:
     kamerstuktype: str
     dossier: str
     ondernummer: str
-    modified: str  # YYYY-MM-DD
+    modified: str  # YYYY-MM-DD: owmskern `modified`, the last change
     xml: bytes | None  # the file behind itemUrl[@manifestation='xml']; None: PDF only
     dossier_title: str = "JBZ-Raad"
     chamber: str = "TK"  # "EK": dcterms:creator is the Eerste Kamer
     title_type: str = ""  # the type as the title prints it ("Brief regering"); "" = kamerstuktype
+    date: str = ""  # YYYY-MM-DD: the document's own date (owmsmantel, SRU's dt.date); "" = modified
+
+    @property
+    def dated(self) -> str:
+        return self.date or self.modified
 
     @property
     def full_title(self) -> str:

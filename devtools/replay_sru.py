@@ -29,7 +29,7 @@ CREATOR = {"TK": "Tweede Kamer der Staten-Generaal", "EK": "Eerste Kamer der Sta
 
 
 def _record_xml(rec: SruRecord, position: int, base_url: str) -> str:
-    year = rec.modified[:4]
+    year = rec.dated[:4]
     frbr = f"{base_url}/frbr/officielepublicaties/kst/{year}/{rec.identifier}/1"
     kinds = ("html", "metadata", "pdf", "xml") if rec.xml else ("metadata", "pdf")
     files = {"html": f"html/{rec.identifier}.html", "metadata": "metadata/metadata.xml",
@@ -48,8 +48,8 @@ def _record_xml(rec: SruRecord, position: int, base_url: str) -> str:
         '<dcterms:creator scheme="OVERHEID.StatenGeneraal">'
         f"{CREATOR[rec.chamber]}</dcterms:creator>"
         f"<dcterms:modified>{rec.modified}</dcterms:modified></overheidwetgeving:owmskern>"
-        f"<overheidwetgeving:owmsmantel><dcterms:available>{rec.modified}</dcterms:available>"
-        f"<dcterms:date>{rec.modified}</dcterms:date></overheidwetgeving:owmsmantel>"
+        f"<overheidwetgeving:owmsmantel><dcterms:available>{rec.dated}</dcterms:available>"
+        f"<dcterms:date>{rec.dated}</dcterms:date></overheidwetgeving:owmsmantel>"
         "<overheidwetgeving:tpmeta><c:product-area>officielepublicaties</c:product-area>"
         f"<overheidwetgeving:dossiernummer>{rec.dossier}</overheidwetgeving:dossiernummer>"
         f"<overheidwetgeving:ondernummer>{rec.ondernummer}</overheidwetgeving:ondernummer>"
@@ -85,7 +85,8 @@ def diagnostic(index: str) -> bytes:
 
 
 def sru_response(sc: Scenario, query: dict[str, str], base_url: str) -> bytes:
-    """Records of `w.dossiernummer==N`, newest first (sortBy dt.date/sort.descending), one page."""
+    """Records of `w.dossiernummer==N`, newest first by their document date (sortBy
+    dt.date/sort.descending, as the live server: not by their change time), one page."""
     cql = query.get("query", "")
     clauses = cql.split(" sortBy ")[0]
     for index in re.findall(r"([\w.-]+)\s*(?:==|>=|<=|=|>|<)", clauses):
@@ -93,7 +94,7 @@ def sru_response(sc: Scenario, query: dict[str, str], base_url: str) -> bytes:
             return diagnostic(index)
     dossier = re.search(r"w\.dossiernummer==\"?([\w-]+)", cql)
     recs = [r for r in sc.sru_records if dossier is None or r.dossier == dossier.group(1)]
-    recs.sort(key=lambda r: (r.modified, r.identifier), reverse=True)
+    recs.sort(key=lambda r: (r.dated, r.identifier), reverse=True)
     start = max(1, int(query.get("startRecord", "1")))
     size = max(1, min(1000, int(query.get("maximumRecords", "50"))))
     page = recs[start - 1 : start - 1 + size]

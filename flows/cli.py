@@ -6,11 +6,14 @@ point group, so the product never imports the tooling package.
 """
 
 import argparse
+import ast
 import importlib
+import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib.metadata import entry_points
+from pathlib import Path
 
 PLUGIN_GROUP = "jbz.commands"
 
@@ -106,8 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _plugin_help(target: str) -> str:
-    doc = _resolve(target).__doc__ or ""
-    return doc.strip().split("\n")[0]
+    """The first line of a tool command's docstring, read from its source: building the parser
+    (every `jbz` call) never imports the tooling's modules (only finds their file)."""
+    module_name, func_name = target.split(":")
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or spec.origin is None:
+        return ""
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == func_name:
+            return (ast.get_docstring(node) or "").split("\n")[0]
+    return ""
 
 
 def _resolve(target: str) -> Callable[[argparse.Namespace], int]:

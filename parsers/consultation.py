@@ -16,6 +16,7 @@ test.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from contract.kinds import DocumentKind
 from parsers.blocks import Block, BlockKind
 from parsers.model import (
     KIND_VERSLAG,
@@ -44,7 +45,7 @@ from parsers.segment.pairs import (
 )
 from parsers.segment.quality import assess
 from parsers.segment.toc import find_body
-from parsers.segment.units import LINE_FORMATS, Unit, build_units, join_lines
+from parsers.segment.units import LINE_FORMATS, Unit, build_units, flatten, join_flat, join_lines
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,7 @@ def parse_blocks_accounted(
     blocks: Sequence[Block], source_format: str = "txt", kind_hint: str | None = None
 ) -> tuple[Consultation, Accounting]:
     units = build_units(blocks, source_format in LINE_FORMATS)
-    furniture = tuple(b for b in blocks if b.kind is BlockKind.FURNITURE)
-    footnotes = _footnotes(blocks)
-    loose = _loose_footnotes(blocks)
+    furniture, footnotes, loose = _side_blocks(blocks)
     body = find_body(units, KNOWN_PARTIES)
     if body.start is None:
         return _without_sections(
@@ -86,10 +85,11 @@ def parse_blocks_accounted(
     drafts, orphans, repeated, issues = _pair(events)
     cleaned = _clean_body(events, footnotes)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
-    pairs = build_pairs(drafts, cleaned)
+    flat = [flatten(u.text) for u in units]  # unit texts are stripped, so never empty
+    pairs = build_pairs(drafts, cleaned, flat)
     answered = has_answer_part(events) or has_answer_markers(events)
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
-    all_text = join_lines([u.text for u in units]) + " " + " ".join(f.text for f in footnotes)
+    all_text = join_flat(flat) + " " + " ".join(f.text for f in footnotes)
     document = _document(front, kind, evidence, body.toc_fracties, all_text)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
@@ -155,8 +155,8 @@ def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit],
 
 
 def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[int, CleanLine]:
-    """Body paragraphs without footnote markers, keyed by unit position, markers read in
-    document order.
+    """Body lines that held footnote markers, without them, keyed by unit position, markers
+    read in document order (a unit not in it has no marker).
 
     Numbering starts at 1, or at the first printed footnote when that is well past 1 (a report
     that continues the numbering of another document)."""
@@ -164,7 +164,7 @@ def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[
     first = lowest if lowest > 4 else 1
     body = [u for ev in events if ev.kind == PARA for u in ev.units]
     cleaned = strip_markers([(u.line, u.text) for u in body], first)
-    return {u.pos: c for u, c in zip(body, cleaned, strict=True)}
+    return {body[idx].pos: c for idx, c in cleaned.items()}
 
 
 def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[Unassigned]:
@@ -174,23 +174,26 @@ def _unassigned(orphans: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[
     return out
 
 
-def _footnotes(blocks: Sequence[Block]) -> tuple[Footnote, ...]:
+def _side_blocks(
+    blocks: Sequence[Block],
+) -> tuple[tuple[Block, ...], tuple[Footnote, ...], tuple[Unassigned, ...]]:
+    """Furniture, footnotes and footnote text without a number (kept, unassigned), in one
+    pass over the blocks."""
+    furniture: list[Block] = []
     groups: dict[int, list[Block]] = {}
+    loose: list[Unassigned] = []
     for b in blocks:
-        if b.kind is BlockKind.FOOTNOTE and b.footnote_n is not None:
-            groups.setdefault(b.footnote_n, []).append(b)
-    return tuple(
+        if b.kind is BlockKind.FURNITURE:
+            furniture.append(b)
+        elif b.kind is BlockKind.FOOTNOTE:
+            if b.footnote_n is not None:
+                groups.setdefault(b.footnote_n, []).append(b)
+            elif b.text.strip():
+                loose.append(Unassigned(b.text.strip(), b.line))
+    footnotes = tuple(
         Footnote(n, join_lines([b.text for b in bs]), bs[0].line) for n, bs in groups.items()
     )
-
-
-def _loose_footnotes(blocks: Sequence[Block]) -> tuple[Unassigned, ...]:
-    """Footnote text the reader could not number: kept, unassigned."""
-    return tuple(
-        Unassigned(b.text.strip(), b.line)
-        for b in blocks
-        if b.kind is BlockKind.FOOTNOTE and b.footnote_n is None and b.text.strip()
-    )
+    return tuple(furniture), footnotes, tuple(loose)
 
 
 def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
@@ -199,7 +202,7 @@ def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
 
 
 def _document(
-    front: FrontInfo, kind: str, evidence: str, toc: tuple[str, ...], text: str
+    front: FrontInfo, kind: DocumentKind, evidence: str, toc: tuple[str, ...], text: str
 ) -> DocumentInfo:
     return DocumentInfo(
         dossier=front.dossier,

@@ -80,6 +80,13 @@ _BRACKET_PLACE_RE = re.compile(r"\(([A-Z][a-zé]+)\)")
 # Any full date, for a year the span leaves out: "Verslag van een commissiedebat, gehouden op
 # 11 december 2024, over de JBZ-Raad van 12 en 13 December in Brussel".
 _FULL_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+(?i:({_MONTH}))\s+((?:19|20)\d\d)\b")
+# A debate named after the Council ("commissiedebat JBZ-Raad"), dated with "van": "verzoek om
+# informatie voor het commissiedebat JBZ-Raad van 2 oktober 2025" is the debate's date, the
+# Council met on 13-14 October. Only when the title dates the debate itself ("Herziene
+# convocatie commissiedebat JBZ-Raad van 13-14 oktober 2025 te Luxemburg op 2 oktober 2025") is
+# the "van" date the Council's.
+_DEBATE_NAMED_RE = re.compile(r"\bcommissiedebat\s+(?:de\s+)?$", re.IGNORECASE)
+_DEBATE_DATED_RE = re.compile(rf"\b(?:op|d\.d\.)\s+\d{{1,2}}\s+(?i:{_MONTH})\b")
 # The Kamerstuk a title cites: "over de geannoteerde agenda JBZ-Raad 12-13 december 2024
 # (Kamerstuk 32317-907)", "(Kamerstuk 21501-31-528)".
 _CITED_RE = re.compile(r"\(Kamerstuk (\d{5}(?:-[A-Z0-9]+)?-[A-Z0-9]+)\)")
@@ -151,7 +158,7 @@ def parse_meeting_title(title: str | None, near: date | None = None) -> MeetingM
     text = re.sub(r"\s+", " ", title or "")
     for m in MEETING_RE.finditer(text):
         span = _span(m, text, near)
-        if span is None:
+        if span is None or _debate_date(m, text):
             continue
         formality = (m.group("formality") or "").lower()
         informal = True if formality == "informele" else False if formality == "formele" else None
@@ -161,6 +168,13 @@ def parse_meeting_title(title: str | None, near: date | None = None) -> MeetingM
         place = m.group("place") or (bracket.group(1) if bracket else None)
         return MeetingMention(canonical_council(m.group("council")), informal, *span, place)
     return None
+
+
+def _debate_date(m: re.Match[str], text: str) -> bool:
+    """Is the date after "commissiedebat <Raad> van" the debate's own (see _DEBATE_NAMED_RE)?"""
+    if not _DEBATE_NAMED_RE.search(text[: m.start()]):
+        return False
+    return not _DEBATE_DATED_RE.search(text[m.end() :])
 
 
 def parse_cited_kamerstukken(title: str | None) -> tuple[str, ...]:

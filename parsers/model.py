@@ -21,7 +21,7 @@ class Subject:
 class DocumentInfo:
     dossier: str | None
     ondernummer: str | None  # the report's own number, where printed (not the agenda's)
-    kind: str  # a DocumentKind: KIND_VERSLAG or KIND_INBRENG
+    kind: DocumentKind  # KIND_VERSLAG or KIND_INBRENG
     title: str | None
     date: str | None  # ISO date of "Vastgesteld …", where printed
     council_date: str | None  # "2022-12-08/2022-12-09" (start/end), or one ISO date

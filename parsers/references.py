@@ -14,8 +14,10 @@ Not citations: "Kamerstukken 2022/2023, 2036200, nr. 23" (a garbled number of se
 """
 
 import re
+from collections.abc import Iterator
 
 from parsers.model import KamerstukRef
+from parsers.segment.units import flatten
 
 # A dossier number has five digits, sometimes printed "32 317"; "(?<![\d/])" keeps the
 # "2023" of "2022/2023" and the tail of "2036200" from being read as a dossier. The prefix may
@@ -29,6 +31,11 @@ _REF_RE = re.compile(
     r"|nr\.?\s*(?P<nr>\d+|[A-Z]{1,2}\b))"
 )
 _NUMBER_RE = re.compile(r"\d+|[A-Z]{1,2}\b")
+# Every citation holds "nr" ("nr." or "nrs."), at most this many characters after its start in
+# flat text: "Kamerstukken II 2021/2022, 36 045-ABCDE, nr" is 41; the margin is for safety.
+_REACH = 80
+# A search that stops this far after an "nr" still sees all a citation needs up to its number.
+_TAIL = _REACH + 8
 
 
 def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
@@ -36,9 +43,8 @@ def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
 
     "Kamerstuk 32317, nrs. 772 en 773" gives two references with the same `text`.
     """
-    flat = " ".join(text.split())  # line breaks and runs of spaces: one space
     refs: list[KamerstukRef] = []
-    for m in _REF_RE.finditer(flat):
+    for m in _iter_citations(flatten(text)):  # line breaks and runs of spaces: one space
         numbers = _NUMBER_RE.findall(m.group("nrs")) if m.group("nrs") else [m.group("nr")]
         for number in numbers:
             refs.append(
@@ -50,6 +56,28 @@ def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
                 )
             )
     return tuple(refs)
+
+
+def _iter_citations(flat: str) -> Iterator[re.Match[str]]:
+    """The matches `_REF_RE.finditer(flat)` gives, found near each "nr" instead of by trying
+    every position of the text (the costly part: "nr" is rare, a citation always has one).
+
+    Around each "nr", a search cut off shortly after it proposes where a citation starts (the
+    cut can only make the pattern more permissive); a match on the whole text confirms it."""
+    pos = 0
+    for nr in re.finditer("nr", flat):
+        q = nr.start()
+        start = max(pos, q - _REACH)
+        while start <= q:
+            m = _REF_RE.search(flat, start, q + _TAIL)
+            if m is None or m.start() > q:
+                break
+            full = _REF_RE.match(flat, m.start())
+            if full is None:
+                start = m.start() + 1
+                continue
+            yield full
+            start = pos = full.end()
 
 
 def format_ref(ref: KamerstukRef) -> str:

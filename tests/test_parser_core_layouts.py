@@ -1,8 +1,12 @@
 """parse_blocks on the other layouts: older separate answer part, inbreng, KOOP, no fracties."""
 
+import re
+from pathlib import Path
+
 from parsers.consultation import parse_blocks
 from parsers.model import KIND_INBRENG, KIND_VERSLAG
 from parsers.readers.text import read_text
+from parsers.segment.events import ANY_MARKER_RE, MARKER_PATTERNS
 from tests.parser_samples import INBRENG, NO_FRACTIES, OLD_LAYOUT, koop_blocks
 
 
@@ -123,3 +127,24 @@ def test_empty_input_does_not_crash() -> None:
     c = parse_blocks(read_text(""))
     assert c.pairs == () and c.unassigned == ()
     assert [i.code for i in c.issues] == ["no_fractie_headings"]
+
+
+def test_the_combined_marker_pattern_matches_where_one_of_its_parts_does() -> None:
+    """`ANY_MARKER_RE` lets `_heading` skip the marker patterns in one step: it must match
+    exactly the lines one of them matches (every fixture line, plus each pattern's own lines)."""
+    assert all(rx.flags & re.IGNORECASE for rx in MARKER_PATTERNS)
+    fixtures = Path(__file__).parent / "fixtures"
+    lines = {
+        line.strip()
+        for path in fixtures.rglob("*.txt")
+        for line in path.read_text(encoding="utf-8").split("\n")
+    }
+    lines |= {"Antwoord", "II Antwoord / Reactie van de staatssecretaris", "Hoogachtend,",
+              "BRIEF VAN DE MINISTER VAN JUSTITIE", "II Agenda", "I. VRAGEN EN OPMERKINGEN",
+              "Aan de Minister van Asiel en Migratie", "Den Haag, 23 oktober 2024"}  # fmt: skip
+    hits = 0
+    for line in lines:
+        one = any(rx.match(line) for rx in MARKER_PATTERNS)
+        assert bool(ANY_MARKER_RE.match(line)) == one, line
+        hits += one
+    assert hits > 30  # not vacuous: the fixtures hold many markers

@@ -1,10 +1,13 @@
 """Kamerstuk citations normalised by parse_kamerstuk_refs, and footnote markers."""
 
+import random
+
 import pytest
 
-from parsers.references import format_ref, parse_kamerstuk_refs
-from parsers.segment.crossrefs import Earlier, content_words, find_referred_fracties, resolve
+from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
+from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.markers import strip_markers
+from parsers.segment.units import join_lines
 
 
 @pytest.mark.parametrize(
@@ -54,20 +57,21 @@ def test_markers_are_removed_in_sequence() -> None:
         (5, "de motie Ceder5. Het"),
     ]
     out = strip_markers(lines)
-    assert [c.text for c in out] == [
+    assert list(out) == [0, 1, 2, 3, 4]
+    assert [c.text for c in out.values()] == [
         "De motie Brekelmans ziet het",
         "zoals gemeld in mijn brief van 8 november jl., naar welke",
         "uitgebracht. In Q1 2023 en artikel 25bis, art.25bis, 2015/2016, ca. 2.575",
         "in het CVM-rapport van 2019 stelt",
         "de motie Ceder. Het",
     ]
-    assert [[m.n for m in c.markers] for c in out] == [[1], [2], [3], [4], [5]]
+    assert [[m.n for m in c.markers] for c in out.values()] == [[1], [2], [3], [4], [5]]
 
 
 def test_out_of_sequence_digits_are_not_markers() -> None:
     # "Q1" while marker 14 is due is a quarter, not footnote 1.
     out = strip_markers([(9, "gepland voor uiterlijk Q1 2023")], first=14)
-    assert out[0].text == "gepland voor uiterlijk Q1 2023" and out[0].markers == ()
+    assert out == {}  # the line is unchanged
 
 
 def test_referred_fracties() -> None:
@@ -95,13 +99,56 @@ def test_referred_fracties() -> None:
 
 def test_reference_resolves_to_the_closest_earlier_answer() -> None:
     earlier = [
-        Earlier(1, "VVD", None, content_words("Dublinverordening conferentie opvang lidstaten")),
-        Earlier(2, "VVD", None, content_words("Schengentoetreding Roemenië Bulgarije")),
-        Earlier(3, "D66", "Frontex", content_words("Frontex grondrechten")),
-        Earlier(4, "D66", "Frontex", content_words("Frontex operaties")),
+        Earlier(1, "VVD", None, "Dublinverordening conferentie opvang lidstaten"),
+        Earlier(2, "VVD", None, "Schengentoetreding Roemenië Bulgarije"),
+        Earlier(3, "D66", "Frontex", "Frontex grondrechten"),
+        Earlier(4, "D66", "Frontex", "Frontex operaties"),
     ]
-    words = content_words("Wat is de inzet op de conferentie over de Dublinverordening?")
-    pointing = content_words("verwijst naar het antwoord over de Dublinverordening")
+    words = "Wat is de inzet op de conferentie over de Dublinverordening?"
+    pointing = "verwijst naar het antwoord over de Dublinverordening"
     refs = resolve(["VVD", "D66", "SP"], "Frontex", words, pointing, earlier)
     # VVD: the Dublin answer; D66: no shared words, same topic -> the latest; SP: none earlier.
     assert [(r.fractie, r.seq) for r in refs] == [("VVD", 1), ("D66", 4), ("SP", None)]
+
+
+def test_citations_found_near_nr_are_those_of_a_full_scan() -> None:
+    """`_iter_citations` searches only near each "nr"; it must give what trying every position
+    gives, also for citations that run into each other, numbers glued to words and near-misses."""
+    pieces = [
+        "Kamerstuk 32317, nr. 790", "Kamerstukken 2022/2023 32 317, nr. 781",
+        "Kamerstuk 21501-20, nr. 1849", "36200-VI, nr. 24", "Kamerstuk 36 200 VI, nr. 33",
+        "Kamerstukken 2022/2023, 19637 nr. 3005", "Kamerstukken 2021/2022 36023, nr. C",
+        "Kamerstukken II 2021/22, 36 045, nr. 1", "Kamerstuk 32317, nrs. 772 en 773",
+        "Kamerstukken 2022/2023, 2036200, nr. 23", "nr. 5", "nrs. 1, 2", "32317", "2022/2023",
+        "Kamerstukken", "de brief", "(", ")", ",", "K", "nr", "12", "a", "1234567, nr. 8",
+    ]  # fmt: skip
+    rng = random.Random(8)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ", "]) for _ in range(12))
+        flat = " ".join(text.split())
+        expected = [m.span() for m in _REF_RE.finditer(flat)]
+        assert [m.span() for m in _iter_citations(flat)] == expected, flat
+
+
+def _join_line_by_line(lines: list[str]) -> str:
+    """The rule `join_lines` implements, one line at a time."""
+    parts: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if parts and not (parts[-1][-1] == "-" and len(parts[-1]) > 1 and parts[-1][-2] != " "):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def test_join_lines_follows_the_line_rule() -> None:
+    assert join_lines(["de EU-", "lidstaten en", "", "  het  -", "-", "x"]) == (
+        "de EU-lidstaten en het - - x"
+    )
+    pieces = ["EU-", "-", " -", "a", " ", "", "\t", "b c", "d  e ", "\u00a0f", "g-", "--", "h"]
+    rng = random.Random(12)
+    for _ in range(2000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
+        assert join_lines(lines) == _join_line_by_line(lines), lines

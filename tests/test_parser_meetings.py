@@ -160,6 +160,22 @@ def test_every_sample_title() -> None:
     assert sum(g is None for g in got.values()) > 40  # moties, letters on other subjects, …
 
 
+def test_a_debate_named_after_the_council_is_not_the_meeting() -> None:
+    """A sample letter dates the debate where the Council's date goes: no meeting is read (the
+    Council met on 13-14 October); the convocation that dates the debate with "op" names the
+    Council's own dates."""
+    letter = (
+        "Aan de minister van Justitie en Veiligheid - verzoek om informatie voor het "
+        "commissiedebat JBZ-Raad van 2 oktober 2025"
+    )
+    assert parse_meeting_title(letter, date(2025, 9, 25)) is None
+    convocation = (
+        "Herziene convocatie commissiedebat JBZ-Raad van 13-14 oktober 2025 te Luxemburg op 2 "
+        "oktober 2025"
+    )
+    assert reading(parse_meeting_title(convocation)) == "JBZ-Raad|-|2025-10-13|2025-10-14|Luxemburg"
+
+
 @pytest.mark.parametrize(("title", "near", "expected"), DEVSET_MEETINGS)
 def test_devset_titles(title: str, near: date | None, expected: str | None) -> None:
     assert reading(parse_meeting_title(title, near)) == expected

@@ -76,15 +76,41 @@ def test_identifiers_and_urls_are_read_not_built(replay_server: ReplayServer) ->
     assert got is not None and got.data == expected
 
 
-def test_since_reads_newest_first_and_stops_at_the_cursor(replay_server: ReplayServer) -> None:
-    cfg = replay_server.config("v5", JBZ_KOOP_PAGE_SIZE="10")
+def test_since_reads_newest_first_and_stops_past_the_cursor(replay_server: ReplayServer) -> None:
+    cfg = replay_server.config("v5")
     with HttpClient(cfg) as client:
         recent = list(iter_koop_records(client, cfg, since="2025-09-02T00:00:00+00:00"))
     (asked,) = replay_server.requests_matching(r"^/sru\?")  # a no-change run costs 1 request
     assert "dt.modified" not in asked.query["query"]  # no real client uses it: a diagnostic
     assert asked.query["query"].endswith("sortBy dt.date/sort.descending")
     assert recent and all(r.modified_at and str(r.modified_at) >= "2025-09-01" for r in recent)
-    assert len(recent) < 10
+    assert len(recent) < len(replay_server.scenario.sru_records)
+
+
+def test_a_record_changed_after_younger_ones_is_found(replay_server: ReplayServer) -> None:
+    """SRU sorts by document date, not by change time: a verslag dated 20 November but published
+    on the 27th comes after a brief dated and published on the 24th. A cursor of the 25th must
+    still find the verslag (an older version of this code stopped at the brief)."""
+    records = replay_server.scenario.sru_records
+    records.clear()
+    for ident, day, changed in [
+        ("kst-32317-990", "2025-11-24", "2025-11-24"),  # before the cursor: not listed
+        ("kst-32317-989", "2025-11-20", "2025-11-27"),  # late: listed
+        ("kst-32317-988", "2025-11-18", "2025-11-18"),
+        ("kst-32317-980", "2025-10-10", "2025-10-10"),  # dated past the floor: paging ends
+        ("kst-32317-970", "2025-09-01", "2025-11-30"),  # changed far later: only a backfill
+        ("kst-32317-960", "2025-08-01", "2025-08-01"),
+    ]:
+        nr = ident.rsplit("-", 1)[1]
+        records.append(SruRecord(ident, "Brief", "Brief", "32317", nr, changed, None, date=day))
+    cfg = replay_server.config("v5", JBZ_KOOP_PAGE_SIZE="2", JBZ_CURSOR_OVERLAP_HOURS="0")
+    with HttpClient(cfg) as client:
+        found = [r.koop_id for r in iter_koop_records(client, cfg, since="2025-11-25")]
+        asked = replay_server.requests_matching(r"^/sru\?")
+        everything = [r.koop_id for r in iter_koop_records(client, cfg)]
+    assert found == ["kst-32317-989"]
+    assert len(asked) == 2  # the page holding 10 October ends it; 1 September is not read
+    assert "kst-32317-970" in everything  # a backfill (no cursor) reads all
 
 
 def test_an_unknown_sru_index_is_a_diagnostic_error(replay_server: ReplayServer) -> None:

@@ -153,8 +153,12 @@ def test_outage_halfway_through_a_listing_fails_it_whole(replay_server: ReplaySe
 
     cfg = replay_server.config("v5", JBZ_HTTP_RETRIES="1")
     replay_server.inject(Fault("503", r"\$skip=50", times=99, retry_after=0))
-    with pytest.raises(SourceUnavailable):
+    with pytest.raises(SourceUnavailable, match="503"):
         list_all(replay_server, cfg)
+    listed = replay_server.requests_matching(r"^/OData/v5/Document\?")
+    # two pages were served; the one at $skip=50 failed on the first try and on its one retry
+    assert [r.fault for r in listed] == [None, None, "503", "503"]
+    assert "$skip=50" in listed[-1].target
     replay_server.clear_fault()
     assert len(list_all(replay_server, cfg)) == SCENARIO_SIZE
 

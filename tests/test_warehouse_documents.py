@@ -108,6 +108,19 @@ def test_iter_raw_files_skips_deleted_unless_asked(tmp_path: Path) -> None:
     assert [(f.document_id, f.data) for f in asked] == [("tk:doc-2", b"two")]
 
 
+def test_iter_raw_files_leaves_out_files_without_their_bytes(tmp_path: Path) -> None:
+    """A published snapshot keeps no bytes (migration 0006): a reparse pointed at one reports
+    the document as having no stored file instead of failing on NULL."""
+    one, two = fetched(b"one"), fetched(b"two")
+    with db.connect(tmp_path / "w.duckdb") as con:
+        load.upsert_documents(con, [record(1), record(2)], T0)
+        load.store_file(con, "tk:doc-1", one, T0, None)
+        load.store_file(con, "tk:doc-2", two, T0, None)
+        con.execute("UPDATE raw_files SET data = NULL WHERE sha256 = ?", [two.sha256])
+        assert [f.document_id for f in load.iter_raw_files(con)] == ["tk:doc-1"]
+        assert list(load.iter_raw_files(con, ["tk:doc-2"])) == []
+
+
 def test_bytes_that_do_not_match_their_sha256_are_refused(tmp_path: Path) -> None:
     bad = FetchedFile(b"abc", "0" * 64, "pdf", "https://example.org", None)
     with db.connect(tmp_path / "w.duckdb") as con:

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from contract.records import KIND_VERSLAG as DOC_KIND_VERSLAG
-from contract.records import DocumentRecord, FetchedFile
+from contract.records import DocumentKind, DocumentRecord, FetchedFile
 from parsers.model import (
     KIND_INBRENG,
     KIND_VERSLAG,
@@ -31,7 +31,7 @@ EXAMPLE = Path(__file__).parent / "fixtures" / "corpus" / "schriftelijk-overleg-
 FRACTIES = ("VVD", "D66", "PvdA en GroenLinks")
 
 
-def document_info(kind: str = KIND_VERSLAG, agenda: str = "32317-790") -> DocumentInfo:
+def document_info(kind: DocumentKind = KIND_VERSLAG, agenda: str = "32317-790") -> DocumentInfo:
     return DocumentInfo(
         dossier="32317",
         ondernummer=None,
@@ -57,7 +57,7 @@ def document_info(kind: str = KIND_VERSLAG, agenda: str = "32317-790") -> Docume
 def make_consultation(
     pairs_per_fractie: int = 3,
     *,
-    kind: str = KIND_VERSLAG,
+    kind: DocumentKind = KIND_VERSLAG,
     agenda: str = "32317-790",
     tag: str = "",
 ) -> Consultation:

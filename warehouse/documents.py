@@ -241,6 +241,8 @@ def iter_raw_files(
     """The newest file of each document (all not-deleted documents, or the ones asked for).
 
     The bytes are read one file at a time, so a reparse of the whole archive stays small in memory.
+    A file whose bytes this database does not hold (a published snapshot keeps none) is left
+    out, so the caller reports "no stored file" instead of failing on it.
     """
     where = "NOT coalesce(d.deleted, false)"
     params: list[object] = []
@@ -259,4 +261,5 @@ def iter_raw_files(
     ).fetchall()
     for document_id, sha256, fmt, soort in newest:
         data = con.execute("SELECT data FROM raw_files WHERE sha256 = ?", [sha256]).fetchall()
-        yield RawFile(str(document_id), str(sha256), str(fmt), bytes(data[0][0]), soort)
+        if data[0][0] is not None:
+            yield RawFile(str(document_id), str(sha256), str(fmt), bytes(data[0][0]), soort)

@@ -9,7 +9,7 @@ identifiers are numeric (`kst-1027638`).
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import ElementTree as SafeET
@@ -24,6 +24,12 @@ from flows.sources.http import BadResponse, HttpClient, SourceError
 
 SOURCE = "koop"
 MAX_PAGES = 1000
+# SRU sorts by the document's date (dt.date); it has no index on the change time. A Kamerstuk is
+# published or changed days after the date it carries (a verslag "Vastgesteld 20 november" that
+# appears on the 27th), so records changed since the cursor sit among older-dated ones: paging
+# goes on past records changed before the cursor, down to documents dated this long before it.
+# A record changed later still than this after its date is found by a backfill (`--since`).
+LATE_DAYS = 31
 # Eerste Kamer stukken in a shared dossier carry letters instead of numbers: kst-32317-DQ.
 EK_ONDERNUMMER = re.compile(r"^[A-Z]{1,3}$")
 EK_IDENTIFIER = re.compile(r"^kst-\d+-[A-Z]{1,3}$")
@@ -185,6 +191,11 @@ def _older(record: DocumentRecord, start: datetime) -> bool:
     return when is not None and (when if when.tzinfo else when.replace(tzinfo=UTC)) < start
 
 
+def _dated_before(record: DocumentRecord, floor: date) -> bool:
+    """Is the record dated before `floor`? A record without a date cannot tell: keep paging."""
+    return record.document_date is not None and record.document_date < floor
+
+
 def iter_koop_records(
     client: HttpClient,
     cfg: Config,
@@ -193,10 +204,12 @@ def iter_koop_records(
     *,
     include_ek: bool | None = None,
 ) -> Iterator[DocumentRecord]:
-    """Kamerstukken of the dossier (default cfg.dossier), newest first, down to the cursor minus
-    the overlap: a run that finds nothing new costs one request. Eerste Kamer stukken come too
-    (marked chamber="EK") unless include_ek is False (default JBZ_INCLUDE_EK)."""
+    """Kamerstukken of the dossier (default cfg.dossier) changed since the cursor minus the
+    overlap, newest-dated first, paging down to documents dated LATE_DAYS before it: a run that
+    finds nothing new costs one request. Eerste Kamer stukken come too (marked chamber="EK")
+    unless include_ek is False (default JBZ_INCLUDE_EK)."""
     start_at = listing_start(since, cfg.cursor_overlap_hours)
+    floor = (start_at - timedelta(days=LATE_DAYS)).date() if start_at else None
     dossier = dossier or cfg.dossier
     with_ek = cfg.include_ek if include_ek is None else include_ek
     position, size = 1, max(1, cfg.koop_page_size)
@@ -206,8 +219,8 @@ def iter_koop_records(
         page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg, dossier)
         fresh = [r for r in page.records if start_at is None or not _older(r, start_at)]
         yield from (r for r in fresh if with_ek or r.chamber == "TK")
-        if not page.records or len(fresh) < len(page.records):
-            return  # past the cursor: everything further down is older
+        if not page.records or (floor and _dated_before(page.records[-1], floor)):
+            return  # past the floor: everything further down is dated earlier still
         position = page.next_position or position + len(page.records)
         if position > page.total:
             return

@@ -19,6 +19,7 @@ Classification, each rule motivated by the extracted text of the reports:
 """
 
 import bisect
+import itertools
 import re
 
 from parsers.blocks import Block, BlockKind
@@ -33,15 +34,22 @@ _MAX_FOOTNOTE_JUMP = 12  # footnote texts may be missing ("5, 6, 10 … absent")
 def read_text(text: str) -> tuple[Block, ...]:
     """Blocks for PDF text: one per line (line = 1-based index in text.split("\\n"))."""
     lines = text.split("\n")
-    cleaned, artefacts = _cut_artefacts(lines)
+    cleaned, artefacts = _cut_artefacts(lines, text)
     kinds = _classify(cleaned)
+    breaks = _page_break_lines(cleaned, artefacts)
+    paragraph = BlockKind.PARAGRAPH
     blocks: list[Block] = []
     for idx, (line, kind) in enumerate(zip(cleaned, kinds, strict=True)):
         number = idx + 1
-        blocks.append(_make_block(line, kind, number))
+        if kind is paragraph:  # most lines: no footnote number to read
+            blocks.append(Block(paragraph, line, number))
+        elif idx in breaks:
+            blocks.append(Block(BlockKind.BLANK, line, number, page_break=True))
+        else:
+            blocks.append(_make_block(line, kind, number))
         for piece in artefacts.get(idx, ()):
             blocks.append(Block(BlockKind.FURNITURE, piece, number))
-    return tuple(_mark_page_breaks(blocks))
+    return tuple(blocks)
 
 
 def _continues_note(prev: str, line: str) -> bool:
@@ -60,21 +68,21 @@ def _continues_note(prev: str, line: str) -> bool:
     return broken or len(line.strip()) < 60 or not line[:1].isupper()
 
 
-def _make_block(line: str, kind: tuple[BlockKind, int | None], number: int) -> Block:
-    block_kind, footnote_n = kind
-    if block_kind is BlockKind.FOOTNOTE and footnote_n is not None:
-        m = _FOOTNOTE_START_RE.match(line)
-        if m and int(m.group(1)) == footnote_n:  # the line that starts the note
-            return Block(block_kind, m.group(2), number, footnote_n=footnote_n)
-        return Block(block_kind, line, number, footnote_n=footnote_n)
-    return Block(block_kind, line, number)
+def _make_block(line: str, kind: BlockKind | int, number: int) -> Block:
+    """`kind` is the footnote's number for a footnote line (see `_classify`)."""
+    if isinstance(kind, BlockKind):
+        return Block(kind, line, number)
+    m = _FOOTNOTE_START_RE.match(line)
+    if m and int(m.group(1)) == kind:  # the line that starts the note
+        return Block(BlockKind.FOOTNOTE, m.group(2), number, footnote_n=kind)
+    return Block(BlockKind.FOOTNOTE, line, number, footnote_n=kind)
 
 
-def _cut_artefacts(lines: list[str]) -> tuple[list[str], dict[int, list[str]]]:
-    """Remove Word artefacts; return the cleaned lines and the removed pieces per line index.
+def _cut_artefacts(lines: list[str], joined: str) -> tuple[list[str], dict[int, list[str]]]:
+    """Remove Word artefacts; return the cleaned lines and the removed pieces per line index
+    (`joined` is the text the lines were split from).
 
     Only the lines a match touches are rebuilt (an artefact may wrap over lines)."""
-    joined = "\n".join(lines)
     if not _ARTEFACT_RE.search(joined):
         return lines, {}
     starts: list[int] = []
@@ -108,47 +116,44 @@ def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, in
     return [*out, (at, length)]
 
 
-def _classify(lines: list[str]) -> list[tuple[BlockKind, int | None]]:
-    """Kind and footnote number for every line (footnote zones, URL debris, blanks)."""
-    out: list[tuple[BlockKind, int | None]] = []
+def _classify(lines: list[str]) -> list[BlockKind | int]:
+    """Kind of every line, or its footnote's number (footnote zones, URL debris, blanks)."""
+    out: list[BlockKind | int] = []
     last_n = 0
     current: int | None = None  # the footnote being continued, None outside a zone
     after_zone = False  # URL debris may follow a footnote zone until body text resumes
+    prev_blank = False
     for idx, line in enumerate(lines):
-        if not line.strip():
-            out.append((BlockKind.BLANK, None))
-            current = None
+        if not line or line.isspace():
+            out.append(BlockKind.BLANK)
+            current, prev_blank = None, True
             continue
-        start = _FOOTNOTE_START_RE.match(line)
-        prev_blank = idx > 0 and not lines[idx - 1].strip()
+        # a footnote starts with its number: only lines starting with a digit can
+        start = _FOOTNOTE_START_RE.match(line) if line[0].isdigit() else None
         n = int(start.group(1)) if start else 0
         if start and last_n < n <= last_n + _MAX_FOOTNOTE_JUMP and (prev_blank or current):
-            out.append((BlockKind.FOOTNOTE, n))
+            out.append(n)
             last_n, current, after_zone = n, n, True
         elif current is not None and _continues_note(lines[idx - 1], line):
-            out.append((BlockKind.FOOTNOTE, current))
+            out.append(current)
         elif after_zone and _BARE_URL_RE.match(line):
             # hyperlink debris, also with no blank line before it (PDF text has none inside a
             # page): "…ip_22_7447" / "https://ec.europa.eu/info/…pdf" repeats a link target
-            out.append((BlockKind.FURNITURE, None))
+            out.append(BlockKind.FURNITURE)
             current = None
         else:
-            out.append((BlockKind.PARAGRAPH, None))
+            out.append(BlockKind.PARAGRAPH)
             current, after_zone = None, False
+        prev_blank = False
     return out
 
 
-def _mark_page_breaks(blocks: list[Block]) -> list[Block]:
-    """Runs of two or more truly empty lines are page breaks; single ones are separators."""
-    out = list(blocks)
-    i = 0
-    while i < len(out):
-        j = i
-        while j < len(out) and out[j].kind is BlockKind.BLANK and out[j].text == "":
-            j += 1
-        if j - i >= 2:
-            for k in range(i, j):
-                b = out[k]
-                out[k] = Block(b.kind, b.text, b.line, page_break=True)
-        i = max(j, i + 1)
+def _page_break_lines(lines: list[str], artefacts: dict[int, list[str]]) -> set[int]:
+    """Indices of truly empty lines in runs of two or more: page breaks (single ones are
+    separators). An artefact cut from a line sits between it and the next one."""
+    empty = [i for i, line in enumerate(lines) if not line]
+    out: set[int] = set()
+    for a, b in itertools.pairwise(empty):
+        if b == a + 1 and a not in artefacts:
+            out.update((a, b))
     return out

@@ -5,11 +5,11 @@ import re
 from collections.abc import Sequence
 
 from parsers.model import Footnote, Pair, ParseIssue, Section
-from parsers.segment.crossrefs import Earlier, content_words, find_referred_fracties, resolve
+from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.events import SECTION, Event
 from parsers.segment.markers import CleanLine, Marker
 from parsers.segment.pairs import Draft
-from parsers.segment.units import Unit, join_lines
+from parsers.segment.units import Unit, join_flat, join_lines
 
 # A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote.
 _QUESTION_END_RE = re.compile(r"\?+(?=[\s\"”’')]|$)")
@@ -19,7 +19,10 @@ def question_count(text: str) -> int:
     return len(_QUESTION_END_RE.findall(text))
 
 
-def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> str:
+def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine], flat: Sequence[str]) -> str:
+    """The units' text without footnote markers; `flat` holds every unit's text flattened."""
+    if not any(u.pos in cleaned for u in units):
+        return join_flat([flat[u.pos] for u in units])
     return join_lines([cleaned[u.pos].text if u.pos in cleaned else u.text for u in units])
 
 
@@ -32,15 +35,19 @@ def _markers(units: Sequence[Unit], cleaned: dict[int, CleanLine]) -> list[int]:
     return out
 
 
-def build_pairs(drafts: Sequence[Draft], cleaned: dict[int, CleanLine]) -> tuple[Pair, ...]:
+def build_pairs(
+    drafts: Sequence[Draft], cleaned: dict[int, CleanLine], flat: Sequence[str]
+) -> tuple[Pair, ...]:
+    """Pairs from the drafts; `cleaned` holds the lines that had footnote markers, `flat` every
+    unit's text flattened (by unit position)."""
     fracties = list(dict.fromkeys(d.fractie for d in drafts))
     pairs: list[Pair] = []
     earlier: list[Earlier] = []
     for seq, d in enumerate(drafts, start=1):
-        question = _text(d.question, cleaned)
-        answer = _text(d.answer, cleaned) if d.answer is not None else None
+        question = _text(d.question, cleaned, flat)
+        answer = _text(d.answer, cleaned, flat) if d.answer is not None else None
         names, pointing = find_referred_fracties(answer or "", d.fractie, fracties)
-        words = content_words(question + " " + (answer or ""))
+        text = question + " " + (answer or "")
         notes = _markers(d.question, cleaned)
         notes += [n for n in _markers(d.answer or [], cleaned) if n not in notes]
         pairs.append(
@@ -51,12 +58,12 @@ def build_pairs(drafts: Sequence[Draft], cleaned: dict[int, CleanLine]) -> tuple
                 question=question,
                 answer=answer,
                 question_count=question_count(question),
-                refers_to=resolve(names, d.topic, words, content_words(pointing), earlier),
+                refers_to=resolve(names, d.topic, text, pointing, earlier),
                 footnotes=tuple(notes),
                 answer_line=d.answer_line,
             )
         )
-        earlier.append(Earlier(seq, d.fractie, d.topic, words))
+        earlier.append(Earlier(seq, d.fractie, d.topic, text))
     return tuple(pairs)
 
 

@@ -18,6 +18,9 @@ _FUNCTION_WORDS = frozenset({
 })  # fmt: skip
 
 
+_NONE_KNOWN: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class SectionHead:
     fractie: str
@@ -36,13 +39,14 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
     raw = text.strip()
     if not raw[:1].isupper() and not raw[:1].isdigit() and raw[:1] not in "•·–-":
         return None
-    if is_question_part(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
-        return None
-    known_set = set(known)
-    core = ph.HEADING_NUMBER_RE.sub("", raw)
+    known_set = known if isinstance(known, frozenset) else frozenset(known)
+    number = ph.HEADING_NUMBER_RE.match(raw)
+    core = raw[number.end() :] if number else raw
     lead = ph.SECTION_LEAD_RE.match(core)
     if lead is None and raw not in known_set and "fractie" not in raw.lower():
         return None  # the fast way out for the thousands of body lines
+    if ph.QUESTION_PART_RE.match(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
+        return None
     core = ph.SECTION_SUFFIX_RE.sub("", core).rstrip(" :")
     lead = ph.SECTION_LEAD_RE.match(core)
     rest = core[lead.end() :] if lead else core
@@ -159,26 +163,31 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     text = u.text
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
-    if not _no_end_punct(text) or "?" in text or is_answer_marker(text):
-        return False
-    # Question text names the fractie; a subheading never does.
-    if re.search(r"fractie|\bleden\b|\blid\b", text, re.IGNORECASE):
+    if not _no_end_punct(text) or "?" in text:
         return False
     # A subheading does not end in a function word, a wrapped sentence often does ("… van de").
-    if text.split()[-1].lower() in _FUNCTION_WORDS:
+    if text.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS or ph.ANSWER_RE.match(text):
         return False
-    if i > 0 and is_answer_marker(units[i - 1].text):
+    if i > 0 and ph.ANSWER_RE.match(units[i - 1].text):
         return False  # the answer text itself follows "Antwoord"
-    if i == 0 or u.gap_before:
+    if i > 0 and not u.gap_before and not _heading_may_follow(units[i - 1].text):
+        return False
+    # Question text names the fractie; a subheading never does (the costliest test: last).
+    return not _MEMBERS_RE.search(text)
+
+
+def _heading_may_follow(prev: str) -> bool:
+    """Without a blank line, a subheading comes right after a finished sentence, a fractie
+    heading ("Vragen en opmerkingen van de leden van de D66-fractie" / "Ministeriële
+    bijeenkomsten …") or a part heading ("I Vragen en opmerkingen vanuit de fracties" /
+    "1. Inleiding", 2019D23340)."""
+    if prev[-1:] in ".?!:" or ph.QUESTION_PART_RE.match(prev) or ph.OTHER_PART_RE.match(prev):
         return True
-    prev = units[i - 1].text
-    # Right after a fractie heading ("Vragen en opmerkingen van de leden van de D66-fractie" /
-    # "Ministeriële bijeenkomsten …") or after a finished sentence.
-    # ... or right after a part heading ("I Vragen en opmerkingen vanuit de fracties" /
-    # "1. Inleiding", 2019D23340)
-    if is_question_part(prev) or is_other_part(prev):
-        return True
-    return parse_section_heading(prev, "", ()) is not None or prev.rstrip()[-1:] in ".?!:"
+    return parse_section_heading(prev, "", _NONE_KNOWN) is not None
+
+
+_MEMBERS_RE = re.compile(r"fractie|\bleden\b|\blid\b", re.IGNORECASE)
+_ASKS_RE = re.compile(r"\?|fractie|\bleden\b|\blid\b")
 
 
 def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True) -> bool:
@@ -187,7 +196,7 @@ def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True
         if u.gap_before:
             break
         texts.append(u.text)
-    return bool(re.search(r"\?|fractie|\bleden\b|\blid\b", " ".join(texts)))
+    return bool(_ASKS_RE.search(" ".join(texts)))
 
 
 def _no_end_punct(text: str) -> bool:

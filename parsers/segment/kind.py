@@ -14,13 +14,14 @@ Evidence, strongest first:
 
 from collections.abc import Sequence
 
+from contract.kinds import DocumentKind
 from parsers.model import KIND_INBRENG, KIND_VERSLAG, ParseIssue
 from parsers.segment import phrases as ph
 from parsers.segment.frontmatter import FrontInfo
 from parsers.segment.units import Unit, join_lines
 
 
-def hint_kind(hint: str | None) -> str | None:
+def hint_kind(hint: str | None) -> DocumentKind | None:
     """The source's label ("Inbreng verslag schriftelijk overleg", "Verslag van een schriftelijk
     overleg", or a kind of ours) as a kind, or None when it names neither."""
     low = (hint or "").lower()
@@ -31,7 +32,7 @@ def hint_kind(hint: str | None) -> str | None:
 
 def decide_kind(
     front: FrontInfo, answered: bool, hint: str | None, front_units: Sequence[Unit]
-) -> tuple[str, str]:
+) -> tuple[DocumentKind, str]:
     """(kind, evidence) for the document."""
     hinted = hint_kind(hint)
     said = answered or bool(ph.ANSWERED_RE.search(join_lines([u.text for u in front_units])))

@@ -33,15 +33,17 @@ def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
     """Units in order; FOOTNOTE, FURNITURE and BLANK blocks only inform `gap_before`."""
     units: list[Unit] = []
     gap: list[Block] = []
+    heading, paragraph = BlockKind.HEADING, BlockKind.PARAGRAPH
+    prev = ""  # the previous unit's text
     for block in blocks:
-        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and block.text.strip():
-            text = block.text.strip()
-            brk = True if not line_based or not units else _is_break(gap, units[-1].text, text)
-            heading = block.kind is BlockKind.HEADING
-            units.append(Unit(text, block.line, brk, heading, block.level, len(units)))
-            gap = []
-        else:
+        kind = block.kind
+        text = block.text.strip() if kind is paragraph or kind is heading else ""
+        if not text:
             gap.append(block)
+            continue
+        brk = True if not line_based or not units else bool(gap) and _is_break(gap, prev, text)
+        units.append(Unit(text, block.line, brk, kind is heading, block.level, len(units)))
+        gap, prev = [], text
     return units
 
 
@@ -67,17 +69,29 @@ def sentence_boundary(before: str, after: str) -> bool:
 def join_lines(lines: Sequence[str]) -> str:
     """Trim each line and join with one space; "EU-" + "lidstaten" joins without a space.
 
-    Runs of whitespace inside a line become one space.
+    Runs of whitespace inside a line become one space. The lines are joined at once and only
+    the hyphen ends are looked at (flat lines hold no newline).
     """
-    parts: list[str] = []
-    for raw in lines:
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        if parts:
-            prev = parts[-1]  # "EU-" (a non-space before the hyphen) glues to the next line
-            glued = prev[-1] == "-" and len(prev) > 1 and not prev[-2].isspace()
-            if not glued:
-                parts.append(" ")
-        parts.append(line)
-    return "".join(parts)
+    return join_flat([line for line in map(flatten, lines) if line])
+
+
+def join_flat(lines: Sequence[str]) -> str:
+    """`join_lines` for lines that are flat and not empty already (see `flatten`)."""
+    text = "\n".join(lines)
+    if "-\n" in text:
+        pieces = text.split("-\n")
+        out = [pieces[0]]
+        for before, piece in zip(pieces, pieces[1:], strict=False):
+            # a non-space before the hyphen glues ("EU-"); a lone "-" or " -" does not
+            out.append(("-" if before[-1:] not in ("", " ", "\n") else "-\n") + piece)
+        text = "".join(out)
+    return text.replace("\n", " ")
+
+
+def flatten(text: str) -> str:
+    """`" ".join(text.split())`: runs of whitespace as one space, trimmed. Text that is flat
+    already (the space is the only whitespace character that `isprintable` allows) comes back
+    as it is, without the cost of splitting it."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
