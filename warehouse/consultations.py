@@ -18,10 +18,11 @@ from warehouse.consultation_rows import CHILD_TABLES, document_rows
 from warehouse.db import transaction, utcnow
 
 # documents per transaction of a batched load (reparse, backfill). Each commit of a big
-# transaction checkpoints the tables it changed; fewer, larger commits cost far less per pair
-# (bench/load.py: 100 per transaction ~2x slower than 500). 500 parses of the largest report
-# seen (the example, 164 KB of text) hold about 250 MB.
-BATCH_DOCUMENTS = 500
+# transaction checkpoints the tables it changed, rewriting the row groups it deleted from: the
+# fewer the commits, the less each pair costs (bench/load.py: 100 documents a transaction about
+# half the rate of 500, 1,000 another ~25% above 500). 1,000 parses of the largest report seen
+# (the example, 164 KB of text) hold about 500 MB; a backfill also flushes at 256 MB of files.
+BATCH_DOCUMENTS = 1000
 
 
 def _insert_children(con: duckdb.DuckDBPyConnection, children: dict[str, list[Any]]) -> None:
