@@ -1,8 +1,8 @@
 """Loading documents in batches, one transaction per batch: `jbz reparse`, and a backfill.
 
-A backfill (a first run of a dossier, `--since`, `--full-refresh`) may list thousands of
-documents; loading each in its own transaction costs ~10x more per pair than a batch
-(bench/load.py). Each document's parse is still all-or-nothing: `load.load_consultations`
+A backfill (a first run of a dossier, `--since`, `--full-refresh`, `--document`) may list
+thousands of documents; loading each in its own transaction costs ~40x more per pair than a
+batch (bench/load.py). Each document's parse is still all-or-nothing: `load.load_consultations`
 falls back to one transaction per document when a batch fails, so a document the warehouse
 refuses fails alone. A run reading from its cursor (a few documents) loads each at once.
 """
