@@ -24,7 +24,7 @@ from warehouse.search import SearchFilters, search_pairs
 from warehouse.search_index import open_index
 
 COPIES = 1021
-BATCH = 100
+BATCH = load.BATCH_DOCUMENTS
 REPEAT = 15
 QUERIES: tuple[tuple[str, SearchFilters], ...] = (
     ("toetredingen Schengen", SearchFilters(fractie="PVV")),

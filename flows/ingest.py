@@ -15,18 +15,23 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 # isort: split
 import argparse
 import sys
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
-from contract.kinds import DocumentKind
 from contract.records import DocumentRecord, FetchedFile
 from flows import steps
-from flows.config import split_dossier
+from flows.batches import BackfillBatch, Fetched
+from flows.ingest_params import (
+    DEFAULT_KINDS,
+    DEFAULT_PARAMS,
+    IngestParams,
+    is_backfill,
+    params_from_args,
+)
 from flows.listing import DELETIONS_KEY, cursor_key
 from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
 from flows.report import publish_artifact, render_markdown
@@ -34,70 +39,15 @@ from flows.sources.cursor import backfill_keeps_cursor
 from flows.sources.http import SourceError, SourceUnavailable
 from warehouse import load
 
-SourceChoice = Literal["tk", "koop", "all"]
-# "other" (moties, bijlagen, convocaties …) and the commissiedebat reports (long stenograms; their
-# title and date place them in a Council meeting) are listed and kept as metadata, not fetched
-DEFAULT_KINDS: tuple[DocumentKind, ...] = tuple(
-    k for k in DocumentKind if k not in (DocumentKind.OTHER, DocumentKind.DEBATE)
-)
-
-
-class IngestParams(BaseModel):
-    """What one ingest run does; the Prefect UI renders this as the run form."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    since: date | None = Field(
-        default=None,
-        description="Backfill: only documents changed on or after this date. "
-        "Empty: continue from the saved cursor.",
-    )
-    until: date | None = Field(
-        default=None, description="Only documents changed before this date (backfill window)."
-    )
-    sources: SourceChoice = Field(
-        default="all", description="Which source to read: tk (Tweede Kamer OData), koop, or all."
-    )
-    kinds: list[DocumentKind] = Field(
-        default_factory=lambda: list[DocumentKind](DEFAULT_KINDS),
-        description="Document kinds whose files are fetched and kept; only verslag/inbreng "
-        "schriftelijk overleg are parsed. Other listed documents are kept as metadata.",
-    )
-    dossiers: list[str] | None = Field(
-        default=None,
-        description="Kamerstukdossiers as printed, e.g. 32317 or 21501-02. Empty: JBZ_DOSSIERS "
-        "(default 32317). A dossier listed for the first time is backfilled on its own.",
-    )
-    document_id: str | None = Field(
-        default=None,
-        pattern=r"^(tk|koop):\S+$",  # the prefix picks the source (selected_sources)
-        # the Prefect UI renders descriptions as HTML: a bare <GUID> would vanish as a tag
-        description="A single document: 'tk:&lt;GUID&gt;' (the TK Document id) or "
-        "'koop:&lt;identifier&gt;' (e.g. koop:kst-32317-909). The cursor is not moved.",
-    )
-    full_refresh: bool = Field(
-        default=False,
-        description="Ignore the saved cursor: list everything again.",
-    )
-    dry_run: bool = Field(
-        default=False, description="Discover only: list and count, store nothing."
-    )
-
-    @model_validator(mode="after")
-    def _window_is_forward(self) -> "IngestParams":
-        if self.since and self.until and self.until <= self.since:
-            raise ValueError("until must be after since")
-        for d in self.dossiers or ():
-            split_dossier(d)  # ValueError: "… is not a dossier number such as …"
-        return self
-
-    def selected_sources(self) -> tuple[str, ...]:
-        if self.document_id:
-            return (self.document_id.split(":", 1)[0],)
-        return ("tk", "koop") if self.sources == "all" else (self.sources,)
-
-
-DEFAULT_PARAMS = IngestParams()
+# the run's parameters live in flows/ingest_params.py; callers import them from here too
+__all__ = [
+    "DEFAULT_KINDS",
+    "DEFAULT_PARAMS",
+    "IngestParams",
+    "cli_ingest",
+    "ingest",
+    "params_from_args",
+]
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -105,11 +55,9 @@ def list_documents(
     source: str, dossier: str, params: IngestParams, cursor: str | None
 ) -> list[DocumentRecord]:
     """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
-    since = params.since.isoformat() if params.since else None
-    from_cursor = since is None and not params.full_refresh and not params.document_id
-    if from_cursor:
-        since = cursor
-    until, backfill = day_start(params.until), not (from_cursor and cursor)
+    backfill = is_backfill(params, cursor)
+    since = params.since.isoformat() if params.since else None if backfill else cursor
+    until = day_start(params.until)
     return steps.list_source(source, dossier, since, until, params.document_id, backfill=backfill)
 
 
@@ -180,11 +128,14 @@ def _process_dossier(
         known_ids = set(known)
         st.new += sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
         return len(records)
+    batch = BackfillBatch(db_path, tally, st) if is_backfill(params, before) else None
     for record in sort_for_cursor(records):
         if st.error is not None:  # the source went away: leave the rest for the next run
             tracker.not_stored(record)
             continue
-        _store_one(record, params, db_path, tally, st, tracker)
+        _store_one(record, params, db_path, tally, st, tracker, batch)
+    if batch is not None:
+        batch.flush()  # before the cursor moves past these documents
     after = tracker.after
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
@@ -227,8 +178,10 @@ def _store_one(
     tally: RunTally,
     st: SourceTally,
     tracker: CursorTracker,
+    batch: BackfillBatch | None = None,
 ) -> None:
-    """List -> (fetch) -> store -> parse -> load for one document; failures are recorded."""
+    """List -> (fetch) -> store -> parse -> load for one document; failures are recorded. In a
+    backfill the fetched file and its parse wait for `batch`, stored and loaded together."""
     wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
     with steps.open_warehouse(db_path) as con:
         status = steps.upsert_record(con, record)
@@ -240,6 +193,10 @@ def _store_one(
             tracker.not_stored(record)
             return
         parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
+        if batch is not None:
+            batch.add(Fetched(record, fetched, status, parsed))
+            tracker.stored(record)
+            return
         with steps.open_warehouse(db_path) as con:
             status = steps.store_fetched(con, record, fetched, status, parsed, tally)
     setattr(st, status, getattr(st, status) + 1)
@@ -291,22 +248,6 @@ def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)
         return Failed(message="; ".join(errors), data=summary)
     return summary
-
-
-def params_from_args(args: argparse.Namespace) -> IngestParams:
-    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
-    values: dict[str, Any] = {
-        "since": args.since,
-        "until": args.until,
-        "sources": args.source,
-        "dossiers": args.dossier or None,
-        "document_id": args.document,
-        "full_refresh": args.full_refresh,
-        "dry_run": args.dry_run,
-    }
-    if kinds is not None:
-        values["kinds"] = kinds
-    return IngestParams.model_validate(values)
 
 
 def cli_ingest(args: argparse.Namespace) -> int:

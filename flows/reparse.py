@@ -2,8 +2,9 @@
 
 For after a parser fix. Each document is re-parsed from the newest stored file of that document
 and its consultation replaced in one transaction, so running it without a parser change
-changes nothing. Documents are parsed BATCH_DOCUMENTS at a time with no connection held, then
-loaded in one transaction, each document still wholly old or new.
+changes nothing. Documents are parsed `load.BATCH_DOCUMENTS` at a time with no connection held
+(their files read READ_FILES at a time), then loaded in one transaction, each document still
+wholly old or new.
 
 No `from __future__ import annotations` here: it breaks Prefect's parameter validation.
 """
@@ -19,7 +20,7 @@ from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field
 
 from contract.records import PARSEABLE_KINDS
-from flows import steps
+from flows import batches, steps
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
 from warehouse import load
@@ -38,8 +39,8 @@ class ReparseParams(BaseModel):
 
 
 DEFAULT_REPARSE = ReparseParams()
-# documents parsed, then loaded in one transaction (bench/load.py: ~10x the per-document rate)
-BATCH_DOCUMENTS = 100
+# stored files read per query: the bytes are dropped once parsed, so a batch holds the parses
+READ_FILES = 50
 
 
 def _targets(db_path: str, params: ReparseParams) -> list[str]:
@@ -49,23 +50,29 @@ def _targets(db_path: str, params: ReparseParams) -> list[str]:
         return load.document_ids_of_kinds(con, PARSEABLE_KINDS)
 
 
-def _reparse_batch(db_path: str, document_ids: list[str], tally: RunTally) -> None:
-    """Read the batch's newest stored files, parse them with no connection held (the bytes are
-    sniffed afresh, so a fix to the sniffer reaches the archive too), load them in one
-    transaction."""
-    with steps.open_warehouse(db_path) as con:  # one query for the batch's newest files
+def _parse_stored(db_path: str, document_ids: list[str], tally: RunTally) -> list[batches.ToLoad]:
+    """Parse the newest stored file of each document, with no connection held while parsing
+    (the bytes are sniffed afresh, so a fix to the sniffer reaches the archive too)."""
+    with steps.open_warehouse(db_path) as con:  # one query for these documents' newest files
         newest = {r.document_id: r for r in load.iter_raw_files(con, document_ids)}
-    raws = [(d, newest.get(d)) for d in document_ids]
-    parsed: list[tuple[str, str, steps.Parsed]] = []
-    for document_id, raw in raws:
+    parsed: list[batches.ToLoad] = []
+    for document_id in document_ids:
+        raw = newest.pop(document_id, None)
         if raw is None:
             tally.fail(document_id, "reparse", "no stored file for this document")
             continue
-        parsed.append(
-            (document_id, raw.sha256, steps.parse_file(document_id, raw.data, soort=raw.soort))
-        )
+        p = steps.parse_file(document_id, raw.data, soort=raw.soort)
+        parsed.append(batches.ToLoad(document_id, raw.sha256, p, "reparsed"))
+    return parsed
+
+
+def _reparse_batch(db_path: str, document_ids: list[str], tally: RunTally) -> None:
+    """Parse a batch of documents, READ_FILES files at a time, and load it in one transaction."""
+    parsed: list[batches.ToLoad] = []
+    for first in range(0, len(document_ids), READ_FILES):
+        parsed += _parse_stored(db_path, document_ids[first : first + READ_FILES], tally)
     with steps.open_warehouse(db_path) as con:
-        steps.load_parsed_batch(con, parsed, "reparsed", tally)
+        batches.load_parsed_batch(con, parsed, tally)
 
 
 @flow(name="reparse", log_prints=True)
@@ -80,8 +87,8 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
         steps.start_run(con, tally)
     targets = _targets(db_path, params)
     logger.info("re-parsing %d documents", len(targets))
-    for first in range(0, len(targets), BATCH_DOCUMENTS):
-        _reparse_batch(db_path, targets[first : first + BATCH_DOCUMENTS], tally)
+    for first in range(0, len(targets), load.BATCH_DOCUMENTS):
+        _reparse_batch(db_path, targets[first : first + load.BATCH_DOCUMENTS], tally)
     with steps.open_warehouse(db_path) as con:
         steps.link_council_meetings(con, tally)
     summary = tally.as_summary()

@@ -196,6 +196,23 @@ def parse_if_new(
     return parse_file(record.document_id, fetched.data, fetched.fmt, record.soort)
 
 
+def keep_file(
+    con: duckdb.DuckDBPyConnection,
+    record: DocumentRecord,
+    fetched: FetchedFile,
+    status: str,
+    parsed: Parsed | None,
+    tally: RunTally,
+) -> tuple[str, bool]:
+    """Keep the bytes; returns the document's status and whether its parse is to be loaded
+    (a report whose bytes are new)."""
+    new_file = load.store_file(con, record.document_id, fetched, utc_now(), record.version)
+    tally.files_new += int(new_file)
+    if new_file and status == "unchanged":
+        status = "changed"
+    return status, parsed is not None and (new_file or status == "new")
+
+
 def store_fetched(
     con: duckdb.DuckDBPyConnection,
     record: DocumentRecord,
@@ -205,11 +222,8 @@ def store_fetched(
     tally: RunTally,
 ) -> str:
     """Keep the bytes, then load the parse of a report whose bytes are new; returns the status."""
-    new_file = load.store_file(con, record.document_id, fetched, utc_now(), record.version)
-    tally.files_new += int(new_file)
-    if new_file and status == "unchanged":
-        status = "changed"
-    if parsed is not None and (new_file or status == "new"):
+    status, wanted = keep_file(con, record, fetched, status, parsed, tally)
+    if wanted and parsed is not None:
         load_parsed(con, record.document_id, fetched.sha256, parsed, record.title, status, tally)
     return status
 
@@ -236,29 +250,6 @@ def load_parsed(
         return False
     tally.consultation(document_id, title, status, parsed)
     return True
-
-
-def load_parsed_batch(
-    con: duckdb.DuckDBPyConnection,
-    parsed: list[tuple[str, str, Parsed]],
-    status: str,
-    tally: RunTally,
-) -> None:
-    """Load many parses in one transaction (load.load_consultations: still all-or-nothing per
-    document; a document the warehouse refuses fails alone); parse failures are recorded."""
-    good: list[tuple[str, str, Consultation]] = []
-    for document_id, sha256, p in parsed:
-        if isinstance(p, ParseFailure):
-            load.record_parse_error(con, document_id, sha256, p.code, p.reason)
-            tally.fail(document_id, "parse", p.reason)
-        else:
-            good.append((document_id, sha256, p))
-    result = load.load_consultations(con, good)
-    for document_id, _sha256, consultation in good:
-        if document_id in result.failed:
-            tally.fail(document_id, "load", result.failed[document_id])
-        elif document_id in result.loaded:
-            tally.consultation(document_id, None, status, consultation)
 
 
 def link_council_meetings(con: duckdb.DuckDBPyConnection, tally: RunTally) -> int:

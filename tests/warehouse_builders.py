@@ -25,7 +25,7 @@ from parsers.model import (
     Subject,
     Unassigned,
 )
-from warehouse.consultations import CHILD_TABLES
+from warehouse.consultation_rows import CHILD_TABLES
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
 FRACTIES = ("VVD", "D66", "PvdA en GroenLinks")

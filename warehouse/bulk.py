@@ -8,6 +8,7 @@ DuckDB Value first, about ten times slower for text (bench/load.py).
 
 import itertools
 from collections.abc import Sequence
+from contextlib import suppress
 
 import duckdb
 import numpy as np
@@ -49,10 +50,11 @@ def insert_rows(
         return
     types = dict(column_types(con, table))
     columns = list(names) if names is not None else list(types)
-    # fromiter, not np.array: a column of equal-length lists must stay one object per row
+    # zip(*rows) turns rows into columns in C; fromiter, not np.array: a column of
+    # equal-length lists must stay one object per row
     batch = {
-        f"c{i}": np.fromiter((row[i] for row in rows), dtype=object, count=len(rows))
-        for i in range(len(columns))
+        f"c{i}": np.fromiter(column, dtype=object, count=len(rows))
+        for i, column in enumerate(zip(*rows, strict=True))
     }
     view = f"_jbz_batch_{next(_BATCH_IDS)}"
     selects = ", ".join(f"CAST(c{i} AS {types[name]})" for i, name in enumerate(columns))
@@ -61,5 +63,11 @@ def insert_rows(
         con.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects} FROM {view} {on_conflict}"
         )
-    finally:
-        con.unregister(view)
+    except duckdb.Error:
+        # the failed insert aborted the transaction: unregistering now fails too, and its
+        # "transaction is aborted" must not hide the error that says what was refused (the
+        # view is the connection's own, under a name used once)
+        with suppress(duckdb.Error):
+            con.unregister(view)
+        raise
+    con.unregister(view)

@@ -5,210 +5,29 @@ consultation_id equals document_id: one parsed consultation per source document,
 (new parser, or a newer file of the same document) replaces the old rows exactly.
 """
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import duckdb
 
-from parsers.model import Consultation, Footnote, KamerstukRef, ParseIssue, Subject
+from parsers.model import Consultation
 from warehouse.bulk import insert_rows
+from warehouse.consultation_rows import CHILD_TABLES, document_rows
 from warehouse.db import transaction, utcnow
 
-CHILD_TABLES = (
-    "consultation_subjects",
-    "sections",
-    "qa_pairs",
-    "answer_references",
-    "footnotes",
-    "pair_footnotes",
-    "kamerstuk_references",
-    "unassigned_text",
-    "consultation_associations",
-)
-_KAMERSTUK_RE = re.compile(r"^\s*(\d{5}(?:-[A-Z0-9]+)?-\d+)\b")
-
-
-def _iso_date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if text else None
-    except ValueError:
-        return None
-
-
-def _council_span(council_date: str | None) -> tuple[date | None, date | None]:
-    """ "2022-12-08/2022-12-09" -> (start, end); one date -> (d, d)."""
-    if not council_date:
-        return None, None
-    start, _, end = council_date.partition("/")
-    first = _iso_date(start)
-    return first, _iso_date(end) if end else first
-
-
-def agenda_key(c: Consultation) -> str | None:
-    """What an inbreng and its verslag share: the annotated agenda they discuss.
-
-    The first subject titled "Geannoteerde agenda …" with a Kamerstuk, else a Kamerstuk at the
-    start of the title ("32317-790       JBZ-Raad op 8 en 9 december 2022 …"), else the Council
-    dates with committee and addressee (the two reports per Council differ in addressee).
-    """
-    d = c.document
-    for s in d.subjects:
-        if s.title.lower().startswith("geannoteerde agenda") and s.kamerstukken:
-            return f"kst:{s.kamerstukken[0]}"
-    m = _KAMERSTUK_RE.match(d.title or "")
-    if m:
-        return f"kst:{m.group(1)}"
-    if d.council_date:
-        return f"council:{d.council_date}|{d.committee or ''}|{d.addressee or ''}"
-    return None
-
-
-def _date_issues(c: Consultation) -> list[ParseIssue]:
-    """Dates the warehouse cannot store as DATE are kept as NULL; say so instead of hiding it."""
-    d = c.document
-    texts = [("date", d.date)]
-    if d.council_date:
-        texts += [("council_date", part) for part in d.council_date.split("/", 1)]
-    return [
-        ParseIssue("unreadable_date", f"{name} {text!r} is not an ISO date; stored as NULL")
-        for name, text in texts
-        if text and _iso_date(text) is None
-    ]
-
-
-def _consultation_row(document_id: str, sha256: str, c: Consultation, n_issues: int) -> list[Any]:
-    d = c.document
-    start, end = _council_span(d.council_date)
-    return [
-        document_id,
-        document_id,
-        d.kind,
-        d.dossier,
-        d.ondernummer,
-        d.title,
-        _iso_date(d.date),
-        d.council_date,
-        start,
-        end,
-        d.committee,
-        d.chair,
-        d.clerk,
-        d.addressee,
-        list(d.toc_fracties),
-        agenda_key(c),
-        len(c.pairs),
-        len(c.unassigned),
-        n_issues,
-        c.source_format,
-        c.parser_version,
-        sha256,
-        utcnow(),
-        int(d.dossier_number) if d.dossier_number else None,  # INTEGER, as on documents
-        d.toevoeging,
-        list(d.co_dossiers),
-        d.kind_evidence,
-        c.layout,
-        c.quality.verdict,
-        list(c.quality.reasons),
-    ]
-
-
-def _subject_rows(cid: str, subjects: Sequence[Subject]) -> list[list[Any]]:
-    return [[cid, i, s.title, list(s.kamerstukken), s.zaak] for i, s in enumerate(subjects, 1)]
-
-
-def _footnotes(c: Consultation) -> tuple[list[Footnote], list[ParseIssue]]:
-    """Footnotes unique by number; a second, different text under a number becomes an issue."""
-    kept: dict[int, Footnote] = {}
-    issues: list[ParseIssue] = []
-    for f in c.footnotes:
-        if f.n not in kept:
-            kept[f.n] = f
-        elif kept[f.n].text != f.text:
-            issues.append(
-                ParseIssue(
-                    "duplicate_footnote_number",
-                    f"footnote {f.n} printed twice; second text: {f.text}",
-                    f.line,
-                )
-            )
-    return list(kept.values()), issues
-
-
-def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
-    parties: dict[str, list[str]] = {}
-    for s in c.sections:
-        parties.setdefault(s.fractie, list(s.parties))
-    seqs = [p.seq for p in c.pairs]
-    if len(set(seqs)) != len(seqs):
-        raise ValueError(f"consultation {cid}: pair numbers (seq) are not unique")
-    out: dict[str, list[list[Any]]] = {"pairs": [], "refs": [], "notes": []}
-    for p in c.pairs:
-        out["pairs"].append(
-            [
-                cid,
-                p.seq,
-                p.fractie,
-                parties.get(p.fractie, [p.fractie]),
-                p.topic,
-                p.question,
-                p.answer,
-                p.question_count,
-                p.answer_line,
-            ]
-        )
-        out["refs"] += [[cid, p.seq, n, r.fractie, r.seq] for n, r in enumerate(p.refers_to, 1)]
-        out["notes"] += [[cid, p.seq, n] for n in sorted(set(p.footnotes))]
-    return out
-
-
-def _kamerstuk(k: KamerstukRef) -> str:
-    return "-".join(x for x in (k.dossier, k.toevoeging, k.ondernummer) if x)
-
-
-def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[str, list[Any]]:
-    """Rows per child table, each in the table's column order (see 0001_init.sql)."""
-    pairs = _pair_rows(cid, c)
-    return {
-        "consultation_subjects": _subject_rows(cid, c.document.subjects),
-        "sections": [
-            [cid, i, s.fractie, list(s.parties), s.heading, s.singular_member, s.line]
-            for i, s in enumerate(c.sections, 1)
-        ],
-        "qa_pairs": pairs["pairs"],
-        "answer_references": pairs["refs"],
-        "footnotes": [[cid, f.n, f.text, f.line] for f in notes],
-        "pair_footnotes": pairs["notes"],
-        "kamerstuk_references": [
-            [cid, i, _kamerstuk(k), k.dossier, k.toevoeging, k.ondernummer, k.text]
-            for i, k in enumerate(c.kamerstuk_references, 1)
-        ],
-        "unassigned_text": [[cid, i, u.text, u.line] for i, u in enumerate(c.unassigned, 1)],
-        "consultation_associations": [
-            [cid, i, a.fractie, list(a.joins)] for i, a in enumerate(c.document.associations, 1)
-        ],
-    }
+# documents per transaction of a batched load (reparse, backfill). Each commit of a big
+# transaction checkpoints the tables it changed, rewriting the row groups it deleted from: the
+# fewer the commits, the less each pair costs (bench/load.py: 100 documents a transaction about
+# half the rate of 500, 1,000 another ~25% above 500). 1,000 parses of the largest report seen
+# (the example, 164 KB of text) hold about 500 MB; a backfill also flushes at 256 MB of files.
+BATCH_DOCUMENTS = 1000
 
 
 def _insert_children(con: duckdb.DuckDBPyConnection, children: dict[str, list[Any]]) -> None:
     for table in CHILD_TABLES:
         insert_rows(con, table, children[table])
-
-
-def _document_rows(document_id: str, sha256: str, c: Consultation) -> dict[str, list[Any]]:
-    """Every row of one document, per table (built before BEGIN: keeps transactions short)."""
-    footnotes, extra_issues = _footnotes(c)
-    issues = [*c.issues, *extra_issues, *_date_issues(c)]
-    rows = _child_rows(document_id, c, footnotes)
-    rows["consultations"] = [_consultation_row(document_id, sha256, c, len(issues))]
-    now = utcnow()
-    rows["parse_issues"] = [
-        [document_id, i, x.code, x.message, x.line, sha256, now] for i, x in enumerate(issues, 1)
-    ]
-    return rows
 
 
 def _replace_documents(
@@ -232,7 +51,7 @@ def load_consultation(
     One transaction: after a crash the document is wholly the old or wholly the new parse.
     The parser's issues replace the document's earlier parse_issues (and earlier parse errors).
     """
-    rows = _document_rows(document_id, sha256, c)
+    rows = document_rows(document_id, sha256, c, utcnow())
     with transaction(con):
         _replace_documents(con, [document_id], rows)
     return len(c.pairs)
@@ -258,21 +77,36 @@ def load_consultations(
     rows: dict[str, list[Any]] = {t: [] for t in (*CHILD_TABLES, "consultations", "parse_issues")}
     loaded: dict[str, int] = {}
     failed: dict[str, str] = {}
+    now = utcnow()  # one parsed_at for the batch: it is loaded in one transaction
     for document_id, (sha256, c) in latest.items():
         try:
-            one = _document_rows(document_id, sha256, c)
+            one = document_rows(document_id, sha256, c, now)
         except ValueError as exc:
             failed[document_id] = f"ValueError: {exc}"
             continue
         for table, values in one.items():
             rows[table] += values
         loaded[document_id] = len(c.pairs)
+    if not loaded:
+        return BatchResult(loaded, failed)
     try:
-        with transaction(con):
+        with _without_fsst(con), transaction(con):
             _replace_documents(con, list(loaded), rows)
     except duckdb.Error:
         return _load_one_by_one(con, latest, loaded, failed)
     return BatchResult(loaded, failed)
+
+
+@contextmanager
+def _without_fsst(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """The commit of a big batch checkpoints its rows; FSST string compression is ~15% of a
+    batched load (bench/load.py). The working database keeps that batch's texts compressed by
+    DuckDB's other methods only; the published snapshot is written afresh, with FSST."""
+    con.execute("SET disabled_compression_methods = 'fsst'")
+    try:
+        yield
+    finally:
+        con.execute("RESET disabled_compression_methods")
 
 
 def _load_one_by_one(

@@ -5,6 +5,7 @@ another transaction (DuckDB has no nested transactions).
 """
 
 from warehouse.consultations import (
+    BATCH_DOCUMENTS,
     BatchResult,
     load_consultation,
     load_consultations,
@@ -24,6 +25,7 @@ from warehouse.documents import (
 from warehouse.state import finish_run, get_cursor, get_run, last_run, set_cursor, start_run
 
 __all__ = [
+    "BATCH_DOCUMENTS",
     "BatchResult",
     "RawFile",
     "UpsertCounts",

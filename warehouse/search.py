@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from warehouse.search_index import match_expression
+from warehouse.search_index import RANK, match_expression
 
 MARK_START = "<mark>"
 MARK_END = "</mark>"
@@ -44,31 +44,50 @@ def _where(filters: SearchFilters) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if filters.fractie:
-        clauses.append("p.fractie = ? COLLATE NOCASE")
+        clauses.append("f.fractie = ? COLLATE NOCASE")
         params.append(filters.fractie)
     if filters.dossier:
-        clauses.append("p.dossier = ?")
+        clauses.append("f.dossier = ?")
         params.append(filters.dossier)
     if filters.since:
-        clauses.append("p.date >= ?")
+        clauses.append("f.date >= ?")
         params.append(filters.since.isoformat())
     if filters.until:
-        clauses.append("p.date <= ?")
+        clauses.append("f.date <= ?")
         params.append(filters.until.isoformat())
     return "".join(f" AND {c}" for c in clauses), params
 
 
+# FTS5's BM25 with the index's column weights (search_index.RANK), called as a function rather
+# than read from the `rank` column: SQLite then checks the filters before it ranks a match, and
+# while it ranks it keeps the best `limit` rows only, making snippets for those alone (FTS5's
+# own rank sorter ranks and sorts every match first; bench/search.py).
+_BM25 = "bm25(pairs_fts, " + RANK.removeprefix("bm25(")
+
+
+def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
+    """The query and its filter parameters. The inner query ranks the matches (joined to their
+    pair only to filter); the texts are read for the rows it keeps. Ties (equal texts) come in
+    index order."""
+    where, params = _where(filters)
+    join = " CROSS JOIN pairs f ON f.id = pairs_fts.rowid" if where else ""
+    best = (
+        f"SELECT pairs_fts.rowid AS id, {_BM25} AS bm25, "
+        "snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet "
+        f"FROM pairs_fts{join} WHERE pairs_fts MATCH ?{where} "
+        "ORDER BY bm25, pairs_fts.rowid LIMIT ?"
+    )
+    sql = (
+        "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, best.bm25, "
+        f"best.snippet, p.question, p.answer FROM ({best}) best "
+        "CROSS JOIN pairs p ON p.id = best.id ORDER BY best.bm25, best.id"
+    )
+    return sql, params
+
+
 def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) -> list[SearchHit]:
     """The pairs matching `query`, best first. ValueError for a query FTS5 cannot read."""
-    where, params = _where(filters)
-    # FTS5 returns rows in `rank` order itself, so with the FTS table as the outer loop (CROSS
-    # JOIN) the LIMIT stops early and snippets are made only for the rows returned
-    sql = (
-        "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, "
-        "-pairs_fts.rank AS score, snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet, "
-        "p.question, p.answer FROM pairs_fts CROSS JOIN pairs p ON p.id = pairs_fts.rowid "
-        f"WHERE pairs_fts MATCH ?{where} ORDER BY pairs_fts.rank LIMIT ?"
-    )
+    sql, params = _sql(filters)
     args = [MARK_START, MARK_END, SNIPPET_TOKENS, match_expression(query), *params, filters.limit]
     try:
         rows = con.execute(sql, args).fetchall()
@@ -82,7 +101,7 @@ def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) ->
             topic=r[3],
             council=r[4],
             date=r[5],
-            score=round(float(r[6]), 4),
+            score=round(-float(r[6]), 4),
             snippet=r[7],
             question=r[8],
             answer=r[9],

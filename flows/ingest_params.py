@@ -1,0 +1,101 @@
+"""The parameters of one ingest run (the Prefect UI's run form, and `jbz ingest`'s options).
+
+No `from __future__ import annotations` here: it breaks Prefect's parameter validation of
+served flows (a Prefect bug).
+"""
+
+import argparse
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from contract.kinds import DocumentKind
+from flows.config import split_dossier
+
+SourceChoice = Literal["tk", "koop", "all"]
+# "other" (moties, bijlagen, convocaties …) and the commissiedebat reports (long stenograms; their
+# title and date place them in a Council meeting) are listed and kept as metadata, not fetched
+DEFAULT_KINDS: tuple[DocumentKind, ...] = tuple(
+    k for k in DocumentKind if k not in (DocumentKind.OTHER, DocumentKind.DEBATE)
+)
+
+
+class IngestParams(BaseModel):
+    """What one ingest run does; the Prefect UI renders this as the run form."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    since: date | None = Field(
+        default=None,
+        description="Backfill: only documents changed on or after this date. "
+        "Empty: continue from the saved cursor.",
+    )
+    until: date | None = Field(
+        default=None, description="Only documents changed before this date (backfill window)."
+    )
+    sources: SourceChoice = Field(
+        default="all", description="Which source to read: tk (Tweede Kamer OData), koop, or all."
+    )
+    kinds: list[DocumentKind] = Field(
+        default_factory=lambda: list[DocumentKind](DEFAULT_KINDS),
+        description="Document kinds whose files are fetched and kept; only verslag/inbreng "
+        "schriftelijk overleg are parsed. Other listed documents are kept as metadata.",
+    )
+    dossiers: list[str] | None = Field(
+        default=None,
+        description="Kamerstukdossiers as printed, e.g. 32317 or 21501-02. Empty: JBZ_DOSSIERS "
+        "(default 32317). A dossier listed for the first time is backfilled on its own.",
+    )
+    document_id: str | None = Field(
+        default=None,
+        pattern=r"^(tk|koop):\S+$",  # the prefix picks the source (selected_sources)
+        # the Prefect UI renders descriptions as HTML: a bare <GUID> would vanish as a tag
+        description="A single document: 'tk:&lt;GUID&gt;' (the TK Document id) or "
+        "'koop:&lt;identifier&gt;' (e.g. koop:kst-32317-909). The cursor is not moved.",
+    )
+    full_refresh: bool = Field(
+        default=False,
+        description="Ignore the saved cursor: list everything again.",
+    )
+    dry_run: bool = Field(
+        default=False, description="Discover only: list and count, store nothing."
+    )
+
+    @model_validator(mode="after")
+    def _window_is_forward(self) -> "IngestParams":
+        if self.since and self.until and self.until <= self.since:
+            raise ValueError("until must be after since")
+        for d in self.dossiers or ():
+            split_dossier(d)  # ValueError: "… is not a dossier number such as …"
+        return self
+
+    def selected_sources(self) -> tuple[str, ...]:
+        if self.document_id:
+            return (self.document_id.split(":", 1)[0],)
+        return ("tk", "koop") if self.sources == "all" else (self.sources,)
+
+
+DEFAULT_PARAMS = IngestParams()
+
+
+def is_backfill(params: IngestParams, cursor: str | None) -> bool:
+    """Not a listing from the saved cursor: `--since`, `--full-refresh`, one `--document`, or a
+    dossier without cursor yet (its first run lists its whole history)."""
+    return bool(params.since or params.full_refresh or params.document_id or not cursor)
+
+
+def params_from_args(args: argparse.Namespace) -> IngestParams:
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
+    values: dict[str, Any] = {
+        "since": args.since,
+        "until": args.until,
+        "sources": args.source,
+        "dossiers": args.dossier or None,
+        "document_id": args.document,
+        "full_refresh": args.full_refresh,
+        "dry_run": args.dry_run,
+    }
+    if kinds is not None:
+        values["kinds"] = kinds
+    return IngestParams.model_validate(values)
