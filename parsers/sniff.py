@@ -66,7 +66,7 @@ def _looks_like_text(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return False
-    controls = sum(sample.count(bytes([c])) for c in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # one pass: delete them
     if controls > len(sample) // 1000:  # random bytes hold ~12% control characters
         return False
     try:

@@ -1,13 +1,14 @@
 """Kamerstuk citations normalised by parse_kamerstuk_refs, and footnote markers."""
 
 import random
+import re
 
 import pytest
 
 from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
 from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
-from parsers.segment.markers import strip_markers
-from parsers.segment.units import join_lines
+from parsers.segment.markers import _lines_with_digits, strip_markers
+from parsers.segment.units import flatten, flatten_all, join_lines
 
 
 @pytest.mark.parametrize(
@@ -104,9 +105,10 @@ def test_reference_resolves_to_the_closest_earlier_answer() -> None:
         Earlier(3, "D66", "Frontex", "Frontex grondrechten"),
         Earlier(4, "D66", "Frontex", "Frontex operaties"),
     ]
-    words = "Wat is de inzet op de conferentie over de Dublinverordening?"
+    question = "Wat is de inzet op de conferentie over de Dublinverordening?"
+    current = Earlier(5, "PVV", "Frontex", question)
     pointing = "verwijst naar het antwoord over de Dublinverordening"
-    refs = resolve(["VVD", "D66", "SP"], "Frontex", words, pointing, earlier)
+    refs = resolve(["VVD", "D66", "SP"], current, pointing, earlier)
     # VVD: the Dublin answer; D66: no shared words, same topic -> the latest; SP: none earlier.
     assert [(r.fractie, r.seq) for r in refs] == [("VVD", 1), ("D66", 4), ("SP", None)]
 
@@ -152,3 +154,27 @@ def test_join_lines_follows_the_line_rule() -> None:
     for _ in range(2000):
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
         assert join_lines(lines) == _join_line_by_line(lines), lines
+
+
+def test_flatten_all_is_flatten_of_each_text() -> None:
+    """`flatten_all` looks at the texts joined; it must give `flatten` of each one, whichever
+    texts hold runs of spaces, tabs or no-break spaces (and wherever they sit in the list)."""
+    pieces = ["a", "b c", "d  e", "f\tg", "h\u00a0i", "j   k", "EU-", "-", "é", "12"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(5)]
+        assert flatten_all(texts) == [flatten(t) for t in texts], texts
+    assert flatten_all(["32317-790       JBZ-Raad", "flat", "a  b"]) == [
+        "32317-790 JBZ-Raad",
+        "flat",
+        "a b",
+    ]
+
+
+def test_lines_with_digits_are_those_a_per_line_search_finds() -> None:
+    pieces = ["Brekelmans1", "jl.12", "geen", "", "2019", "x 7", "é", "nr. 790", "a"]
+    rng = random.Random(3)
+    for _ in range(2000):
+        texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
+        expected = [i for i, t in enumerate(texts) if re.search("[0-9]", t)]
+        assert _lines_with_digits(texts) == expected, texts

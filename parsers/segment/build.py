@@ -47,7 +47,7 @@ def build_pairs(
         question = _text(d.question, cleaned, flat)
         answer = _text(d.answer, cleaned, flat) if d.answer is not None else None
         names, pointing = find_referred_fracties(answer or "", d.fractie, fracties)
-        text = question + " " + (answer or "")
+        current = Earlier(seq, d.fractie, d.topic, question + " " + (answer or ""))
         notes = _markers(d.question, cleaned)
         notes += [n for n in _markers(d.answer or [], cleaned) if n not in notes]
         pairs.append(
@@ -58,12 +58,12 @@ def build_pairs(
                 question=question,
                 answer=answer,
                 question_count=question_count(question),
-                refers_to=resolve(names, d.topic, text, pointing, earlier),
+                refers_to=resolve(names, current, pointing, earlier),
                 footnotes=tuple(notes),
                 answer_line=d.answer_line,
             )
         )
-        earlier.append(Earlier(seq, d.fractie, d.topic, text))
+        earlier.append(current)
     return tuple(pairs)
 
 

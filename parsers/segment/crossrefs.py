@@ -147,26 +147,24 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def resolve(
-    names: Sequence[str], topic: str | None, text: str, pointing: str, earlier: Sequence[Earlier]
+    names: Sequence[str], current: Earlier, pointing: str, earlier: Sequence[Earlier]
 ) -> tuple[AnswerRef, ...]:
-    """AnswerRefs for `names` given the referring pair's topic, its question and answer `text`
-    and its pointing sentences (whose content words count five times)."""
+    """AnswerRefs for `names` given the referring pair (`current`: its topic, question and
+    answer) and its pointing sentences (whose content words count five times). `current` is the
+    record the pair becomes for later pairs, so its words are found once."""
     refs: list[AnswerRef] = []
-    scored: tuple[frozenset[str], frozenset[str]] | None = None  # words, pointing words
+    pointed: frozenset[str] | None = None
     for name in names:
         candidates = [e for e in earlier if e.fractie == name]
         if len(candidates) <= 1:  # nothing to choose: no words needed
             refs.append(AnswerRef(name, candidates[0].seq if candidates else None))
             continue
-        words, pointed = scored or (content_words(text), content_words(pointing))
-        scored = words, pointed
-        best = max(_score(e, topic, words, pointed) for e in candidates)  # ties: the latest
+        pointed = content_words(pointing) if pointed is None else pointed
+        best = max(_score(e, current, pointed) for e in candidates)  # ties: the latest
         refs.append(AnswerRef(name, best[1]))
     return tuple(refs)
 
 
-def _score(
-    e: Earlier, topic: str | None, words: frozenset[str], pointed: frozenset[str]
-) -> tuple[int, int]:
-    score = len(words & e.words) + 5 * len(pointed & e.words)
-    return score + (3 if topic and e.topic == topic else 0), e.seq
+def _score(e: Earlier, current: Earlier, pointed: frozenset[str]) -> tuple[int, int]:
+    score = len(current.words & e.words) + 5 * len(pointed & e.words)
+    return score + (3 if current.topic and e.topic == current.topic else 0), e.seq

@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _TAIL = r"(?=[\s,.;:)\]\"”’']|$)"
-_WORD_RE = re.compile(r"(?<=[^\W\d_])(\d{1,3})" + _TAIL)
-_STOP_RE = re.compile(r"(?<=[^\W\d_)]\.)(\d{1,3})" + _TAIL)
-_YEAR_RE = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(\d{1,2})" + _TAIL)
+# The marker's digits are ASCII ("[0-9]", not "\d", which takes any script's digits): that is how
+# every reader prints them, and `_lines_with_digits` looks for those only.
+_WORD_RE = re.compile(r"(?<=[^\W\d_])([0-9]{1,3})" + _TAIL)
+_STOP_RE = re.compile(r"(?<=[^\W\d_)]\.)([0-9]{1,3})" + _TAIL)
+_YEAR_RE = re.compile(r"(?<![\d/.,])((?:19|20)[0-9]{2})([0-9]{1,2})" + _TAIL)
 _MAX_SKIP = 3
 
 
@@ -58,21 +60,20 @@ def strip_markers(lines: Sequence[tuple[int, str]], first: int = 1) -> dict[int,
     return out
 
 
-_DIGIT_RE = re.compile(r"\d")
-
-
 def _lines_with_digits(texts: Sequence[str]) -> list[int]:
-    """Indices of the texts holding a digit: most lines hold none, and one scan of the joined
-    text, resumed after each hit's line, is faster than a search per line."""
+    """Indices of the texts holding an ASCII digit (markers are printed in those only): most
+    lines hold none. `str.find` per digit over the joined text, resumed after each hit's line,
+    is several times faster than a regex search for `[0-9]`, which tries every position."""
     joined = "\n".join(texts)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-    out: list[int] = []
-    pos = 0
-    while (m := _DIGIT_RE.search(joined, pos)) is not None:
-        idx = bisect.bisect_right(starts, m.start()) - 1
-        out.append(idx)
-        pos = starts[idx + 1]
-    return out
+    found: set[int] = set()
+    for digit in "0123456789":
+        pos = joined.find(digit)
+        while pos != -1:
+            idx = bisect.bisect_right(starts, pos) - 1
+            found.add(idx)
+            pos = joined.find(digit, starts[idx + 1])
+    return sorted(found)
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, bool]]:

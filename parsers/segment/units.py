@@ -9,9 +9,11 @@ For line-based input (PDF text) a unit is a line and a paragraph break must be i
 For paragraph-based input (docx, XML, HTML) every block is a paragraph of its own.
 """
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from parsers.blocks import Block, BlockKind
 
@@ -19,8 +21,9 @@ LINE_FORMATS = frozenset({"txt", "pdf"})
 _SENTENCE_END_RE = re.compile(r"[.?!][\"”’')]?\d{0,3}$")  # "uitgebracht.20": a marker may follow
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
+    """A NamedTuple for the reason `Block` is one: one per body line."""
+
     text: str  # trimmed
     line: int
     gap_before: bool  # a paragraph break precedes this unit
@@ -95,3 +98,21 @@ def flatten(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
+
+
+def flatten_all(texts: Sequence[str]) -> list[str]:
+    """`flatten` of each text, for texts that are stripped and not empty (unit texts). Most are
+    flat already; one look at them joined finds the few that are not ("32317-790       JBZ-Raad
+    op 8 en 9 december 2022"), without a call per text. Joined with one space, a run of two
+    lies inside one text, and `isprintable` is false for every whitespace but the space."""
+    joined = " ".join(texts)
+    if not joined.isprintable():
+        return [flatten(t) for t in texts]
+    out = list(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    pos = joined.find("  ")
+    while pos != -1:
+        idx = bisect.bisect_right(starts, pos) - 1
+        out[idx] = flatten(texts[idx])
+        pos = joined.find("  ", starts[idx + 1])
+    return out
