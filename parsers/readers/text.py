@@ -38,17 +38,14 @@ def read_text(text: str) -> tuple[Block, ...]:
     kinds = _classify(cleaned)
     breaks = _page_break_lines(cleaned, artefacts)
     paragraph = BlockKind.PARAGRAPH
-    blocks: list[Block] = []
-    for idx, (line, kind) in enumerate(zip(cleaned, kinds, strict=True)):
-        number = idx + 1
-        if kind is paragraph:  # most lines: no footnote number to read
-            blocks.append(Block(paragraph, line, number))
-        elif idx in breaks:
-            blocks.append(Block(BlockKind.BLANK, line, number, page_break=True))
-        else:
-            blocks.append(_make_block(line, kind, number))
-        for piece in artefacts.get(idx, ()):
-            blocks.append(Block(BlockKind.FURNITURE, piece, number))
+    blocks = [
+        Block(paragraph, line, idx + 1)  # most lines: no footnote number to read
+        if kind is paragraph
+        else _make_block(line, kind, idx + 1, idx in breaks)
+        for idx, (line, kind) in enumerate(zip(cleaned, kinds, strict=True))
+    ]
+    for idx in sorted(artefacts, reverse=True):  # after their line; from the end: indices hold
+        blocks[idx + 1 : idx + 1] = [Block(BlockKind.FURNITURE, p, idx + 1) for p in artefacts[idx]]
     return tuple(blocks)
 
 
@@ -68,8 +65,11 @@ def _continues_note(prev: str, line: str) -> bool:
     return broken or len(line.strip()) < 60 or not line[:1].isupper()
 
 
-def _make_block(line: str, kind: BlockKind | int, number: int) -> Block:
-    """`kind` is the footnote's number for a footnote line (see `_classify`)."""
+def _make_block(line: str, kind: BlockKind | int, number: int, page_break: bool) -> Block:
+    """`kind` is the footnote's number for a footnote line (see `_classify`); `page_break` says
+    the line is in a run of empty lines."""
+    if page_break:
+        return Block(BlockKind.BLANK, line, number, page_break=True)
     if isinstance(kind, BlockKind):
         return Block(kind, line, number)
     m = _FOOTNOTE_START_RE.match(line)

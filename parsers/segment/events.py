@@ -4,7 +4,7 @@ consumed by the pairing rules in `parsers.segment.pairs` and `parsers.segment.an
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from parsers.segment import phrases as ph
 from parsers.segment.headings import (
@@ -21,8 +21,9 @@ QPART, OTHER, LETTER = "question_part", "other_part", "letter"
 HEADINGS = frozenset({SECTION, TOPIC, ANSWER, PART, QPART, OTHER, LETTER})
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
+    """A NamedTuple for the reason `Block` is one (hundreds per report)."""
+
     kind: str  # SECTION | TOPIC | ANSWER | PART | PARA
     units: tuple[Unit, ...]
     head: SectionHead | None = None

@@ -44,7 +44,8 @@ def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
         if not text:
             gap.append(block)
             continue
-        brk = True if not line_based or not units else _is_break(gap, prev, text)
+        # most lines follow the one before directly: no gap to look at
+        brk = True if not line_based or not units else bool(gap) and _is_break(gap, prev, text)
         units.append(Unit(text, block.line, brk, kind is heading, block.level, len(units)))
         gap, prev = [], text
     return units
