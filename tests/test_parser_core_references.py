@@ -1,14 +1,13 @@
 """Kamerstuk citations normalised by parse_kamerstuk_refs, and footnote markers."""
 
 import random
-import re
 
 import pytest
 
 from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
 from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
-from parsers.segment.markers import _lines_with_digits, strip_markers
-from parsers.segment.units import flatten, flatten_all, join_lines
+from parsers.segment.markers import strip_markers
+from parsers.segment.units import join_lines
 
 
 @pytest.mark.parametrize(
@@ -154,27 +153,3 @@ def test_join_lines_follows_the_line_rule() -> None:
     for _ in range(2000):
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
         assert join_lines(lines) == _join_line_by_line(lines), lines
-
-
-def test_flatten_all_is_flatten_of_each_text() -> None:
-    """`flatten_all` looks at the texts joined; it must give `flatten` of each one, whichever
-    texts hold runs of spaces, tabs or no-break spaces (and wherever they sit in the list)."""
-    pieces = ["a", "b c", "d  e", "f\tg", "h\u00a0i", "j   k", "EU-", "-", "é", "12"]
-    rng = random.Random(7)
-    for _ in range(2000):
-        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(5)]
-        assert flatten_all(texts) == [flatten(t) for t in texts], texts
-    assert flatten_all(["32317-790       JBZ-Raad", "flat", "a  b"]) == [
-        "32317-790 JBZ-Raad",
-        "flat",
-        "a b",
-    ]
-
-
-def test_lines_with_digits_are_those_a_per_line_search_finds() -> None:
-    pieces = ["Brekelmans1", "jl.12", "geen", "", "2019", "x 7", "é", "nr. 790", "a"]
-    rng = random.Random(3)
-    for _ in range(2000):
-        texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
-        expected = [i for i, t in enumerate(texts) if re.search("[0-9]", t)]
-        assert _lines_with_digits(texts) == expected, texts

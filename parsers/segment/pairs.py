@@ -78,7 +78,16 @@ class _State:
 
 
 def question_like(units: Sequence[Unit]) -> bool:
-    return bool(_ASKING_RE.search(join_lines([u.text for u in units])))
+    texts = [u.text for u in units]
+    raw = " ".join(texts)
+    if "?" in raw:
+        return True
+    # every other alternative of `_ASKING_RE` holds "vra", "verzoek" or "graag": most answer
+    # paragraphs hold none, and three substring tests cost less than the pattern
+    low = raw.lower()
+    if "vra" not in low and "verzoek" not in low and "graag" not in low:
+        return False
+    return bool(_ASKING_RE.search(join_lines(texts)))
 
 
 def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:

@@ -74,8 +74,11 @@ def join_lines(lines: Sequence[str]) -> str:
     """Trim each line and join with one space; "EU-" + "lidstaten" joins without a space.
 
     Runs of whitespace inside a line become one space. The lines are joined at once and only
-    the hyphen ends are looked at (flat lines hold no newline).
+    the hyphen ends are looked at (flat lines hold no newline). When the lines joined with one
+    space are flat, every line is flat and none is empty: one look instead of one per line.
     """
+    if _is_flat(" ".join(lines)):
+        return join_flat(lines)
     return join_flat([line for line in map(flatten, lines) if line])
 
 
@@ -92,11 +95,16 @@ def join_flat(lines: Sequence[str]) -> str:
     return text.replace("\n", " ")
 
 
+def _is_flat(text: str) -> bool:
+    """No whitespace but single spaces, none at either end."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def flatten(text: str) -> str:
     """`" ".join(text.split())`: runs of whitespace as one space, trimmed. Text that is flat
     already (the space is the only whitespace character that `isprintable` allows) comes back
     as it is, without the cost of splitting it."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if _is_flat(text):
         return text
     return " ".join(text.split())
 

@@ -1,0 +1,53 @@
+"""Shortcuts the parser takes for speed give what the plain rule gives: each is checked against
+the rule it stands for (a pattern, or a call per line) on many generated inputs."""
+
+import random
+import re
+
+from parsers.segment.build import _QUESTION_END_RE, question_count
+from parsers.segment.markers import _lines_with_digits
+from parsers.segment.pairs import _ASKING_RE, question_like
+from parsers.segment.units import Unit, flatten, flatten_all, join_lines
+
+
+def test_flatten_all_is_flatten_of_each_text() -> None:
+    """`flatten_all` looks at the texts joined; it must give `flatten` of each one, whichever
+    texts hold runs of spaces, tabs or no-break spaces (and wherever they sit in the list)."""
+    pieces = ["a", "b c", "d  e", "f\tg", "h\u00a0i", "j   k", "EU-", "-", "é", "12"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(5)]
+        assert flatten_all(texts) == [flatten(t) for t in texts], texts
+    assert flatten_all(["32317-790       JBZ-Raad", "flat", "a  b"]) == [
+        "32317-790 JBZ-Raad",
+        "flat",
+        "a b",
+    ]
+
+
+def test_lines_with_digits_are_those_a_per_line_search_finds() -> None:
+    pieces = ["Brekelmans1", "jl.12", "geen", "", "2019", "x 7", "é", "nr. 790", "a"]
+    rng = random.Random(3)
+    for _ in range(2000):
+        texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(6)]
+        expected = [i for i, t in enumerate(texts) if re.search("[0-9]", t)]
+        assert _lines_with_digits(texts) == expected, texts
+
+
+def test_question_count_counts_the_pattern_matches() -> None:
+    pieces = ["?", "??", "a", " ", "x?y", '"', "”", ")", "\u00a0", "\t", "vraag", "."]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert question_count(text) == len(_QUESTION_END_RE.findall(text)), text
+
+
+def test_question_like_is_the_pattern_on_the_joined_lines() -> None:
+    pieces = ["Zij vragen de leden", "horen graag", "VRAGEN HET LID", "verzoekt zij", "tekst", "?"]
+    pieces += ["antwoord.", "graag toegelicht", "zo vragen", "vraagt dit lid", "EU-", ""]
+    rng = random.Random(9)
+    for _ in range(2000):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(1, 4))]
+        units = [Unit(t or "x", i + 1, False, pos=i) for i, t in enumerate(texts)]
+        expected = bool(_ASKING_RE.search(join_lines([u.text for u in units])))
+        assert question_like(units) == expected, texts
