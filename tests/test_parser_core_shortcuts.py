@@ -51,3 +51,41 @@ def test_question_like_is_the_pattern_on_the_joined_lines() -> None:
         units = [Unit(t or "x", i + 1, False, pos=i) for i, t in enumerate(texts)]
         expected = bool(_ASKING_RE.search(join_lines([u.text for u in units])))
         assert question_like(units) == expected, texts
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern, or of its first group when it is one group
+    followed by more ("^(?:A|B)\\s+van")."""
+    if pattern.startswith("^(?:"):
+        depth, end = 0, 0
+        for k, ch in enumerate(pattern[1:], start=1):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                end = k
+                break
+        pattern = pattern[4:end]
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(pattern):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+    return [*out, pattern[start:]]
+
+
+def test_substring_gates_cover_every_wording_of_their_patterns() -> None:
+    """A wording added to `_ASKING_RE` or `SECTION_LEAD_RE` must hold a word its gate looks for
+    (`question_like`, `headings._may_lead`), or the gate would hide it."""
+    from parsers.segment import phrases as ph
+
+    asking = _alternatives(_ASKING_RE.pattern)
+    assert len(asking) >= 5
+    for alt in asking:
+        low = alt.lower()
+        assert "?" in low or "vra" in low or "verzoek" in low or "graag" in low, alt
+    leads = _alternatives(ph.SECTION_LEAD_RE.pattern)
+    assert len(leads) >= 5
+    for alt in leads:
+        assert "vragen" in alt.lower() or "nbreng" in alt.lower(), alt

@@ -40,11 +40,14 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
     if not raw[:1].isupper() and not raw[:1].isdigit() and raw[:1] not in "•·–-":
         return None
     known_set = known if isinstance(known, frozenset) else frozenset(known)
+    low = raw.lower()
+    if "fractie" not in low and raw not in known_set and not _may_lead(low):
+        return None  # the fast way out for the thousands of body lines
     number = ph.HEADING_NUMBER_RE.match(raw)
     core = raw[number.end() :] if number else raw
     lead = ph.SECTION_LEAD_RE.match(core)
-    if lead is None and raw not in known_set and "fractie" not in raw.lower():
-        return None  # the fast way out for the thousands of body lines
+    if lead is None and raw not in known_set and "fractie" not in low:
+        return None
     if ph.QUESTION_PART_RE.match(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
         return None
     core = ph.SECTION_SUFFIX_RE.sub("", core).rstrip(" :")
@@ -66,6 +69,13 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
         return None
     parties = split_fractie_name(name)
     return SectionHead(" en ".join(parties), parties, singular) if parties else None
+
+
+def _may_lead(low: str) -> bool:
+    """Could `SECTION_LEAD_RE` match in this lowercased line? Each of its leads holds "vragen"
+    or "inbreng" ("Vragen en opmerkingen van", "Inbreng van", "Reactie op de vragen van"); a
+    substring test is cheaper than the pattern ("nbreng": "İnbreng" lowercases to "i̇nbreng")."""
+    return "vragen" in low or "nbreng" in low
 
 
 def _explicit_name(rest: str) -> str | None:

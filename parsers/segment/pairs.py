@@ -41,6 +41,7 @@ from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
 from parsers.segment.headings import speaker, topic_name
 from parsers.segment.units import Unit, join_lines, sentence_boundary
 
+# Each alternative holds "?", "vra", "verzoek" or "graag": `question_like` looks for those first.
 _ASKING_RE = re.compile(
     r"\?|\b(?:vragen|vraagt|verzoeken|verzoekt) (?:de leden|het lid|zij|deze leden|dit lid)"
     r"|\bzo vragen\b|\bhoren graag\b|\bontvangen graag\b|\bgraag een reactie\b"

@@ -123,6 +123,7 @@ HEADING_NUMBER_RE = re.compile(r"^(?:[IVX]{1,4}\.?|\d{1,2}\.|[•·\-–▪])\s+
 # "Vragen en opmerkingen vanuit de VVD-fractie" (numbered "1. …" in some reports), "Inbreng van
 # de leden van de VVD-fractie" (2023D35130), "Vragen en opmerkingen uit de fracties" (part),
 # "Antwoorden op de vragen van de leden van de GroenLinks-PvdA-fractie" (kst-21501-30-685).
+# Each lead holds "vragen" or "inbreng": `headings._may_lead` looks for those before trying it.
 SECTION_LEAD_RE = re.compile(
     r"^(?:Vragen en opmerkingen|Opmerkingen en vragen|Inbreng|Vragen|Reactie op (?:de )?vragen"
     r"|Antwoorden op de vragen)\s+(?:van|vanuit|uit)\s+",
