@@ -67,6 +67,8 @@ def _iter_citations(flat: str) -> Iterator[re.Match[str]]:
     pos = 0
     for nr in re.finditer("nr", flat):
         q = nr.start()
+        if not flat[q - 1 : q].isspace():
+            continue  # "inrichting", "(nr": the pattern has whitespace before its "nr"
         start = max(pos, q - _REACH)
         while start <= q:
             m = _REF_RE.search(flat, start, q + _TAIL)

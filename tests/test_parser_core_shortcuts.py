@@ -5,7 +5,8 @@ import random
 import re
 
 from parsers.segment.build import _QUESTION_END_RE, question_count
-from parsers.segment.markers import _lines_with_digits
+from parsers.segment.headings import _MEMBERS_RE, _may_name_members
+from parsers.segment.markers import _STOP_RE, _WORD_OR_STOP_RE, _WORD_RE, _lines_with_digits
 from parsers.segment.pairs import _ASKING_RE, question_like
 from parsers.segment.units import Unit, flatten, flatten_all, join_lines
 
@@ -89,3 +90,42 @@ def test_substring_gates_cover_every_wording_of_their_patterns() -> None:
     assert len(leads) >= 5
     for alt in leads:
         assert "vragen" in alt.lower() or "nbreng" in alt.lower(), alt
+
+
+def test_one_search_finds_the_word_and_full_stop_markers() -> None:
+    pieces = ["Brekelmans", "jl.", "1", "12", "2019", "13", " ", ",", ".", ")", "a", "Q", "é", "/"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        separate = {
+            (m.start(1), m.end(1)) for rx in (_WORD_RE, _STOP_RE) for m in rx.finditer(text)
+        }
+        merged = {
+            (m.start(m.lastindex or 1), m.end(m.lastindex or 1))
+            for m in _WORD_OR_STOP_RE.finditer(text)
+        }
+        assert merged == separate, text
+
+
+def test_members_gate_lets_through_every_text_the_pattern_matches() -> None:
+    pieces = [
+        "FRACT",
+        "fract",
+        "İE",
+        "IE",
+        "ie",
+        "ıe",
+        "L",
+        "l",
+        "İD",
+        "ID",
+        "ıd",
+        "EDEN",
+        " ",
+        "x",
+    ]
+    rng = random.Random(6)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        if _MEMBERS_RE.search(text):
+            assert _may_name_members(text), text

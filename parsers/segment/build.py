@@ -34,8 +34,9 @@ def question_count(text: str) -> int:
 
 def _text(units: Sequence[Unit], cleaned: dict[int, CleanLine], flat: Sequence[str]) -> str:
     """The units' text without footnote markers; `flat` holds every unit's text flattened."""
-    if not any(u.pos in cleaned for u in units):
-        return join_flat([flat[u.pos] for u in units])
+    positions = [u.pos for u in units]
+    if cleaned.keys().isdisjoint(positions):
+        return join_flat([flat[p] for p in positions])
     return join_lines([cleaned[u.pos].text if u.pos in cleaned else u.text for u in units])
 
 

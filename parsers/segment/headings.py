@@ -182,8 +182,8 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
         return False  # the answer text itself follows "Antwoord"
     if i > 0 and not u.gap_before and not _heading_may_follow(units[i - 1].text):
         return False
-    # Question text names the fractie; a subheading never does (the costliest test: last).
-    return not _MEMBERS_RE.search(text)
+    # Question text names the fractie; a subheading never does (the costliest test: last)
+    return not (_may_name_members(text) and _MEMBERS_RE.search(text))
 
 
 def _heading_may_follow(prev: str) -> bool:
@@ -197,6 +197,16 @@ def _heading_may_follow(prev: str) -> bool:
 
 
 _MEMBERS_RE = re.compile(r"fractie|\bleden\b|\blid\b", re.IGNORECASE)
+
+
+def _may_name_members(text: str) -> bool:
+    """Could `_MEMBERS_RE` match? Substring tests, cheaper than the pattern. Under IGNORECASE an
+    "i" also matches "İ" (which lowercases to "i" + U+0307) and "ı": a text with those goes to
+    the pattern."""
+    low = text.lower()
+    return "fractie" in low or "leden" in low or "lid" in low or "\u0307" in low or "\u0131" in low
+
+
 _ASKS_RE = re.compile(r"\?|fractie|\bleden\b|\blid\b")
 
 

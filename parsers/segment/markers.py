@@ -76,11 +76,16 @@ def _lines_with_digits(texts: Sequence[str]) -> list[int]:
     return sorted(found)
 
 
+# A marker after a word and one after a full stop, in one search: one is preceded by a letter,
+# the other by ".", so their matches never overlap and one pass finds the matches of both.
+_WORD_OR_STOP_RE = re.compile(f"{_WORD_RE.pattern}|{_STOP_RE.pattern}")
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, bool]]:
     found: dict[int, tuple[int, int, int, bool]] = {}
-    for rx in (_WORD_RE, _STOP_RE):
-        for m in rx.finditer(text):
-            found[m.start(1)] = (m.start(1), m.end(1), int(m.group(1)), False)
+    for m in _WORD_OR_STOP_RE.finditer(text):
+        g = m.lastindex or 1
+        found[m.start(g)] = (m.start(g), m.end(g), int(m.group(g)), False)
     for m in _YEAR_RE.finditer(text):
         found.setdefault(m.start(2), (m.start(2), m.end(2), int(m.group(2)), True))
     return [found[k] for k in sorted(found)]
