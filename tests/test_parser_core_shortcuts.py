@@ -5,6 +5,8 @@ import random
 import re
 
 from parsers.segment.build import _QUESTION_END_RE, question_count
+from parsers.segment.crossrefs import _STOP, content_words, loose_words
+from parsers.segment.crossrefs import _WORD_RE as _CONTENT_RE
 from parsers.segment.headings import _MEMBERS_RE, _may_name_members
 from parsers.segment.markers import _STOP_RE, _WORD_OR_STOP_RE, _WORD_RE, _lines_with_digits
 from parsers.segment.pairs import _ASKING_RE, question_like
@@ -129,3 +131,18 @@ def test_members_gate_lets_through_every_text_the_pattern_matches() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         if _MEMBERS_RE.search(text):
             assert _may_name_members(text), text
+
+
+def test_content_words_are_the_pattern_matches_of_the_whole_text() -> None:
+    """`content_words` cuts the text at whitespace and punctuation and runs `_WORD_RE` only on
+    the tokens that are not letters only; it must give the pattern's matches on the whole
+    lowercased text, minus stop words and fractie words. `loose_words` holds them all."""
+    pieces = ["Lidstaten", "(asiel)", "migranten", "?", ".", ",", "EU-", "2021-", "verordening"]
+    pieces += ["Kabinet", " ", "VVD-fractie", "abc", "_x", "élan", "ĳzeren", ":", ";", "…", "12"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        plain = {w for w in _CONTENT_RE.findall(text.lower()) if w not in _STOP}
+        expected = {w for w in plain if "fractie" not in w}
+        assert content_words(text) == expected, text
+        assert expected <= loose_words(text), text

@@ -118,8 +118,14 @@ class Earlier:
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
-        """Read only when a later answer points to this pair's fractie (few do)."""
+        """Its content words: read for the pair that points (one in four)."""
         return content_words(self.text)
+
+    @functools.cached_property
+    def loose(self) -> frozenset[str]:
+        """A superset of `words` (see `loose_words`), read only when a later answer points to
+        this pair's fractie: all a score needs, since it meets only sets of content words."""
+        return loose_words(self.text)
 
 
 # Words of the pointing itself and of every answer; they say nothing about which answer is meant.
@@ -129,21 +135,34 @@ _STOP = frozenset({
     "minister", "graag", "bovenstaand", "bovenstaande", "hierboven", "staande", "strekking",
     "daarnaast", "volledigheidshalve",
 })  # fmt: skip
+# Not in `_WORD_RE`'s "[\w-]", so they end a match as whitespace does: "lidstaten." and
+# "(asiel)migranten?" become tokens of letters only, which need no regex.
+_PUNCTUATION = ".,?():;"
 
 
 def content_words(text: str) -> frozenset[str]:
-    """`_WORD_RE` matches of the lowercased text, minus stop words and fractie words.
+    """`_WORD_RE` matches of the lowercased text, minus stop words and fractie words: the
+    `loose_words` six letters long or more that are neither."""
+    return frozenset(
+        w for w in loose_words(text) if len(w) >= 6 and w not in _STOP and "fractie" not in w
+    )
 
-    A match never holds whitespace, so it is found within one whitespace-separated token; a
-    token of letters only is its own match when six long, and shorter tokens hold none. Only
-    the other tokens ("(asiel)migranten?", "eu-lidstaten,") need the regex: the same words at
-    a fraction of the cost of running it over the whole text."""
-    tokens = {t for t in set(text.lower().split()) if len(t) >= 6}
-    words = {t for t in tokens if t.isalpha()}
-    others = tokens - words
-    if others:
-        words.update(_WORD_RE.findall(" ".join(others)))
-    return frozenset(w for w in words - _STOP if "fractie" not in w)
+
+def loose_words(text: str) -> frozenset[str]:
+    """The tokens of letters only (any length) and the `_WORD_RE` matches in the other tokens.
+
+    A match never holds whitespace or punctuation, so it is found within one token of the text
+    cut at both; a token of letters only is its own match when six long, and shorter ones hold
+    none. Only the other tokens ("eu-lidstaten", "2021-verordening") need the regex: the same
+    words at a fraction of the cost of running it over the whole text, and C loops only."""
+    low = text.lower()
+    for mark in _PUNCTUATION:
+        low = low.replace(mark, " ")
+    tokens = set(low.split())
+    words = set(filter(str.isalpha, tokens))
+    if len(words) != len(tokens):
+        words.update(_WORD_RE.findall(" ".join(tokens - words)))
+    return frozenset(words)
 
 
 def resolve(
@@ -166,5 +185,6 @@ def resolve(
 
 
 def _score(e: Earlier, current: Earlier, pointed: frozenset[str]) -> tuple[int, int]:
-    score = len(current.words & e.words) + 5 * len(pointed & e.words)
+    # content words meet e's loose words: their common part is that with e's content words
+    score = len(current.words & e.loose) + 5 * len(pointed & e.loose)
     return score + (3 if current.topic and e.topic == current.topic else 0), e.seq
