@@ -27,7 +27,7 @@ from parsers.model import (
     ParseIssue,
     Unassigned,
 )
-from parsers.references import parse_kamerstuk_refs
+from parsers.references import kamerstuk_refs_in_flat, parse_kamerstuk_refs
 from parsers.segment.answer_part import pair_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
@@ -96,7 +96,8 @@ def parse_blocks_accounted(
     pairs = build_pairs(drafts, cleaned, flat)
     answered = has_answer_part(events) or has_answer_markers(events)
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
-    all_text = join_flat(flat) + " " + " ".join(f.text for f in footnotes)
+    # flat: the units' texts, then the footnotes' (join_lines made them flat)
+    all_text = " ".join([join_flat(flat), *(f.text for f in footnotes if f.text)])
     document = _document(front, kind, evidence, body.toc_fracties, all_text)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
@@ -131,7 +132,7 @@ def _consultation(
         sections=sections,
         pairs=pairs,
         footnotes=footnotes,
-        kamerstuk_references=parse_kamerstuk_refs(all_text),
+        kamerstuk_references=kamerstuk_refs_in_flat(all_text),
         unassigned=unassigned,
         issues=issues,
         source_format=source_format,

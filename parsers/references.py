@@ -43,8 +43,14 @@ def parse_kamerstuk_refs(text: str) -> tuple[KamerstukRef, ...]:
 
     "Kamerstuk 32317, nrs. 772 en 773" gives two references with the same `text`.
     """
+    return kamerstuk_refs_in_flat(flatten(text))  # line breaks and runs of spaces: one space
+
+
+def kamerstuk_refs_in_flat(flat: str) -> tuple[KamerstukRef, ...]:
+    """`parse_kamerstuk_refs` of a text that is flat already (see `flatten`): the segmenter
+    builds its whole text from flat pieces, and a look at 160 KB to learn that is not free."""
     refs: list[KamerstukRef] = []
-    for m in _iter_citations(flatten(text)):  # line breaks and runs of spaces: one space
+    for m in _iter_citations(flat):
         numbers = _NUMBER_RE.findall(m.group("nrs")) if m.group("nrs") else [m.group("nr")]
         for number in numbers:
             refs.append(
