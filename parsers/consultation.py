@@ -190,7 +190,8 @@ def _side_blocks(
     furniture: list[Block] = []
     groups: dict[int, list[Block]] = {}
     loose: list[Unassigned] = []
-    for b in blocks:
+    paragraph = BlockKind.PARAGRAPH
+    for b in [b for b in blocks if b.kind is not paragraph]:  # most blocks are body text
         if b.kind is BlockKind.FURNITURE:
             furniture.append(b)
         elif b.kind is BlockKind.FOOTNOTE:

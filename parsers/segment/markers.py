@@ -86,6 +86,6 @@ def _candidates(text: str) -> list[tuple[int, int, int, bool]]:
     for m in _WORD_OR_STOP_RE.finditer(text):
         g = m.lastindex or 1
         found[m.start(g)] = (m.start(g), m.end(g), int(m.group(g)), False)
-    for m in _YEAR_RE.finditer(text):
+    for m in _YEAR_RE.finditer(text) if "19" in text or "20" in text else ():
         found.setdefault(m.start(2), (m.start(2), m.end(2), int(m.group(2)), True))
     return [found[k] for k in sorted(found)]
