@@ -118,8 +118,9 @@ class Earlier:
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
-        """Its content words: read for the pair that points (one in four)."""
-        return content_words(self.text)
+        """Its content words: read for the pair that points (one in four); from `loose`, which
+        a later pointer to this pair's fractie reads again."""
+        return _content(self.loose)
 
     @functools.cached_property
     def loose(self) -> frozenset[str]:
@@ -143,9 +144,11 @@ _PUNCTUATION = ".,?():;"
 def content_words(text: str) -> frozenset[str]:
     """`_WORD_RE` matches of the lowercased text, minus stop words and fractie words: the
     `loose_words` six letters long or more that are neither."""
-    return frozenset(
-        w for w in loose_words(text) if len(w) >= 6 and w not in _STOP and "fractie" not in w
-    )
+    return _content(loose_words(text))
+
+
+def _content(loose: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in loose if len(w) >= 6 and w not in _STOP and "fractie" not in w)
 
 
 def loose_words(text: str) -> frozenset[str]:
