@@ -5,7 +5,14 @@ import random
 import re
 
 from parsers.segment.build import _QUESTION_END_RE, question_count
-from parsers.segment.crossrefs import _STOP, content_words, loose_words
+from parsers.segment.crossrefs import (
+    _SENTENCE_RE,
+    _STOP,
+    _may_point,
+    _sentences_with_pointer_words,
+    content_words,
+    loose_words,
+)
 from parsers.segment.crossrefs import _WORD_RE as _CONTENT_RE
 from parsers.segment.headings import _MEMBERS_RE, _may_name_members
 from parsers.segment.markers import _STOP_RE, _WORD_OR_STOP_RE, _WORD_RE, _lines_with_digits
@@ -146,3 +153,13 @@ def test_content_words_are_the_pattern_matches_of_the_whole_text() -> None:
         expected = {w for w in plain if "fractie" not in w}
         assert content_words(text) == expected, text
         assert expected <= loose_words(text), text
+
+
+def test_pointer_sentences_are_those_of_the_sentence_walk() -> None:
+    pieces = ["Zie het antwoord", "verwijst", "Verwijzen", "ANTWOORD", ".", "?", "!", "...", " "]
+    pieces += ["de vraag", "İ", "beantwoording", "x", "verw"]
+    rng = random.Random(2)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        walk = [(m.start(), m.group(0)) for m in _SENTENCE_RE.finditer(text) if _may_point(m[0])]
+        assert _sentences_with_pointer_words(text) == walk, text

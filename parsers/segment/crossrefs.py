@@ -43,14 +43,11 @@ def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> tu
     the pointing sentences ("… over het Actieplan Westelijke Balkan") for resolving them."""
     hits: list[tuple[int, str]] = []
     pointing: list[str] = []
-    if not _may_point(answer):  # most answers point nowhere: skip the sentence walk
-        return [], ""
-    for sm in _SENTENCE_RE.finditer(answer):
-        sentence = sm.group(0)
-        if not (_may_point(sentence) and _POINTER_RE.search(sentence)):
+    for start, sentence in _sentences_with_pointer_words(answer):
+        if not _POINTER_RE.search(sentence):
             continue
-        found = [(sm.start() + pos, name) for pos, name in _mentions(sentence, fracties)]
-        found += [(sm.start() + m.start(), own) for m in _SELF_RE.finditer(sentence)]
+        found = [(start + pos, name) for pos, name in _mentions(sentence, fracties)]
+        found += [(start + m.start(), own) for m in _SELF_RE.finditer(sentence)]
         if found:
             hits.extend(found)
             pointing.append(sentence)
@@ -59,6 +56,28 @@ def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> tu
         if name not in out:
             out.append(name)
     return out, " ".join(pointing)
+
+
+def _sentences_with_pointer_words(answer: str) -> list[tuple[int, str]]:
+    """(start, text) of the `_SENTENCE_RE` sentences that hold "verw" or "antwoord" (each
+    pointer word of `_POINTER_RE` does), in order. Found from those words: most sentences and
+    most answers hold neither, and a walk over every sentence costs more. A sentence runs from
+    after the last ".", "?" or "!" before the word to the end of the run of them after it."""
+    low = answer.lower()
+    if len(low) != len(answer):  # a letter that lowercases to two ("İ"): walk the sentences
+        return [(m.start(), m.group(0)) for m in _SENTENCE_RE.finditer(answer) if _may_point(m[0])]
+    starts: set[int] = set()
+    for word in ("antwoord", "verw"):
+        pos = low.find(word)
+        while pos != -1:
+            starts.add(max(low.rfind(".", 0, pos), low.rfind("?", 0, pos), low.rfind("!", 0, pos)))
+            pos = low.find(word, pos + 1)
+    out = []
+    for before in sorted(starts):
+        m = _SENTENCE_RE.match(answer, before + 1)
+        if m is not None:
+            out.append((m.start(), m.group(0)))
+    return out
 
 
 def _may_point(text: str) -> bool:
