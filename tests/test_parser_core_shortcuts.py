@@ -15,7 +15,13 @@ from parsers.segment.crossrefs import (
 )
 from parsers.segment.crossrefs import _WORD_RE as _CONTENT_RE
 from parsers.segment.headings import _MEMBERS_RE, _may_name_members
-from parsers.segment.markers import _STOP_RE, _WORD_OR_STOP_RE, _WORD_RE, _lines_with_digits
+from parsers.segment.markers import (
+    _STOP_RE,
+    _WORD_RE,
+    _YEAR_RE,
+    _candidates,
+    _lines_with_digits,
+)
 from parsers.segment.pairs import _ASKING_RE, question_like
 from parsers.segment.units import Unit, flatten, flatten_all, join_lines
 
@@ -101,19 +107,24 @@ def test_substring_gates_cover_every_wording_of_their_patterns() -> None:
         assert "vragen" in alt.lower() or "nbreng" in alt.lower(), alt
 
 
-def test_one_search_finds_the_word_and_full_stop_markers() -> None:
-    pieces = ["Brekelmans", "jl.", "1", "12", "2019", "13", " ", ",", ".", ")", "a", "Q", "é", "/"]
+def _candidates_by_search(text: str) -> list[tuple[int, int, int, bool]]:
+    """The rule `_candidates` implements: each pattern searched over the whole text."""
+    found: dict[int, tuple[int, int, int, bool]] = {}
+    for rx in (_WORD_RE, _STOP_RE):
+        for m in rx.finditer(text):
+            found[m.start(1)] = (m.start(1), m.end(1), int(m.group(1)), False)
+    for m in _YEAR_RE.finditer(text):
+        found.setdefault(m.start(2), (m.start(2), m.end(2), int(m.group(2)), True))
+    return [found[k] for k in sorted(found)]
+
+
+def test_marker_candidates_are_those_of_a_search_of_the_whole_line() -> None:
+    pieces = ["Brekelmans", "jl.", "1", "12", "2019", "13", "201913", "20191", "1999"]
+    pieces += [" ", ",", ".", ")", "a", "Q", "é", "/", "”"]
     rng = random.Random(4)
-    for _ in range(3000):
+    for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
-        separate = {
-            (m.start(1), m.end(1)) for rx in (_WORD_RE, _STOP_RE) for m in rx.finditer(text)
-        }
-        merged = {
-            (m.start(m.lastindex or 1), m.end(m.lastindex or 1))
-            for m in _WORD_OR_STOP_RE.finditer(text)
-        }
-        assert merged == separate, text
+        assert _candidates(text) == _candidates_by_search(text), text
 
 
 def test_members_gate_lets_through_every_text_the_pattern_matches() -> None:

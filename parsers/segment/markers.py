@@ -65,16 +65,24 @@ def _lines_with_digits(texts: Sequence[str]) -> list[int]:
     return indices_holding(texts, "0123456789")
 
 
-# A marker after a word and one after a full stop, in one search: one is preceded by a letter,
-# the other by ".", so their matches never overlap and one pass finds the matches of both.
+# A marker after a word and one after a full stop, as one pattern: one is preceded by a letter,
+# the other by ".", so a run of digits starts at most one of them.
 _WORD_OR_STOP_RE = re.compile(f"{_WORD_RE.pattern}|{_STOP_RE.pattern}")
+_DIGIT_RUN_RE = re.compile(r"[0-9]+")
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, bool]]:
-    found: dict[int, tuple[int, int, int, bool]] = {}
-    for m in _WORD_OR_STOP_RE.finditer(text):
-        g = m.lastindex or 1
-        found[m.start(g)] = (m.start(g), m.end(g), int(m.group(g)), False)
-    for m in _YEAR_RE.finditer(text) if "19" in text or "20" in text else ():
-        found.setdefault(m.start(2), (m.start(2), m.end(2), int(m.group(2)), True))
-    return [found[k] for k in sorted(found)]
+    """(start, end, number, year-glued) of each candidate, in order. Every pattern's match
+    starts a run of digits (its lookbehind rules out a digit before it), so the patterns are
+    tried only there: a search of the whole line tries every position. A year-glued marker
+    ("201913") is a whole run of five or six digits."""
+    found: list[tuple[int, int, int, bool]] = []
+    for run in _DIGIT_RUN_RE.finditer(text):
+        start = run.start()
+        m = _WORD_OR_STOP_RE.match(text, start)
+        if m is not None:
+            g = m.lastindex or 1
+            found.append((start, m.end(g), int(m.group(g)), False))
+        elif 5 <= run.end() - start <= 6 and (y := _YEAR_RE.match(text, start)) is not None:
+            found.append((y.start(2), y.end(2), int(y.group(2)), True))
+    return found
