@@ -24,17 +24,21 @@ from parsers.readers.text import read_text
 EXAMPLE = EXAMPLE_REPORT
 
 
-def _median_ms(fn: Callable[[], object], reps: int) -> float:
+def _times_ms(fn: Callable[[], object], reps: int) -> list[float]:
     times = []
     for _ in range(reps):
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return times
+
+
+def _median_ms(fn: Callable[[], object], reps: int) -> float:
+    return statistics.median(_times_ms(fn, reps))
 
 
 def main() -> int:
-    reps = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    reps = int(sys.argv[1]) if len(sys.argv) > 1 else 21
     text = EXAMPLE.read_text(encoding="utf-8")
     inputs = {
         "txt": text.encode("utf-8"),
@@ -43,13 +47,17 @@ def main() -> int:
         "xml": build_koop_xml_from_text(text),
         "html": build_html_from_text(text),
     }
-    print(f"example report, median of {reps} runs")
-    print(f"{'format':6} {'bytes':>9} {'read ms':>9} {'parse ms':>9} {'MB/s':>8}")
+    # the minimum is what the code costs; a busy shared host only ever adds to a run, so the
+    # median (from which MB/s is figured) moves with the neighbours
+    print(f"example report, {reps} runs each (MB/s from the median)")
+    print(f"{'format':6} {'bytes':>9} {'read ms':>9} {'min ms':>9} {'median ms':>9} {'MB/s':>8}")
     for fmt, data in inputs.items():
         read_ms = _median_ms(partial(read_blocks, data), reps)
-        total_ms = _median_ms(partial(parse_document, data), reps)
+        times = _times_ms(partial(parse_document, data), reps)
+        total_ms = statistics.median(times)
         mbps = len(data) / 1e6 / (total_ms / 1000)
-        print(f"{fmt:6} {len(data):9d} {read_ms:9.1f} {total_ms:9.1f} {mbps:8.2f}")
+        fastest = min(times)
+        print(f"{fmt:6} {len(data):9d} {read_ms:9.1f} {fastest:9.1f} {total_ms:9.1f} {mbps:8.2f}")
     compare_pdf_readers(text, inputs["pdf"], reps)
     return 0
 
