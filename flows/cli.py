@@ -22,7 +22,7 @@ COMMANDS: dict[str, str] = {
     "parse": "flows.parse_cmd:cli_parse",
     "export": "warehouse.export:cli_export",
     "sql": "warehouse.export:cli_sql",
-    "config": "flows.config:cli_config",
+    "config": "flows.config_cli:cli_config",
     "check-source": "flows.sources.check:cli_check_source",
     "ingest": "flows.ingest:cli_ingest",
     "reparse": "flows.reparse:cli_reparse",

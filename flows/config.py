@@ -4,7 +4,6 @@ Every setting comes from an environment variable (`jbz config` lists them). Test
 point the URLs at the local replay server (devtools/replay.py); nothing else changes.
 """
 
-import argparse
 import os
 import re
 import sys
@@ -317,17 +316,6 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     return Config(**values)
 
 
-def describe_config(cfg: Config) -> list[tuple[str, str, str, str]]:
-    """(env var, value, source, help) for every setting; source is 'env', 'default' or 'derived'."""
-    rows = []
-    for s in SETTINGS:
-        value = getattr(cfg, s.field)
-        shown = ",".join(value) if isinstance(value, tuple) else str(value)
-        origin = "env" if os.environ.get(s.env) else ("derived" if s.default is None else "default")
-        rows.append((s.env, shown, origin, s.help))
-    return rows
-
-
 def load_config_or_exit() -> Config:
     """For commands: a bad setting ends the command with one line naming the variable, exit 2."""
     try:
@@ -335,18 +323,6 @@ def load_config_or_exit() -> Config:
     except ValueError as e:
         print(f"configuration error: {e}", file=sys.stderr)
         raise SystemExit(2) from None
-
-
-def cli_config(args: argparse.Namespace) -> int:
-    """`jbz config`: every setting, the variable that sets it, and its value."""
-    cfg = load_config_or_exit()
-    rows = describe_config(cfg)
-    width = max(len(r[0]) for r in rows)
-    for env, value, origin, help_text in rows:
-        print(f"{env:<{width}}  {value or '(empty)'}  [{origin}]  {help_text}")
-    print(f"{'(allowed hosts)':<{width}}  {','.join(sorted(cfg.allowed_hosts))}")
-    print(f"{'(user agent)':<{width}}  {cfg.user_agent}")
-    return 0
 
 
 assert {f.name for f in fields(Config)} == {s.field for s in SETTINGS}

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import ElementTree as SafeET
 
-from flows.config import Config
+from flows.config import TK_FIELDS, Config
 from flows.sources.http import BadResponse, HttpClient
 
 
@@ -26,14 +26,20 @@ class Concept:
     purpose: str  # plain words for messages
 
 
+# The two renamed fields, v5 name first: the renames are written once, in `TK_FIELDS`.
+_RENAMED = {
+    key: tuple(dict.fromkeys(getattr(TK_FIELDS[v], key) for v in ("v5", "v4")))
+    for key in ("document_number", "ondernummer")
+}
+
 CONCEPTS: tuple[Concept, ...] = (
     Concept("id", "Document", ("Id",), "the document id"),
     Concept("soort", "Document", ("Soort",), "the document type"),
     Concept("onderwerp", "Document", ("Onderwerp",), "the subject"),
     Concept("datum", "Document", ("Datum",), "the document date"),
     Concept("kamer", "Document", ("Kamer",), "the chamber"),
-    Concept("document_number", "Document", ("Nummer", "DocumentNummer"), "the document number"),
-    Concept("ondernummer", "Document", ("Ondernummer", "Volgnummer"), "the Kamerstuk number"),
+    Concept("document_number", "Document", _RENAMED["document_number"], "the document number"),
+    Concept("ondernummer", "Document", _RENAMED["ondernummer"], "the Kamerstuk number"),
     Concept("changed", "Document", ("GewijzigdOp",), "the source's change time"),
     Concept("api_changed", "Document", ("ApiGewijzigdOp",), "the time it reached the API"),
     Concept("deleted", "Document", ("Verwijderd",), "the deletion flag"),
