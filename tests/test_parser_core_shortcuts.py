@@ -14,7 +14,12 @@ from parsers.segment.crossrefs import (
     loose_words,
 )
 from parsers.segment.crossrefs import _WORD_RE as _CONTENT_RE
-from parsers.segment.headings import _MEMBERS_RE, _may_name_members
+from parsers.segment.headings import (
+    _MEMBERS_RE,
+    _may_end_in_fractie,
+    _may_have_suffix,
+    _may_name_members,
+)
 from parsers.segment.markers import (
     _STOP_RE,
     _WORD_RE,
@@ -174,3 +179,23 @@ def test_pointer_sentences_are_those_of_the_sentence_walk() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         walk = [(m.start(), m.group(0)) for m in _SENTENCE_RE.finditer(text) if _may_point(m[0])]
         assert _sentences_with_pointer_words(text) == walk, text
+
+
+def test_heading_gates_let_through_every_text_their_patterns_match() -> None:
+    """`headings._may_have_suffix` and `_may_end_in_fractie` skip two patterns on most lines;
+    every text a pattern matches must pass its gate (cases, "İ" and "ı" included)."""
+    from parsers.segment import phrases as ph
+
+    pieces = ["VVD", "-fractie", " fractie", "-FRACTİE", "-fractıe", ":", " en ", "en ", "de "]
+    pieces += ["reactie", "REACTİE", "antwoorden", "ANTWOORD", " van ", "het", "kabinet", "x"]
+    rng = random.Random(13)
+    matched = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        if ph.SECTION_SUFFIX_RE.search(text):
+            matched += 1
+            assert _may_have_suffix(text.lower()), text
+        if ph.SECTION_NAME_FRACTIE_RE.match(text):
+            matched += 1
+            assert _may_end_in_fractie(text), text
+    assert matched > 200

@@ -50,7 +50,9 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
         return None
     if ph.QUESTION_PART_RE.match(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
         return None
-    core = ph.SECTION_SUFFIX_RE.sub("", core).rstrip(" :")
+    if _may_have_suffix(low):
+        core = ph.SECTION_SUFFIX_RE.sub("", core)
+    core = core.rstrip(" :")
     lead = ph.SECTION_LEAD_RE.match(core)
     rest = core[lead.end() :] if lead else core
     who = ph.SECTION_WHO_RE.match(rest)
@@ -78,9 +80,24 @@ def _may_lead(low: str) -> bool:
     return "vragen" in low or "nbreng" in low
 
 
+def _may_have_suffix(low: str) -> bool:
+    """Could `SECTION_SUFFIX_RE` ("… en reactie van de bewindspersoon", "… en antwoorden van
+    het kabinet") match in this lowercased line? The pattern is searched at every position;
+    the line of a question paragraph holds neither word ("react": "İ" lowercases to two)."""
+    return "react" in low or "antwoord" in low
+
+
+def _may_end_in_fractie(rest: str) -> bool:
+    """Could `SECTION_NAME_FRACTIE_RE` match? It ends in "fractie" (and a colon): a sentence
+    that only names a fractie ("VVD-fractie hebben kennisgenomen van …") does not."""
+    return "fract" in rest[-9:].lower()
+
+
 def _explicit_name(rest: str) -> str | None:
     """ "fractie van de VVD" -> "VVD"; "GroenLinks- en PvdA-fractie" -> "GroenLinks- en PvdA"."""
-    m = ph.SECTION_FRACTIE_OF_RE.match(rest) or ph.SECTION_NAME_FRACTIE_RE.match(rest)
+    m = ph.SECTION_FRACTIE_OF_RE.match(rest) or (
+        ph.SECTION_NAME_FRACTIE_RE.match(rest) if _may_end_in_fractie(rest) else None
+    )
     if m is None:
         return None
     name = m.group("name").strip()

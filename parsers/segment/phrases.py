@@ -132,6 +132,7 @@ SECTION_LEAD_RE = re.compile(
 # The inline-answer suffix: "… van de PVV-fractie en reactie van de bewindspersonen"
 # (kst-22112-3950), "… vanuit de fracties en en reactie van de bewindspersonen" (source typo,
 # kst-21501-33-1064), "… en reactie van de Minister", cut mid-word ("… bewindsperson").
+# It holds "reactie" or "antwoord": `headings._may_have_suffix` looks for those first.
 SECTION_SUFFIX_RE = re.compile(
     r"\s+en\s+(?:en\s+)?(?:reactie|antwoord(?:en)?)\s+van\s+(?:de|het)\b.*$", re.IGNORECASE
 )
@@ -147,6 +148,7 @@ SECTION_FRACTIE_OF_RE = re.compile(
 )
 # The fractie named with "-fractie": "VVD-fractie", "GroenLinks- en PvdA-fractie", "CDA fractie"
 # (kst-21501-20-1141 body), "Partij voor de Dieren-fractie" (2023D06019).
+# It ends in "fractie": `headings._may_end_in_fractie` looks at the end first.
 SECTION_NAME_FRACTIE_RE = re.compile(r"^(?:de\s+)?(?P<name>[^.?!:;]+?)(?:-|\s)fractie:?$", re.I)
 # Sloppy table-of-contents entries without "-fractie": "… van de leden van de VVD", "… van het
 # CDA", "… van de leden van de van de SP", "… van D66" (kst-21501-30-248): a known party only.
