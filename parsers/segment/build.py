@@ -11,7 +11,8 @@ from parsers.segment.markers import CleanLine, Marker
 from parsers.segment.pairs import Draft
 from parsers.segment.units import Unit, join_flat, join_lines
 
-# A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote.
+# A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote:
+# the rule `question_count` counts without running it (a test holds the two together).
 _QUESTION_END_RE = re.compile(r"\?+(?=[\s\"”’')]|$)")
 _AFTER_QUESTION = "\"”’')"
 

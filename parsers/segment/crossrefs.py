@@ -137,8 +137,8 @@ class Earlier:
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
-        """Its content words: read for the pair that points (one in four); from `loose`, which
-        a later pointer to this pair's fractie reads again."""
+        """Its content words, read when this pair points to a fractie with more than one
+        earlier pair; taken from `loose`, which a later pointer to this pair reads again."""
         return _content(self.loose)
 
     @functools.cached_property

@@ -52,8 +52,7 @@ def build_units(blocks: Sequence[Block], line_based: bool) -> list[Unit]:
 
 
 def _is_break(gap: list[Block], before: str, after: str) -> bool:
-    if not gap:
-        return False
+    """For a gap that is not empty (`build_units` skips the rest)."""
     soft = any(
         b.kind in (BlockKind.FOOTNOTE, BlockKind.FURNITURE)
         or (b.kind is BlockKind.BLANK and b.page_break)
