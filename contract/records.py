@@ -47,7 +47,7 @@ class DocumentRecord:
     version: str | None  # TK HuidigeDocumentVersie.Versienummer, KOOP: None
     koop_id: str | None  # TK HuidigeDocumentVersie.ExterneIdentifier / KOOP identifier
     file_url: str | None  # where the file bytes are fetched from
-    chamber: str = "TK"  # "TK" or "EK" (Eerste Kamer letter numbers, kept apart)
+    chamber: str | None = "TK"  # "TK" or "EK" (EK letter numbers kept apart); None: unknown
     raw_json: str | None = None  # the source record as received, for traceability
     dossier_number: int | None = None  # 21501 of "21501-02"
     toevoeging: str | None = None  # "02" of "21501-02"; None for a dossier without one

@@ -65,6 +65,7 @@ class Config:
     extra_allowed_hosts: tuple[str, ...]
     cursor_overlap_hours: float
     tombstone_batch: int
+    missing_after_days: int
     koop_page_size: int
     backfill_window_days: float
     backfill_start: str
@@ -263,7 +264,20 @@ SETTINGS: tuple[Setting, ...] = (
         _SECONDS,
         "re-list documents changed this long before the cursor",
     ),
-    Setting("tombstone_batch", "JBZ_TOMBSTONE_BATCH", "25", _SIZE, "ids per `Id in (…)` query"),
+    Setting(
+        "tombstone_batch",
+        "JBZ_TOMBSTONE_BATCH",
+        "25",
+        _SIZE,
+        "at most this many ids per by-id query (fewer when the node limit says so)",
+    ),
+    Setting(
+        "missing_after_days",
+        "JBZ_MISSING_AFTER_DAYS",
+        "14",
+        _SIZE,
+        "a file not served this long is reported missing at the source (retried weekly)",
+    ),
     Setting("koop_page_size", "JBZ_KOOP_PAGE_SIZE", "100", _SIZE, "SRU maximumRecords"),
     Setting(
         "backfill_window_days",

@@ -32,10 +32,17 @@ from flows.ingest_params import (
     is_backfill,
     params_from_args,
 )
-from flows.listing import DELETIONS_KEY, cursor_key
-from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
+from flows.listing import DELETIONS_KEY, SharedListings, cursor_key
+from flows.pipeline import (
+    CursorTracker,
+    RunTally,
+    SourceTally,
+    day_start,
+    sort_for_cursor,
+    utc_now,
+)
 from flows.report import publish_artifact, render_markdown
-from flows.sources.cursor import backfill_keeps_cursor
+from flows.sources.cursor import backfill_keeps_cursor, format_cursor
 from flows.sources.http import SourceError, SourceUnavailable
 from warehouse import load
 
@@ -52,13 +59,19 @@ __all__ = [
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def list_documents(
-    source: str, dossier: str, params: IngestParams, cursor: str | None
+    source: str,
+    dossier: str,
+    params: IngestParams,
+    cursor: str | None,
+    shared: SharedListings | None = None,
 ) -> list[DocumentRecord]:
     """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
     backfill = is_backfill(params, cursor)
     since = params.since.isoformat() if params.since else None if backfill else cursor
     until = day_start(params.until)
-    return steps.list_source(source, dossier, since, until, params.document_id, backfill=backfill)
+    return steps.list_source(
+        source, dossier, since, until, params.document_id, backfill=backfill, shared=shared
+    )
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -85,16 +98,25 @@ def dossiers_of(params: IngestParams) -> tuple[str, ...]:
 
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
     st = tally.sources[source] = SourceTally()
+    dossiers = dossiers_of(params)
     with steps.open_warehouse(db_path) as con:
         known = load.known_document_ids(con, source)
+        cursors = [load.get_cursor(con, cursor_key(source, d)) for d in dossiers]
+    shared = None
+    if source == "tk" and not any(is_backfill(params, c) for c in cursors):
+        shared = steps.shared_listings(dossiers, cursors, day_start(params.until))
+    if not params.dry_run and not params.document_id:
+        _retry_missing(source, db_path, tally, st)
     listed = 0
-    for dossier in dossiers_of(params):
+    for dossier in dossiers:
         if st.error is None:
-            listed += _process_dossier(source, dossier, params, db_path, tally, st, known)
+            listed += _process_dossier(source, dossier, params, db_path, tally, st, known, shared)
     if params.document_id and st.error is None and listed == 0:  # in none of the dossiers
         tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if source == "tk" and st.error is None and not params.document_id and not params.dry_run:
         _process_deletions(params, db_path, tally, st, known)
+    if source == "tk" and st.error is None:
+        tally.warnings += steps.tk_field_warnings()
 
 
 def _process_dossier(
@@ -105,6 +127,7 @@ def _process_dossier(
     tally: RunTally,
     st: SourceTally,
     known: list[str],
+    shared: SharedListings | None = None,
 ) -> int:
     """List one dossier since its own cursor, store what changed, move that cursor; returns
     how many records were listed."""
@@ -114,8 +137,9 @@ def _process_dossier(
     movable = params.until is None and params.document_id is None and not params.dry_run
     movable = movable and not backfill_keeps_cursor(params.since, before)
     tracker = st.cursors[dossier] = CursorTracker(before=before, movable=movable)
+    listed_at = utc_now()
     try:
-        records = list_documents(source, dossier, params, before)
+        records = list_documents(source, dossier, params, before, shared)
     except SourceError as exc:
         st.error = f"{source} could not be listed: {exc}"
         get_run_logger().warning(st.error)
@@ -137,6 +161,10 @@ def _process_dossier(
     if batch is not None:
         batch.flush()  # before the cursor moves past these documents
     after = tracker.after
+    if after is None and not records and tracker.movable and st.error is None:
+        # nothing at all in the dossier until this listing began: start the cursor there, or
+        # every run would list the dossier's whole history again
+        after = format_cursor(listed_at)
     if after is not None and after != before:
         with steps.open_warehouse(db_path) as con:
             load.set_cursor(con, key, after)
@@ -179,18 +207,23 @@ def _store_one(
     st: SourceTally,
     tracker: CursorTracker,
     batch: BackfillBatch | None = None,
+    refetch: bool = False,
 ) -> None:
     """List -> (fetch) -> store -> parse -> load for one document; failures are recorded. In a
-    backfill the fetched file and its parse wait for `batch`, stored and loaded together."""
-    wanted = not record.deleted and record.kind in params.kinds and bool(record.file_url)
+    backfill the fetched file and its parse wait for `batch`, stored and loaded together.
+    `refetch`: a missing file asked for again (its kind was wanted when it was listed)."""
+    wanted = not record.deleted and bool(record.file_url)
+    wanted = wanted and (refetch or record.kind in params.kinds)
     with steps.open_warehouse(db_path) as con:
         status = steps.upsert_record(con, record)
         stored = load.stored_hashes(con, record.document_id) if wanted else set()
     # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
-    if wanted and (status != "unchanged" or not stored):
-        fetched = _fetch_one(record, tally, st)
+    if wanted and (status != "unchanged" or not stored or refetch):
+        fetched = _fetch_one(record, db_path, tally, st)
         if fetched is None:
-            tracker.not_stored(record)
+            # a file that never comes is retried by id (missing_files), not by holding the
+            # cursor; only an unreachable source holds it back
+            (tracker.not_stored if st.error else tracker.stored)(record)
             return
         parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
         if batch is not None:
@@ -203,7 +236,11 @@ def _store_one(
     tracker.stored(record)
 
 
-def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> FetchedFile | None:
+def _fetch_one(
+    record: DocumentRecord, db_path: str, tally: RunTally, st: SourceTally
+) -> FetchedFile | None:
+    """The file, or None with the failure recorded: against the run, and, for a file the source
+    does not serve, in missing_files (retried on later runs)."""
     try:
         fetched = fetch_file(record)
     except SourceUnavailable as exc:
@@ -214,9 +251,27 @@ def _fetch_one(record: DocumentRecord, tally: RunTally, st: SourceTally) -> Fetc
     except SourceError as exc:
         tally.fail(record.document_id, "fetch", str(exc))
         get_run_logger().warning("fetching %s failed: %s", record.document_id, exc)
+        with steps.open_warehouse(db_path) as con:
+            tally.missing(steps.record_missing(con, record, exc))
         return None
     tally.fetched += 1
+    if record.document_id in tally.pending_missing:
+        with steps.open_warehouse(db_path) as con:
+            load.clear_missing(con, [record.document_id])
     return fetched
+
+
+def _retry_missing(source: str, db_path: str, tally: RunTally, st: SourceTally) -> None:
+    """Ask again for the files the source did not serve on earlier runs, by document id: every
+    run at first, weekly once JBZ_MISSING_AFTER_DAYS have passed."""
+    with steps.open_warehouse(db_path) as con:
+        tally.pending_missing |= load.missing_ids(con)
+        due = steps.due_missing(con, source)
+        records = load.document_records(con, due)
+    for record in records:
+        if st.error is None:
+            tracker = CursorTracker(before=None, movable=False)
+            _store_one(record, DEFAULT_PARAMS, db_path, tally, st, tracker, refetch=True)
 
 
 @flow(name="ingest", log_prints=True)

@@ -5,6 +5,7 @@ Prefect; the flows call them through flows/steps.py."""
 
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from contract.records import DocumentRecord
@@ -73,6 +74,57 @@ def _newest_per_id(records: Iterable[DocumentRecord]) -> list[DocumentRecord]:
     return list(best.values())
 
 
+@dataclass
+class SharedListings:
+    """The TK listings of one run that serve every dossier at once: the inbreng found through
+    their cases and the late KOOP publications, each asked for once, from the oldest of the
+    dossiers' listing starts, and matched per dossier here (so a no-change run costs one request
+    per dossier plus a fixed few, never more with more known documents)."""
+
+    dossiers: tuple[str, ...]
+    start: datetime | None
+    until: datetime | None = None
+    _zaak: list[DocumentRecord] | None = None
+    _publications: list[tk_odata.Publication] | None = None
+
+    def zaak_records(self, client: HttpClient, cfg: Config, f: FieldMap) -> list[DocumentRecord]:
+        if self._zaak is None:
+            self._zaak = list(tk_odata.iter_tk_zaak_documents(
+                client, cfg, self.dossiers, self.start, self.until, f))  # fmt: skip
+        return self._zaak
+
+    def publications(
+        self, client: HttpClient, cfg: Config, f: FieldMap
+    ) -> list[tk_odata.Publication]:
+        if self._publications is None:
+            self._publications = list(
+                tk_odata.iter_tk_publications(client, cfg, self.dossiers, self.start, f)
+            )
+        return self._publications
+
+
+def _after(
+    records: Iterable[DocumentRecord], dossier: str, start: datetime | None
+) -> list[DocumentRecord]:
+    """The shared listing's records of `dossier` that reached the API after `start`."""
+    return [r for r in records if r.dossier == dossier
+            and (start is None or r.modified_at is None or r.modified_at > start)]  # fmt: skip
+
+
+def stale_publications(db_path: str, publications: Iterable[tk_odata.Publication]) -> list[str]:
+    """Known documents whose stored file is not the newly published KOOP XML (unknown documents
+    are new: the dossier listing finds them)."""
+    by_doc = {p.document_id: p.publication_id for p in publications}
+    if not by_doc:
+        return []
+    con = db.connect(db_path, wait_seconds=60.0)
+    try:
+        urls = load.file_urls(con, list(by_doc))
+    finally:
+        con.close()
+    return sorted(d for d, url in urls.items() if by_doc[d] not in (url or ""))
+
+
 def list_tk(
     client: HttpClient,
     cfg: Config,
@@ -81,25 +133,33 @@ def list_tk(
     since: str | None,
     until: datetime | None,
     backfill: bool = True,
+    shared: SharedListings | None = None,
+    db_path: str | None = None,
 ) -> list[DocumentRecord]:
     """The dossier's TK documents since `since` (a cursor or a date) minus the overlap, before
-    `until`. A backfill (no cursor; from JBZ_BACKFILL_START without `since`) goes window by
-    window; a run from a cursor asks once, split only when the server gives up on it (a quiet
-    dossier's cursor can be months old). An HTTP 400 (a renamed field) re-reads `$metadata` once
-    and tries again."""
+    `until`: those linked to the dossier, its inbreng (through their cases) and, from a cursor,
+    known documents with a new KOOP publication. A backfill (no cursor; from
+    JBZ_BACKFILL_START without `since`) goes window by window; a run from a cursor asks once,
+    split only when the server gives up on it. An HTTP 400 (a renamed field) re-reads
+    `$metadata` once and tries again."""
     now = datetime.now(UTC)
     start = listing_start(since, cfg.cursor_overlap_hours) or parse_cursor(cfg.backfill_start)
     assert start is not None
-    if backfill:
-        windows = split_windows(start, until, cfg.backfill_window_days, now)
-    else:
-        windows = [(start, until)]
+    windows = split_windows(start, until, cfg.backfill_window_days, now) if backfill else [
+        (start, until)
+    ]  # fmt: skip
 
-    def listing(names: FieldMap) -> list[DocumentRecord]:
+    def listing(f: FieldMap) -> list[DocumentRecord]:
         def one(a: datetime, b: datetime | None) -> list[DocumentRecord]:
-            return list(tk_odata.iter_tk_documents(client, cfg, dossier, a, b, names))
+            if backfill or shared is None:
+                return list(tk_odata.iter_tk_dossier(client, cfg, dossier, a, b, f))
+            own = list(tk_odata.iter_tk_documents(client, cfg, dossier, a, b, f))
+            return own + _after(shared.zaak_records(client, cfg, f), dossier, a)
 
-        return _newest_per_id(list_in_windows(one, windows, now))
+        found = list(list_in_windows(one, windows, now))
+        if not backfill and db_path is not None:
+            found += _late_publications(client, cfg, f, dossier, start, shared, db_path, found)
+        return _newest_per_id(found)
 
     try:
         return listing(fields(False))
@@ -107,6 +167,27 @@ def list_tk(
         if e.status != 400:
             raise
         return listing(fields(True))
+
+
+def _late_publications(  # noqa: PLR0913 (the listing's context, passed through once)
+    client: HttpClient,
+    cfg: Config,
+    f: FieldMap,
+    dossier: str,
+    start: datetime,
+    shared: SharedListings | None,
+    db_path: str,
+    listed: list[DocumentRecord],
+) -> list[DocumentRecord]:
+    """Known documents of the dossier whose KOOP publication reached the API since `start`
+    (SOURCES.md section 4: kst-32317-898's XML came six months after the document), asked for
+    by id; those the dossier listing returned already are not asked for again."""
+    shared = shared or SharedListings((dossier,), start)
+    seen = {r.document_id for r in listed}
+    pubs = [p for p in shared.publications(client, cfg, f)
+            if p.dossier == dossier and p.document_id not in seen]  # fmt: skip
+    stale = stale_publications(db_path, pubs)
+    return list(tk_odata.iter_tk_by_id(client, cfg, stale, dossier, f)) if stale else []
 
 
 def list_koop(

@@ -12,6 +12,7 @@ from typing import Any
 from contract.records import DocumentRecord
 from flows.sources.cursor import next_cursor
 from parsers.model import Consultation
+from warehouse.missing import MissingFile
 
 
 def utc_now() -> datetime:
@@ -115,11 +116,21 @@ class RunTally:
     files_new: int = 0
     loaded: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
+    # files the source did not serve: this run's, and the ids pending from earlier runs
+    missing_files: list[dict[str, Any]] = field(default_factory=list)
+    pending_missing: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
     consultations: list[dict[str, Any]] = field(default_factory=list)
     parse_issues: list[dict[str, Any]] = field(default_factory=list)
 
     def fail(self, document_id: str, stage: str, reason: str) -> None:
         self.failures.append({"document_id": document_id, "stage": stage, "reason": reason})
+
+    def missing(self, m: MissingFile) -> None:
+        self.missing_files.append(
+            {"document_id": m.document_id, "status": m.status, "reason": m.reason,
+             "since": format_timestamp(m.first_failed_at), "attempts": m.attempts}
+        )  # fmt: skip
 
     def consultation(
         self, document_id: str, title: str | None, status: str, c: Consultation
@@ -156,6 +167,8 @@ class RunTally:
             "totals": totals,
             "sources": s,
             "failures": self.failures,
+            "missing_files": self.missing_files,
+            "warnings": self.warnings,
             "consultations": self.consultations,
             "parse_issues": self.parse_issues,
         }

@@ -109,6 +109,7 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
         lines += _table(["document", "stage", "reason"], rows)
     else:
         lines.append("None.")
+    lines += _missing_lines(summary)
     consultations = summary.get("consultations") or []
     lines += ["", f"## Consultations loaded ({len(consultations)})"]
     lines += _consultation_lines(consultations) if consultations else ["", "None."]
@@ -120,6 +121,21 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
     else:
         lines.append("None.")
     return "\n".join(lines) + "\n"
+
+
+def _missing_lines(summary: Mapping[str, Any]) -> list[str]:
+    """Files the source did not serve (retried on later runs; "missing at the source" after
+    JBZ_MISSING_AFTER_DAYS), and optional source fields it lacks."""
+    lines: list[str] = []
+    missing = summary.get("missing_files") or []
+    if missing:
+        lines += ["", f"## Files the source did not serve ({len(missing)})", ""]
+        rows = [[m["document_id"], m["status"].replace("_", " "), m["since"], m["reason"]]
+                for m in missing]  # fmt: skip
+        lines += _table(["document", "status", "since", "reason"], rows)
+    for warning in summary.get("warnings") or []:
+        lines.append(f"\nwarning: {warning}")
+    return lines
 
 
 def publish_artifact(summary: Mapping[str, Any]) -> None:

@@ -23,8 +23,9 @@ from flows import listing
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
 from flows.sources import tk_odata
+from flows.sources.cursor import listing_start
 from flows.sources.fetch import fetch_document
-from flows.sources.http import HttpClient
+from flows.sources.http import HttpClient, SourceError
 from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
 from parsers.model import Consultation
@@ -102,6 +103,7 @@ def list_source(
     document_id: str | None = None,
     *,
     backfill: bool = True,
+    shared: listing.SharedListings | None = None,
 ) -> list[DocumentRecord]:
     """A source's documents of one dossier changed since `since` (a cursor or ISO date; the
     sources subtract the overlap window), before `until`, or the one document asked for. A
@@ -112,7 +114,9 @@ def list_source(
         def fields(fresh: bool) -> FieldMap:
             return listing.tk_fields(_work_db(), cfg, client(), refresh=fresh)
 
-        records = listing.list_tk(client(), cfg, fields, dossier, since, until, backfill)
+        records = listing.list_tk(
+            client(), cfg, fields, dossier, since, until, backfill, shared, _work_db()
+        )
     elif source == "koop":
         records = listing.list_koop(client(), cfg, dossier, since, until)
     else:
@@ -120,6 +124,33 @@ def list_source(
     if document_id:
         records = [r for r in records if r.document_id == document_id]
     return records
+
+
+def shared_listings(
+    dossiers: tuple[str, ...], cursors: list[str | None], until: datetime | None
+) -> listing.SharedListings | None:
+    """The run's TK listings shared by the dossiers listed from a cursor (None: no such)."""
+    starts = [listing_start(c, config().cursor_overlap_hours) for c in cursors if c]
+    if not starts or len(starts) < len(cursors):
+        return None
+    return listing.SharedListings(dossiers, min(s for s in starts if s is not None), until)
+
+
+def tk_field_warnings() -> list[str]:
+    """Optional TK fields the server lacks (read as null), for the run summary."""
+    return list(listing.tk_fields(_work_db(), config(), client()).warnings)
+
+
+def record_missing(
+    con: duckdb.DuckDBPyConnection, record: DocumentRecord, exc: SourceError
+) -> load.MissingFile:
+    """Note a file the source did not serve (retried by id on later runs)."""
+    days = config().missing_after_days
+    return load.record_missing(con, record.document_id, str(exc), exc.url, utc_now(), days)
+
+
+def due_missing(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    return load.due_missing(con, source, utc_now(), config().missing_after_days)
 
 
 def fetch(record: DocumentRecord) -> FetchedFile:
@@ -150,6 +181,7 @@ def upsert_record(con: duckdb.DuckDBPyConnection, record: DocumentRecord) -> str
     """Record one listed document; returns new | changed | unchanged | deleted."""
     seen = utc_now()
     if record.deleted:
+        load.clear_missing(con, [record.document_id])  # nothing left to wait for
         return "deleted" if load.mark_deleted(con, [record.document_id], seen) else "unchanged"
     counts = load.upsert_documents(con, [record], seen)
     return "new" if counts.new else "changed" if counts.changed else "unchanged"

@@ -38,22 +38,34 @@ def tk_requests(replay: ReplayServer) -> list[str]:
     ]
 
 
-def test_backfill_then_a_no_change_run_costs_two_tk_requests_and_one_koop(
+def test_backfill_then_a_no_change_run_costs_four_tk_requests_and_one_koop(
     flow_env: Path, own_replay: ReplayServer
 ) -> None:
+    """Against the strict stand-in (nesting, node limit, no ORed lambda): the listing of one
+    dossier, the inbreng through their cases, the late publications and the deletions; a second
+    dossier adds its own listing only. The count does not grow with the known documents."""
     first = run_ingest(since=date(2024, 1, 1))
     # a backfill without --until leaves each cursor at the newest document it stored
     assert first["sources"]["tk"]["cursor_after"] is not None
     assert first["sources"]["koop"]["cursor_after"] is not None
+    assert first["totals"]["new"] >= 131 and first["failures"] == []
     own_replay.clear_log()
     second = run_ingest()
     assert second["totals"]["new"] == 0 and second["failures"] == []
     tk = tk_requests(own_replay)
-    assert len(tk) == 2, "\n".join(
-        tk
-    )  # the listing and one deletion listing ($metadata cached for a day)
-    assert "Verwijderd eq false" in tk[0] and "Verwijderd eq true" in tk[1]
+    assert len(tk) == 4, "\n".join(tk)  # $metadata is cached for a day
+    assert "Kamerstukdossier/any" in tk[0] and "Inbreng" in tk[1]
+    assert "DocumentPublicatie" in tk[2] and "Verwijderd eq true" in tk[3]
+    assert all(e.fault is None for e in own_replay.log)
     assert len([e for e in own_replay.log if e.path == "/sru"]) == 1
+
+    run_ingest(sources="tk", dossiers=["32317", RAD])  # RAD: its backfill
+    own_replay.clear_log()
+    run_ingest(sources="tk", dossiers=["32317", RAD])
+    tk = tk_requests(own_replay)
+    assert len(tk) == 5, "\n".join(tk)  # one more for the second dossier
+    assert sum("Kamerstukdossier/any" in t for t in tk) == 2
+    assert "startswith(Identifier,'kst-21501-02-')" in next(t for t in tk if "Publicatie" in t)
 
 
 def test_dossiers_as_a_parameter_one_cursor_each(

@@ -8,11 +8,12 @@ PDF keeps both.
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
 
+from contract.kinds import DocumentKind
 from contract.records import DocumentRecord, FetchedFile
 from warehouse.bulk import insert_rows
 from warehouse.db import to_utc_naive, transaction
@@ -178,6 +179,33 @@ def known_document_ids(con: duckdb.DuckDBPyConnection, source: str) -> list[str]
         [source],
     ).fetchall()
     return [str(r[0]) for r in rows]
+
+
+def file_urls(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str | None]:
+    """document id -> the file URL last listed, for the known ones among `ids`."""
+    rows = con.execute(
+        "SELECT document_id, file_url FROM documents WHERE document_id IN (SELECT unnest(?))",
+        [list(ids)],
+    ).fetchall()
+    return {str(r[0]): r[1] for r in rows}
+
+
+def document_records(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[DocumentRecord]:
+    """The listed records of stored documents, as they were listed (to fetch a file again)."""
+    names = [name for name, _ in _RECORD_COLUMNS]
+    rows = con.execute(
+        f"SELECT {', '.join(names)} FROM documents WHERE document_id IN (SELECT unnest(?)) "
+        "ORDER BY document_id",
+        [list(ids)],
+    ).fetchall()
+    out = []
+    for r in rows:
+        values = dict(zip(names, r, strict=True))
+        at = values["modified_at"]
+        values["modified_at"] = at.replace(tzinfo=UTC) if at is not None else None
+        values["kind"] = DocumentKind(values["kind"])
+        out.append(DocumentRecord(**values))
+    return out
 
 
 def stored_hashes(con: duckdb.DuckDBPyConnection, document_id: str) -> set[str]:

@@ -15,12 +15,21 @@ from warehouse.documents import (
     RawFile,
     UpsertCounts,
     document_ids_of_kinds,
+    document_records,
+    file_urls,
     iter_raw_files,
     known_document_ids,
     mark_deleted,
     store_file,
     stored_hashes,
     upsert_documents,
+)
+from warehouse.missing import (
+    MissingFile,
+    clear_missing,
+    due_missing,
+    missing_ids,
+    record_missing,
 )
 from warehouse.state import finish_run, get_cursor, get_run, last_run, set_cursor, start_run
 
@@ -29,7 +38,14 @@ __all__ = [
     "BatchResult",
     "RawFile",
     "UpsertCounts",
+    "MissingFile",
+    "clear_missing",
     "document_ids_of_kinds",
+    "document_records",
+    "due_missing",
+    "file_urls",
+    "missing_ids",
+    "record_missing",
     "finish_run",
     "get_cursor",
     "get_run",

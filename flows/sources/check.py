@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from flows.config import Config, load_config_or_exit
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import parse_sru_page, sru_query
-from flows.sources.tk_odata import dossier_routes, iter_tk_pages, odata_datetime
+from flows.sources.tk_odata import iter_tk_documents, iter_tk_zaak_documents
 from flows.sources.tk_schema import (
     CONCEPTS,
     FieldMap,
@@ -24,38 +24,36 @@ RENAMED = ("document_number", "ondernummer")  # the concepts v5 is known to have
 
 
 def check_fields(client: HttpClient, cfg: Config) -> tuple[FieldMap | None, list[str]]:
-    """(the field map or None, the lines to print)."""
+    """(the field map or None, the lines to print): an essential field missing stops the
+    source; an optional one is read as null, with a warning line."""
     metadata = fetch_metadata(client, cfg)
-    missing = unmapped(cfg, read_entity_fields(metadata))
+    have = read_entity_fields(metadata)
+    missing = unmapped(cfg, have)
+    optional = [f"warning: {line} (optional: read as null)" for line in unmapped(cfg, have, False)]
     where = f"TK API {cfg.tk_api_version} at {cfg.tk_odata_url}"
+    essential = sum(c.essential for c in CONCEPTS)
     if missing:
-        return None, [*missing, f"{where}: {len(missing)} of {len(CONCEPTS)} fields missing."]
+        summary = f"{where}: {len(missing)} of {essential} essential fields missing."
+        return None, [*missing, *optional, summary]
     fields = map_fields(cfg, metadata)
     names = ", ".join(f"{k} = {fields[k]}" for k in RENAMED)
-    return fields, [f"{where}: all {len(CONCEPTS)} fields found ({names})."]
+    return fields, [*optional, f"{where}: all {essential} essential fields found ({names})."]
 
 
 def route_counts(
     client: HttpClient, cfg: Config, fields: FieldMap, dossier: str, since: date
 ) -> dict[str, Counter[str]]:
-    """Route name -> documents per Soort dated since `since`, plus "only via Zaak"."""
-    start = odata_datetime(datetime(since.year, since.month, since.day, tzinfo=UTC))
-    found: dict[str, dict[str, str]] = {}
-    routes = zip(("Kamerstukdossier", "Zaak"), dossier_routes(fields, dossier), strict=True)
-    for name, route in routes:
-        clause = f"{fields['deleted']} eq false and {route} and {fields['datum']} gt {start}"
-        params = {
-            "$filter": clause,
-            "$select": f"{fields['id']},{fields['soort']}",
-        }
-        ids: dict[str, str] = {}
-        for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
-            ids.update({str(r.get(fields["id"])): str(r.get(fields["soort"])) for r in page})
-        found[name] = ids
-    only = {k: v for k, v in found["Zaak"].items() if k not in found["Kamerstukdossier"]}
+    """Route name -> documents per Soort that reached the API since `since`, through the
+    dossier link and through the cases (the inbreng query), plus "only via Zaak"."""
+    start = datetime(since.year, since.month, since.day, tzinfo=UTC)
+    direct = {r.document_id: r.soort or "" for r in
+              iter_tk_documents(client, cfg, dossier, start, None, fields)}  # fmt: skip
+    zaak = {r.document_id: r.soort or "" for r in
+            iter_tk_zaak_documents(client, cfg, (dossier,), start, None, fields)}  # fmt: skip
+    only = {k: v for k, v in zaak.items() if k not in direct}
     return {
-        "via Kamerstukdossier": Counter(found["Kamerstukdossier"].values()),
-        "via Zaak": Counter(found["Zaak"].values()),
+        "via Kamerstukdossier": Counter(direct.values()),
+        "via Zaak": Counter(zaak.values()),
         "only via Zaak": Counter(only.values()),
     }
 

@@ -143,6 +143,21 @@ def error_message(resp: requests.Response) -> str:
     return f": the server says {text!r}" if text else ""
 
 
+def json_error(dl: "Download") -> str | None:
+    """': <message>' when a file download is a JSON document (an error body, never a file:
+    SOURCES.md section 5), else None. Only bodies that start like JSON are parsed."""
+    head = dl.data[:64].lstrip()[:1]
+    if head not in (b"{", b"[") and "json" not in (dl.content_type or "").lower():
+        return None
+    try:
+        value = json.loads(dl.data)
+    except ValueError:
+        return None
+    error = value.get("error") if isinstance(value, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return f": the server says {str(message)[:ERROR_BODY_CHARS]!r}" if message else ""
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Retry-After as seconds (delta-seconds or an HTTP date); None when absent or unreadable."""
     if not value:
@@ -200,6 +215,12 @@ class HttpClient:
         dl = self.get(url, params)
         if ERROR_PAGE_MARK in dl.url:  # KOOP's missing files end on …/fout404 (tkconv)
             raise SoftNotFound(f"redirected to an error page from {url}", url=dl.url)
+        if dl.status == 204 or not dl.data:  # tkapi: 204 means "does not exist"
+            raise SoftNotFound(f"no content (HTTP {dl.status})", url=dl.url)
+        said = json_error(dl)
+        if said is not None:  # a permanently missing TK resource: "a kind of 404 in JSON", 200
+            why = f"a JSON body instead of a file (HTTP {dl.status}){said}"
+            raise SoftNotFound(why, url=dl.url)
         # sniffed once here; the format travels on with the bytes (FetchedFile.fmt, the parser)
         dl = dataclasses.replace(dl, fmt=sniff(dl.data))
         # error pages of both sources are HTML; the parsers' sniffer recognises them

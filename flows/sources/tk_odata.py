@@ -1,17 +1,18 @@
 """Tweede Kamer open data (OData v4 or v5): list a dossier's documents, deletions, files.
 
-Field names come from the server's `$metadata` (flows/sources/tk_schema.py, a FieldMap). The
-watermark is the API-visibility time (`ApiGewijzigdOp`), not the source's change time: a record
-that reaches the API late is still listed, and so is a document whose KOOP publication
-(`DocumentPublicatie`) appears months after it (real sample: kst-32317-898). A document is found
-through its `Kamerstukdossier` or through its case (`Zaak`), which is the only sure link of an
-inbreng. One listing request covers both routes and the late publications.
+Field names come from the server's `$metadata` (flows/sources/tk_schema.py, a FieldMap); the
+queries, each within the live service's limits, from flows/sources/tk_queries.py. The watermark
+is the API-visibility time (`ApiGewijzigdOp`), not the source's change time: a record that
+reaches the API late is still listed, and so is a document whose KOOP publication
+(`DocumentPublicatie`) appears months after it (real sample: kst-32317-898), found through the
+publications listing and asked for by id.
 """
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -20,75 +21,19 @@ from flows.config import Config, split_dossier
 from flows.sources.classify import classify_document
 from flows.sources.files import download_file
 from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceError
+from flows.sources.odata_query import odata_datetime, odata_string
+from flows.sources.tk_queries import (
+    by_id_queries,
+    deletion_query,
+    document_query,
+    koop_prefix,
+    publication_queries,
+    zaak_document_query,
+)
 from flows.sources.tk_schema import FieldMap, default_fields
 
 SOURCE = "tk"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
-
-
-def odata_datetime(when: datetime) -> str:
-    """A DateTimeOffset literal (unquoted), in UTC: 2025-10-01T00:00:00.000Z."""
-    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def odata_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def dossier_clause(f: FieldMap, dossier: str, var: str = "d") -> str:
-    """`d/Nummer eq 21501 and d/Toevoeging eq '02'` for "21501-02"; the number alone for "32317"."""
-    number, toevoeging = split_dossier(dossier)
-    clause = f"{var}/{f['dossier_number']} eq {number}"
-    if toevoeging is not None:
-        clause += f" and {var}/{f['toevoeging']} eq {odata_string(toevoeging)}"
-    return clause
-
-
-def dossier_routes(f: FieldMap, dossier: str) -> tuple[str, str]:
-    """(via Kamerstukdossier, via Zaak): the two ways a document belongs to the dossier."""
-    direct = f"{f['dossiers']}/any(d: {dossier_clause(f, dossier)})"
-    via_zaak = f"{f['zaken']}/any(z: z/{f['zaak_dossiers']}/any(d: {dossier_clause(f, dossier)}))"
-    return direct, via_zaak
-
-
-def _window(field: str, start: datetime | None, end: datetime | None) -> str:
-    parts = []
-    if start is not None:
-        parts.append(f"{field} gt {odata_datetime(start)}")
-    if end is not None:
-        parts.append(f"{field} lt {odata_datetime(end)}")
-    return " and ".join(parts)
-
-
-def document_select(f: FieldMap) -> dict[str, str]:
-    """The smallest $select/$expand that read_tk_record reads."""
-    keys = ("id", "soort", "onderwerp", "datum", "kamer", "document_number", "ondernummer",
-            "changed", "api_changed", "deleted")  # fmt: skip
-    pub = f"{f['publications']}($select=Id,{f['pub_type']},{f['pub_api_changed']})"
-    versie = f"{f['version_number']},{f['extension']},{f['external_id']}"
-    return {
-        "$select": ",".join(f[k] for k in keys),
-        "$expand": f"{f['version']}($select=Id,{versie};$expand={pub})",
-    }
-
-
-def document_query(
-    f: FieldMap, dossier: str, start: datetime | None, end: datetime | None = None
-) -> dict[str, str]:
-    """Documents of the dossier (either route) that reached the API in (start, end), or whose
-    publication did. `start`/`end` are already widened by the caller (overlap)."""
-    direct, via_zaak = dossier_routes(f, dossier)
-    clauses = [f"{f['deleted']} eq false", f"({direct} or {via_zaak})"]
-    doc_window = _window(f["api_changed"], start, end)
-    if doc_window:
-        pub_window = _window(f"p/{f['pub_api_changed']}", start, end)
-        path = f"{f['version']}/{f['publications']}"
-        clauses.append(f"(({doc_window}) or {path}/any(p: {pub_window}))")
-    return {
-        "$filter": " and ".join(clauses),
-        "$orderby": f"{f['api_changed']} asc",
-        **document_select(f),
-    }
 
 
 def iter_tk_pages(
@@ -120,7 +65,7 @@ def iter_tk_documents(
     end: datetime | None = None,
     fields: FieldMap | None = None,
 ) -> Iterator[DocumentRecord]:
-    """One listing of the dossier's documents in (start, end) (see document_query)."""
+    """The dossier's documents (through Kamerstukdossier) that reached the API in (start, end)."""
     f = fields or default_fields(cfg)
     params = document_query(f, dossier, start, end)
     for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
@@ -128,20 +73,111 @@ def iter_tk_documents(
             yield read_tk_record(raw, cfg, dossier, f)
 
 
+def zaak_dossiers(raw: Mapping[str, Any], f: FieldMap) -> set[tuple[int, str | None]]:
+    """(number, toevoeging) of every dossier of the record's cases (the expanded `Zaak`)."""
+    out = set()
+    for zaak in raw.get(f["zaken"]) or ():
+        for d in zaak.get(f["zaak_dossiers"]) or ():
+            number = d.get(f["dossier_number"])
+            if isinstance(number, int):
+                out.add((number, d.get(f["toevoeging"]) or None))
+    return out
+
+
+def iter_tk_zaak_documents(
+    client: HttpClient,
+    cfg: Config,
+    dossiers: Sequence[str],
+    start: datetime | None,
+    end: datetime | None = None,
+    fields: FieldMap | None = None,
+) -> Iterator[DocumentRecord]:
+    """The inbreng of the dossiers in (start, end), found through their cases: one listing of
+    every dossier's inbreng, matched here against the cases' dossiers."""
+    f = fields or default_fields(cfg)
+    wanted = {split_dossier(d): d for d in dossiers}
+    params = zaak_document_query(f, start, end)
+    for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
+        for raw in page:
+            for key in sorted(zaak_dossiers(raw, f) & set(wanted), key=str):
+                yield read_tk_record(raw, cfg, wanted[key], f)
+
+
+def iter_tk_dossier(
+    client: HttpClient,
+    cfg: Config,
+    dossier: str,
+    start: datetime | None,
+    end: datetime | None = None,
+    fields: FieldMap | None = None,
+) -> Iterator[DocumentRecord]:
+    """The dossier's documents in (start, end) by both routes: its own link, then the inbreng
+    through their cases (two simple queries where one would nest `any()`)."""
+    seen = set()
+    for record in iter_tk_documents(client, cfg, dossier, start, end, fields):
+        seen.add(record.document_id)
+        yield record
+    for record in iter_tk_zaak_documents(client, cfg, (dossier,), start, end, fields):
+        if record.document_id not in seen:
+            yield record
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A KOOP publication that reached the API: whose document, of which dossier."""
+
+    document_id: str  # "tk:<GUID>"
+    publication_id: str
+    dossier: str
+
+
+def iter_tk_publications(
+    client: HttpClient,
+    cfg: Config,
+    dossiers: Sequence[str],
+    start: datetime | None,
+    fields: FieldMap,
+) -> Iterator[Publication]:
+    """KOOP XML publications of the dossiers that reached the API since `start` (nothing when
+    the server lacks the optional fields this needs: the weekly sweep finds them then)."""
+    f = fields
+    if not all(f.get(k) for k in ("pub_identifier", "pub_version", "version_document")):
+        return
+    by_prefix = {koop_prefix(d): d for d in dossiers}
+    for params in publication_queries(f, dossiers, start):
+        for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/DocumentPublicatie", params):
+            for raw in page:
+                ident = str(raw.get(f["pub_identifier"]) or "")
+                doc = (raw.get(f["pub_version"]) or {}).get(f["version_document"])
+                dossier = next((d for p, d in by_prefix.items() if ident.startswith(p)), None)
+                if doc and dossier:
+                    yield Publication(f"{SOURCE}:{doc}", str(raw.get("Id")), dossier)
+
+
+def _guids(document_ids: Iterable[str]) -> list[str]:
+    ids = [i.removeprefix(f"{SOURCE}:") for i in document_ids]
+    bad = [i for i in ids if not GUID.match(i)]
+    if bad:
+        raise ValueError(f"not TK document ids: {bad[:3]}")
+    return ids
+
+
+def iter_tk_by_id(
+    client: HttpClient, cfg: Config, document_ids: Sequence[str], dossier: str, fields: FieldMap
+) -> Iterator[DocumentRecord]:
+    """Known documents of the dossier asked for by id (the second step of a late publication)."""
+    for params in by_id_queries(fields, _guids(document_ids), most=cfg.tombstone_batch):
+        for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
+            for raw in page:
+                yield read_tk_record(raw, cfg, dossier, fields)
+
+
 def iter_tk_deletions(
     client: HttpClient, cfg: Config, start: datetime | None, fields: FieldMap | None = None
 ) -> Iterator[DocumentRecord]:
-    """Every record deleted since `start` (tombstones keep only Id and times, so they fall out of
-    the dossier filter): one listing, matched against known ids by the caller."""
+    """Every record deleted since `start`: one listing, matched against known ids by the caller."""
     f = fields or default_fields(cfg)
-    clauses = [f"{f['deleted']} eq true"]
-    if start is not None:
-        clauses.append(f"{f['api_changed']} gt {odata_datetime(start)}")
-    params = {
-        "$filter": " and ".join(clauses),
-        "$select": ",".join(f[k] for k in ("id", "changed", "api_changed", "deleted")),
-        "$orderby": f"{f['api_changed']} asc",
-    }
+    params = deletion_query(f, start)
     for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
         for raw in page:
             yield read_tk_record(raw, cfg, None, f)
@@ -150,19 +186,11 @@ def iter_tk_deletions(
 def iter_tk_tombstones(
     client: HttpClient, cfg: Config, known_ids: Sequence[str], fields: FieldMap | None = None
 ) -> Iterator[DocumentRecord]:
-    """Deleted records among known documents, asked for by `Id in (…)`, JBZ_TOMBSTONE_BATCH ids
-    (25, a live client's figure) a query: the thorough check of a full refresh, which finds
-    deletions older than the deletion cursor."""
+    """Deleted records among known documents, asked for by id, as many a query as the node
+    budget allows: the thorough check of a full refresh, which finds deletions older than the
+    deletion cursor."""
     f = fields or default_fields(cfg)
-    ids = [i.removeprefix(f"{SOURCE}:") for i in known_ids]
-    bad = [i for i in ids if not GUID.match(i)]
-    if bad:
-        raise ValueError(f"not TK document ids: {bad[:3]}")
-    select = ",".join(f[k] for k in ("id", "changed", "api_changed", "deleted"))
-    size = cfg.tombstone_batch
-    for start in range(0, len(ids), size):
-        batch = ",".join(ids[start : start + size])
-        params = {"$filter": f"{f['id']} in ({batch})", "$select": select}
+    for params in by_id_queries(f, _guids(known_ids), full=False, most=cfg.tombstone_batch):
         for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Document", params):
             for raw in page:
                 if raw.get(f["deleted"]) is True:
@@ -223,11 +251,19 @@ def _read_tk_record(
         version=None if version is None else str(version),
         koop_id=versie.get(f["external_id"]) or None,
         file_url=None if deleted else tk_file_url(cfg, doc_id, versie, f),
-        chamber="EK" if raw.get(f["kamer"]) == 1 else "TK",
+        chamber=_chamber(raw, f),
         raw_json=json.dumps(raw, ensure_ascii=False, sort_keys=True),
         dossier_number=number,
         toevoeging=toevoeging,
     )
+
+
+def _chamber(raw: Mapping[str, Any], f: FieldMap) -> str | None:
+    """ "EK" (Kamer 1) or "TK"; None when the server has no `Kamer` field (optional)."""
+    kamer = f.get("kamer")
+    if kamer is None:
+        return None
+    return "EK" if raw.get(kamer) == 1 else "TK"
 
 
 def tk_resource_url(cfg: Config, source_id: str) -> str:
@@ -249,19 +285,49 @@ def fetch_tk_file(client: HttpClient, cfg: Config, record: DocumentRecord) -> Fe
     resource = tk_resource_url(cfg, record.source_id)
     url = record.file_url or resource
     try:
+        if url == resource:
+            return _resource_file(client, record, resource)
         try:
             return download_file(client, url)
         except (SoftNotFound, BadResponse):
-            if url == resource:
-                raise
-            return download_file(client, resource)  # publication listed but not (yet) served
+            return _resource_file(client, record, resource)  # listed, not (yet) served
     except SourceError as e:
         raise e.for_document(record.document_id) from e
 
 
+def announced_length(record: DocumentRecord) -> int | None:
+    """The file size the TK record announces (`ContentLength`), None when it says nothing."""
+    try:
+        value = json.loads(record.raw_json or "{}").get("ContentLength")
+    except ValueError:
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _resource_file(client: HttpClient, record: DocumentRecord, url: str) -> FetchedFile:
+    """The TK file itself: not asked for when announced empty, refused when shorter than
+    announced (tkconv does both; a cut body is not the document)."""
+    announced = announced_length(record)
+    if announced == 0:
+        raise SoftNotFound("the record announces an empty file (ContentLength 0)", url=url)
+    fetched = download_file(client, url)
+    if announced is not None and len(fetched.data) < announced:
+        raise SoftNotFound(
+            f"body of {len(fetched.data)} bytes, shorter than its ContentLength {announced}",
+            url=url,
+        )
+    return fetched
+
+
 __all__ = [
     "SOURCE",
-    "document_query",
+    "Publication",
+    "iter_tk_by_id",
+    "iter_tk_dossier",
+    "iter_tk_publications",
+    "iter_tk_zaak_documents",
+    "odata_datetime",
+    "odata_string",
     "fetch_tk_file",
     "iter_tk_deletions",
     "iter_tk_documents",

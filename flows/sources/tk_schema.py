@@ -3,8 +3,10 @@
 v5 renamed fields (`DocumentNummer` -> `Nummer`, `Volgnummer` -> `Ondernummer`) and dropped
 others, and the full list is not public: a name the server does not know makes it answer HTTP
 400 on every run. So each concept has a list of known candidate names; the first one the
-server's `$metadata` has wins, and a concept with none stops the TK source with one line naming
-the concept and the names tried. Pure apart from `fetch_tk_fields` (one GET).
+server's `$metadata` has wins. An essential concept with none stops the TK source with one line
+naming the concept and the names tried; an optional one (the pipeline can do without it) is left
+out of the queries, read as null, and named in a warning (run summary, `jbz check-source`).
+Pure apart from `fetch_tk_fields` (one GET).
 """
 
 import json
@@ -24,6 +26,7 @@ class Concept:
     entity: str
     candidates: tuple[str, ...]  # known names, most likely first (v5 before v4 where renamed)
     purpose: str  # plain words for messages
+    essential: bool = True  # False: missing means null and a warning, not a stopped source
 
 
 # The two renamed fields, v5 name first: the renames are written once, in `TK_FIELDS`.
@@ -37,7 +40,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("soort", "Document", ("Soort",), "the document type"),
     Concept("onderwerp", "Document", ("Onderwerp",), "the subject"),
     Concept("datum", "Document", ("Datum",), "the document date"),
-    Concept("kamer", "Document", ("Kamer",), "the chamber"),
+    Concept("kamer", "Document", ("Kamer",), "the chamber", essential=False),
+    Concept("content_length", "Document", ("ContentLength",), "the file size", essential=False),
     Concept("document_number", "Document", _RENAMED["document_number"], "the document number"),
     Concept("ondernummer", "Document", _RENAMED["ondernummer"], "the Kamerstuk number"),
     Concept("changed", "Document", ("GewijzigdOp",), "the source's change time"),
@@ -47,7 +51,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("dossiers", "Document", ("Kamerstukdossier",), "the link to the dossier"),
     Concept("zaken", "Document", ("Zaak",), "the link to the case (Zaak)"),
     Concept("version_number", "DocumentVersie", ("Versienummer",), "the version number"),
-    Concept("extension", "DocumentVersie", ("Extensie",), "the file extension"),
+    Concept("extension", "DocumentVersie", ("Extensie",), "the file extension", essential=False),
     Concept("external_id", "DocumentVersie", ("ExterneIdentifier",), "the KOOP identifier"),
     Concept("publications", "DocumentVersie", ("DocumentPublicatie",), "the publications"),
     Concept("pub_type", "DocumentPublicatie", ("DocumentType",), "the publication format"),
@@ -55,7 +59,14 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("dossier_number", "Kamerstukdossier", ("Nummer",), "the dossier number"),
     Concept("toevoeging", "Kamerstukdossier", ("Toevoeging",), "the dossier's toevoeging"),
     Concept("zaak_dossiers", "Zaak", ("Kamerstukdossier",), "the case's dossier link"),
-)
+    # the late-publication listing (without them, the weekly sweep still finds late XML)
+    Concept("pub_identifier", "DocumentPublicatie", ("Identifier",), "the publication's KOOP id",
+            essential=False),
+    Concept("pub_version", "DocumentPublicatie", ("DocumentVersie",), "its version",
+            essential=False),
+    Concept("version_document", "DocumentVersie", ("Document_Id",), "the version's document id",
+            essential=False),
+)  # fmt: skip
 _BY_KEY = {c.key: c for c in CONCEPTS}
 
 
@@ -67,10 +78,24 @@ class SchemaMismatch(BadResponse):
 class FieldMap:
     """Concept key -> the server's name for it."""
 
-    names: tuple[tuple[str, str], ...]
+    names: tuple[tuple[str, str], ...]  # every essential concept, the optional ones present
 
     def __getitem__(self, key: str) -> str:
         return dict(self.names)[key]
+
+    def get(self, key: str) -> str | None:
+        """The server's name, None for an optional concept the server lacks."""
+        return dict(self.names).get(key)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """One line per optional concept the server lacks (read as null)."""
+        have = dict(self.names)
+        return tuple(
+            f"TK API has no field for {c.purpose} ({c.key}) on {c.entity}: read as null"
+            for c in CONCEPTS
+            if c.key not in have
+        )
 
     def to_json(self) -> str:
         return json.dumps(dict(self.names), sort_keys=True)
@@ -78,7 +103,8 @@ class FieldMap:
     @classmethod
     def from_json(cls, text: str) -> "FieldMap":
         value = json.loads(text)
-        if not isinstance(value, dict) or set(value) != set(_BY_KEY):
+        essential = {c.key for c in CONCEPTS if c.essential}
+        if not isinstance(value, dict) or not essential <= set(value) <= set(_BY_KEY):
             raise ValueError("not a field map of the current concepts")
         return cls(tuple(sorted((str(k), str(v)) for k, v in value.items())))
 
@@ -114,10 +140,12 @@ def read_entity_fields(metadata: bytes) -> dict[str, set[str]]:
     return found
 
 
-def unmapped(cfg: Config, have: Mapping[str, set[str]]) -> list[str]:
-    """One plain line per concept the server has no name for ([] when all are there)."""
+def unmapped(cfg: Config, have: Mapping[str, set[str]], essential: bool = True) -> list[str]:
+    """One plain line per essential (or optional) concept the server has no name for."""
     lines = []
     for c in CONCEPTS:
+        if c.essential != essential:
+            continue
         tried = candidates(cfg, c)
         if not any(name in have.get(c.entity, set()) for name in tried):
             lines.append(
@@ -134,7 +162,11 @@ def map_fields(cfg: Config, metadata: bytes) -> FieldMap:
     if missing:
         more = f" (and {len(missing) - 1} more: run jbz check-source)" if len(missing) > 1 else ""
         raise SchemaMismatch(missing[0] + more)
-    names = {c.key: next(n for n in candidates(cfg, c) if n in have[c.entity]) for c in CONCEPTS}
+    names = {
+        c.key: name
+        for c in CONCEPTS
+        if (name := next((n for n in candidates(cfg, c) if n in have.get(c.entity, ())), None))
+    }
     return FieldMap(tuple(sorted(names.items())))
 
 
