@@ -161,6 +161,9 @@ class SruRecord:
     chamber: str = "TK"  # "EK": dcterms:creator is the Eerste Kamer
     title_type: str = ""  # the type as the title prints it ("Brief regering"); "" = kamerstuktype
     date: str = ""  # YYYY-MM-DD: the document's own date (owmsmantel, SRU's dt.date); "" = modified
+    # the record lists an XML manifestation that is not there ({id}.xml goes to fout404, as
+    # for recent PDF-only publications) while its PDF is
+    lists_missing_xml: bool = False
 
     @property
     def dated(self) -> str:

@@ -31,7 +31,8 @@ CREATOR = {"TK": "Tweede Kamer der Staten-Generaal", "EK": "Eerste Kamer der Sta
 def _record_xml(rec: SruRecord, position: int, base_url: str) -> str:
     year = rec.dated[:4]
     frbr = f"{base_url}/frbr/officielepublicaties/kst/{year}/{rec.identifier}/1"
-    kinds = ("html", "metadata", "pdf", "xml") if rec.xml else ("metadata", "pdf")
+    listed_xml = rec.xml or rec.lists_missing_xml
+    kinds = ("html", "metadata", "pdf", "xml") if listed_xml else ("metadata", "pdf")
     files = {"html": f"html/{rec.identifier}.html", "metadata": "metadata/metadata.xml",
              "pdf": f"pdf/{rec.identifier}.pdf", "xml": f"xml/{rec.identifier}.xml"}  # fmt: skip
     items = "".join(

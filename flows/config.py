@@ -275,7 +275,7 @@ SETTINGS: tuple[Setting, ...] = (
         "missing_after_days",
         "JBZ_MISSING_AFTER_DAYS",
         "14",
-        _SIZE,
+        _COUNT,
         "a file not served this long is reported missing at the source (retried weekly)",
     ),
     Setting("koop_page_size", "JBZ_KOOP_PAGE_SIZE", "100", _SIZE, "SRU maximumRecords"),

@@ -6,6 +6,7 @@ and file URLs are read from the record (itemUrl[@manifestation='xml']), never bu
 identifiers are numeric (`kst-1027638`).
 """
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from flows.sources.classify import classify_document
 from flows.sources.cursor import listing_start
 from flows.sources.files import download_file
 from flows.sources.formats import sniff
-from flows.sources.http import BadResponse, HttpClient, SourceError
+from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceError
 
 SOURCE = "koop"
 MAX_PAGES = 1000
@@ -122,6 +123,22 @@ def _file_url(gzd: Element) -> str | None:
     return next((u for m in MANIFESTATIONS if (u := _item_url(gzd, m))), None)
 
 
+def _manifestations(gzd: Element) -> dict[str, str]:
+    """Every file the SRU record lists, by manifestation (kept to fall back from XML to PDF)."""
+    return {m: u for m in MANIFESTATIONS if (u := _item_url(gzd, m))}
+
+
+def manifestation_urls(record: DocumentRecord) -> list[str]:
+    """The record's file URLs in the order tried: its file URL, then the other manifestations
+    its SRU record lists (XML, PDF, HTML)."""
+    try:
+        listed = json.loads(record.raw_json or "{}").get("manifestations") or {}
+    except ValueError:
+        listed = {}
+    urls = [record.file_url, *(listed.get(m) for m in MANIFESTATIONS)]
+    return list(dict.fromkeys(u for u in urls if isinstance(u, str) and u))
+
+
 def _read_koop_record(gzd: Element, cfg: Config, ident: str, dossier: str | None) -> DocumentRecord:
     title_type, subject = split_koop_title(_text(gzd, "owmskern", "title"))
     soort = _kamerstuk_type(gzd) or title_type
@@ -146,7 +163,7 @@ def _read_koop_record(gzd: Element, cfg: Config, ident: str, dossier: str | None
         koop_id=ident,
         file_url=_file_url(gzd),
         chamber=_chamber(gzd, ident, onder),
-        raw_json=None,
+        raw_json=json.dumps({"manifestations": _manifestations(gzd)}, sort_keys=True),
         dossier_number=number,
         toevoeging=toevoeging,
     )
@@ -180,8 +197,9 @@ def parse_sru_page(data: bytes, cfg: Config, dossier: str | None = None) -> SruP
 def sru_query(dossier: str) -> str:
     """Only indexes working public clients use (parlhist, wetsuite): there is no change-time
     index to ask for (`dt.modified` gets a diagnostic), so new records are found newest first."""
+    quoted = f'"{dossier}"' if "-" in dossier else dossier  # as peers quote "21501-02"
     return (
-        f"c.product-area==officielepublicaties AND w.dossiernummer=={dossier} AND "
+        f"c.product-area==officielepublicaties AND w.dossiernummer=={quoted} AND "
         "w.publicatienaam==Kamerstuk sortBy dt.date/sort.descending"
     )
 
@@ -228,11 +246,17 @@ def iter_koop_records(
 
 
 def fetch_koop_file(client: HttpClient, cfg: Config, record: DocumentRecord) -> FetchedFile:
-    """The file behind the record's itemUrl (XML, else PDF, else HTML); errors carry
-    record.document_id."""
+    """The file behind the record's itemUrl: the XML, else (listed but not served) the PDF,
+    else the HTML; the last error, carrying record.document_id, when none comes."""
+    urls = manifestation_urls(record)
     try:
-        if not record.file_url:
+        if not urls:
             raise BadResponse("the SRU record lists no XML, PDF or HTML manifestation")
-        return download_file(client, record.file_url, allow_html=record.file_url.endswith(".html"))
+        for url in urls[:-1]:
+            try:
+                return download_file(client, url, allow_html=url.endswith(".html"))
+            except (SoftNotFound, BadResponse):
+                continue  # recent publications exist only as PDF: {id}.xml goes to fout404
+        return download_file(client, urls[-1], allow_html=urls[-1].endswith(".html"))
     except SourceError as e:
         raise e.for_document(record.document_id) from e
