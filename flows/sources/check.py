@@ -1,6 +1,7 @@
 """`jbz check-source`: the first thing to run on a machine with internet. It reads the TK API's
 `$metadata` and maps every field the code needs (saying in one line per concept what is
-missing), counts per route and `Soort` what each way of finding a dossier's documents finds, and
+missing), probes each limit of the live service (flows/sources/probes.py), counts per route
+and `Soort` what each way of finding a dossier's documents finds, and
 asks KOOP SRU with exactly the indexes the code uses. Lines are described in the README."""
 
 import argparse
@@ -10,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from flows.config import Config, load_config_or_exit
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import parse_sru_page, sru_query
+from flows.sources.probes import probe_limits
 from flows.sources.tk_odata import iter_tk_documents, iter_tk_zaak_documents
 from flows.sources.tk_schema import (
     CONCEPTS,
@@ -84,6 +86,8 @@ def _tk(client: HttpClient, cfg: Config, since: date) -> int:
             print(line)
         if fields is None:
             return 1
+        for line in probe_limits(client, cfg, fields, since):
+            print(line)
         for dossier in cfg.dossiers:
             counts = route_counts(client, cfg, fields, dossier, since)
             for line in route_lines(counts, dossier, since):
