@@ -12,11 +12,12 @@ TABLES = {
     "sections", "qa_pairs", "answer_references", "footnotes", "pair_footnotes",
     "kamerstuk_references", "unassigned_text", "parse_issues", "runs", "sync_state",
     "schema_migrations", "consultation_associations", "council_meetings",
-    "council_meeting_documents",
+    "council_meeting_documents", "missing_files",
 }  # fmt: skip
 VIEWS = {
     "v_consultations", "v_qa", "v_questions_per_fractie", "v_referring_answers",
     "v_pairs_by_topic", "v_open_consultations", "v_parse_quality", "v_council_timeline",
+    "v_missing_files",
 }  # fmt: skip
 
 
