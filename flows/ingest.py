@@ -33,7 +33,7 @@ from flows.ingest_params import (
     params_from_args,
 )
 from flows.listing import DELETIONS_KEY, cursor_key
-from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor
+from flows.pipeline import CursorTracker, RunTally, SourceTally, day_start, sort_for_cursor, utc_now
 from flows.report import publish_artifact, render_markdown
 from flows.sources.cursor import backfill_keeps_cursor
 from flows.sources.http import SourceError, SourceUnavailable
@@ -56,7 +56,9 @@ def list_documents(
 ) -> list[DocumentRecord]:
     """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
     backfill = is_backfill(params, cursor)
-    since = params.since.isoformat() if params.since else None if backfill else cursor
+    # a sweep of a dossier without cursor lists its whole history, as its first run would
+    start = params.effective_since(utc_now().date()) if params.since or cursor else None
+    since = start.isoformat() if start else None if backfill else cursor
     until = day_start(params.until)
     return steps.list_source(source, dossier, since, until, params.document_id, backfill=backfill)
 
@@ -112,7 +114,8 @@ def _process_dossier(
     with steps.open_warehouse(db_path) as con:
         before = load.get_cursor(con, key)
     movable = params.until is None and params.document_id is None and not params.dry_run
-    movable = movable and not backfill_keeps_cursor(params.since, before)
+    start = params.effective_since(utc_now().date())  # a sweep, like --since, skips no gap
+    movable = movable and not backfill_keeps_cursor(start, before)
     tracker = st.cursors[dossier] = CursorTracker(before=before, movable=movable)
     try:
         records = list_documents(source, dossier, params, before)
