@@ -54,6 +54,8 @@ class Config:
     contact: str
     schedule_cron: str
     timezone: str
+    sweep_cron: str  # "off": no sweep schedule
+    sweep_days: int
     connect_timeout_seconds: float
     read_timeout_seconds: float
     retries: int
@@ -200,6 +202,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("contact", "JBZ_CONTACT", "", str, "contact (e-mail/URL) sent in the User-Agent"),
     Setting("schedule_cron", "JBZ_SCHEDULE_CRON", "0 * * * 1-5", str, "ingest schedule"),
     Setting("timezone", "JBZ_TIMEZONE", "Europe/Amsterdam", str, "schedule time zone"),
+    Setting("sweep_cron", "JBZ_SWEEP_CRON", "30 3 * * 0", str, "sweep schedule ('off': none)"),
+    Setting("sweep_days", "JBZ_SWEEP_DAYS", "400", _SIZE, "days of each dossier a sweep re-lists"),
     Setting(
         "connect_timeout_seconds",
         "JBZ_HTTP_CONNECT_TIMEOUT_SECONDS",

@@ -67,7 +67,9 @@ def list_documents(
 ) -> list[DocumentRecord]:
     """One source's listing of one dossier (the HTTP client retries 429/5xx itself)."""
     backfill = is_backfill(params, cursor)
-    since = params.since.isoformat() if params.since else None if backfill else cursor
+    # a sweep of a dossier without cursor lists its whole history, as its first run would
+    start = params.effective_since(utc_now().date()) if params.since or cursor else None
+    since = start.isoformat() if start else None if backfill else cursor
     until = day_start(params.until)
     return steps.list_source(
         source, dossier, since, until, params.document_id, backfill=backfill, shared=shared
@@ -135,7 +137,8 @@ def _process_dossier(
     with steps.open_warehouse(db_path) as con:
         before = load.get_cursor(con, key)
     movable = params.until is None and params.document_id is None and not params.dry_run
-    movable = movable and not backfill_keeps_cursor(params.since, before)
+    start = params.effective_since(utc_now().date())  # a sweep, like --since, skips no gap
+    movable = movable and not backfill_keeps_cursor(start, before)
     tracker = st.cursors[dossier] = CursorTracker(before=before, movable=movable)
     listed_at = utc_now()
     try:

@@ -5,7 +5,7 @@ served flows (a Prefect bug).
 """
 
 import argparse
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -61,6 +61,13 @@ class IngestParams(BaseModel):
     dry_run: bool = Field(
         default=False, description="Discover only: list and count, store nothing."
     )
+    sweep_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Sweep: re-list the last this many days of each dossier (corrections and "
+        "late publications older than the cursor). The weekly sweep schedule sets it; "
+        "Since wins when both are given. The cursor never moves back.",
+    )
 
     @model_validator(mode="after")
     def _window_is_forward(self) -> "IngestParams":
@@ -75,14 +82,21 @@ class IngestParams(BaseModel):
             return (self.document_id.split(":", 1)[0],)
         return ("tk", "koop") if self.sources == "all" else (self.sources,)
 
+    def effective_since(self, today: date) -> date | None:
+        """Where a backfill or a sweep starts listing: `since`, or `today - sweep_days`."""
+        if self.since is not None or self.sweep_days is None:
+            return self.since
+        return today - timedelta(days=self.sweep_days)
+
 
 DEFAULT_PARAMS = IngestParams()
 
 
 def is_backfill(params: IngestParams, cursor: str | None) -> bool:
-    """Not a listing from the saved cursor: `--since`, `--full-refresh`, one `--document`, or a
-    dossier without cursor yet (its first run lists its whole history)."""
-    return bool(params.since or params.full_refresh or params.document_id or not cursor)
+    """Not a listing from the saved cursor: `--since`, a sweep, `--full-refresh`, one
+    `--document`, or a dossier without cursor yet (its first run lists its whole history)."""
+    listed_from_a_date = params.since or params.sweep_days
+    return bool(listed_from_a_date or params.full_refresh or params.document_id or not cursor)
 
 
 def params_from_args(args: argparse.Namespace) -> IngestParams:

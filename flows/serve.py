@@ -1,7 +1,9 @@
 """`jbz serve`: a local Prefect server (unless PREFECT_API_URL names one) + the deployments.
 
-`ingest` runs on the cron schedule (JBZ_SCHEDULE_CRON in JBZ_TIMEZONE) and on demand from the
-UI (Run / Custom run); `reparse` on demand. Both are limited to one run at a time because
+`ingest` runs on the cron schedule (JBZ_SCHEDULE_CRON in JBZ_TIMEZONE), on the sweep schedule
+(JBZ_SWEEP_CRON: re-lists the last JBZ_SWEEP_DAYS of each dossier) and on demand from the
+UI (Run / Custom run); `reparse` on demand. After a crash, only one of the scheduled runs missed
+while it was down runs (flows/catchup.py). Both deployments are limited to one run at a time because
 DuckDB allows one writing process per file: extra runs wait in AwaitingConcurrencySlot.
 `flow.serve` needs no work pool or worker. SIGTERM stops serving, stops the server
 subprocess and exits 0.
@@ -109,10 +111,20 @@ def build_deployments() -> list[Any]:
         "tags": ["jbz"],
         "entrypoint_type": EntrypointType.MODULE_PATH,  # no absolute paths recorded
     }
+    schedules = [Cron(cfg.schedule_cron, timezone=cfg.timezone, slug="ingest")]
+    sweep = ""
+    if cfg.sweep_cron.lower() != "off":
+        # the sweep is a second schedule of the same deployment, not a deployment of its own:
+        # its concurrency limit of 1 then keeps a sweep and an hourly run apart (one DuckDB file)
+        sweep_params = {"params": {"sweep_days": cfg.sweep_days}}
+        schedules.append(
+            Cron(cfg.sweep_cron, timezone=cfg.timezone, slug="sweep", parameters=sweep_params)
+        )
+        sweep = f"; sweep of the last {cfg.sweep_days} days ({cfg.sweep_cron})"
     scheduled = ingest.to_deployment(
         name="ingest",
-        schedules=[Cron(cfg.schedule_cron, timezone=cfg.timezone)],
-        description=f"Scheduled ingestion ({cfg.schedule_cron}, {cfg.timezone}); "
+        schedules=schedules,
+        description=f"Scheduled ingestion ({cfg.schedule_cron}, {cfg.timezone}){sweep}; "
         "use Run > Custom run for a backfill, one source, or one document.",
         **common,
     )
@@ -130,8 +142,23 @@ def serve_deployments(api_url: str) -> None:
     from prefect.settings import PREFECT_API_URL, PREFECT_RUNNER_POLL_FREQUENCY, temporary_settings
 
     with temporary_settings(updates={PREFECT_API_URL: api_url, PREFECT_RUNNER_POLL_FREQUENCY: 2}):
+        deployments = build_deployments()
+        skip_missed_runs_or_warn()  # before the runner starts every run scheduled before now
         # one runner process, one flow run at a time (both flows write the same DuckDB file)
-        serve(*build_deployments(), limit=1)
+        serve(*deployments, limit=1)
+
+
+def skip_missed_runs_or_warn() -> None:
+    """After a crash, one catch-up run instead of every missed one (flows/catchup.py). If the
+    API refuses, serving still starts: every missed run then runs, slow but correct."""
+    import httpx
+
+    from flows.catchup import skip_missed_runs
+
+    try:
+        print(f"jbz serve: {skip_missed_runs(['ingest/ingest']).describe()}", flush=True)
+    except httpx.HTTPError as exc:
+        print(f"jbz serve: missed runs not checked ({exc}); each will run", file=sys.stderr)
 
 
 def cli_serve(args: argparse.Namespace) -> int:

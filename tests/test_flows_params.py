@@ -90,3 +90,32 @@ def test_summary_markdown_names_failures_and_pairs_per_fractie() -> None:
     assert "HTTP 404 \\| gone" in text  # a pipe in a reason does not break the table
     assert "| VVD | 2 |" in text and "| PVV | 1 |" in text
     assert "**1 failed**" in text
+
+
+def test_a_sweep_lists_from_a_date_and_counts_as_a_backfill() -> None:
+    from flows.ingest_params import is_backfill
+    from flows.sources.cursor import backfill_keeps_cursor
+
+    today = date(2026, 12, 3)
+    sweep = IngestParams(sweep_days=400)
+    assert sweep.effective_since(today) == date(2025, 10, 29)
+    assert IngestParams().effective_since(today) is None  # a plain run: from the cursor
+    both = IngestParams(since=date(2026, 1, 1), sweep_days=400)
+    assert both.effective_since(today) == date(2026, 1, 1)  # an explicit since wins
+    cursor = "2026-12-02T10:00:00.000000+00:00"
+    assert is_backfill(sweep, cursor) and not is_backfill(IngestParams(), cursor)
+    # the sweep starts before the cursor: it may move it, and next_cursor never moves it back
+    assert not backfill_keeps_cursor(sweep.effective_since(today), cursor)
+    # a cursor older than the sweep's first day: moving it would skip the gap between the two
+    assert backfill_keeps_cursor(sweep.effective_since(today), "2024-01-01T00:00:00+00:00")
+    with pytest.raises(ValidationError):
+        IngestParams(sweep_days=0)
+
+
+def test_a_sweep_never_moves_a_cursor_back() -> None:
+    cursor = CursorTracker(before="2025-01-03T00:00:00.000000+00:00")
+    cursor.stored(_record(1))  # a correction from before the cursor, found by the sweep
+    cursor.stored(_record(2))
+    assert cursor.after == "2025-01-03T00:00:00.000000+00:00"
+    cursor.not_stored(_record(1))  # a sweep's failure older than the cursor holds nothing back
+    assert cursor.after == "2025-01-03T00:00:00.000000+00:00"

@@ -8,10 +8,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
+import requests
 
 from devtools.demo import DEMO_DOCUMENT_ID
 from devtools.replay import ReplayServer
@@ -20,30 +24,44 @@ from warehouse import db
 WAIT_S = 180.0
 
 
-@pytest.fixture()
-def served(
-    prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path
-) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
-    """`jbz serve` as a subprocess using the test server (PREFECT_API_URL set: no own server)."""
-    db_path = tmp_path / "served.duckdb"
-    env = os.environ | demo_replay.env()
-    env |= {
-        "PREFECT_API_URL": prefect_api_url,
-        "PREFECT_HOME": str(tmp_path / "prefect-home"),
-        "JBZ_DB": str(db_path),
-    }
-    log = (tmp_path / "serve.log").open("wb")
+def serve_env(prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path) -> dict[str, str]:
+    """`jbz serve`'s environment: the test server (PREFECT_API_URL set: no own server), the
+    replay server and a fresh DuckDB file."""
+    return (
+        os.environ
+        | demo_replay.env()
+        | {
+            "PREFECT_API_URL": prefect_api_url,
+            "PREFECT_HOME": str(tmp_path / "prefect-home"),
+            "JBZ_DB": str(tmp_path / "served.duckdb"),
+        }
+    )
+
+
+@contextmanager
+def serving(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`jbz serve` as a subprocess; killed at the end if still running, its log printed."""
+    log = log_path.open("ab")
     proc = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
     try:
-        yield proc, db_path
+        yield proc
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=30)
         log.close()
-        print((tmp_path / "serve.log").read_text(errors="replace")[-4000:])
+        print(log_path.read_text(errors="replace")[-4000:])
+
+
+@pytest.fixture()
+def served(
+    prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path
+) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+    env = serve_env(prefect_api_url, demo_replay, tmp_path)
+    with serving(env, tmp_path / "serve.log") as proc:
+        yield proc, Path(env["JBZ_DB"])
 
 
 def _wait_for_deployment(name: str, proc: subprocess.Popen[bytes]) -> Any:
@@ -71,8 +89,13 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
     deployment = _wait_for_deployment("ingest/ingest", proc)
     reparse = _wait_for_deployment("reparse/reparse", proc)
     assert reparse.schedules == []
-    schedule = deployment.schedules[0].schedule
-    assert (schedule.cron, schedule.timezone) == ("0 * * * 1-5", "Europe/Amsterdam")
+    schedules = {s.slug: s for s in deployment.schedules}
+    hourly, sweep = schedules["ingest"], schedules["sweep"]
+    assert (hourly.schedule.cron, hourly.schedule.timezone) == ("0 * * * 1-5", "Europe/Amsterdam")
+    assert (sweep.schedule.cron, sweep.parameters) == (
+        "30 3 * * 0",
+        {"params": {"sweep_days": 400}},
+    )
     assert deployment.global_concurrency_limit is not None
     assert deployment.global_concurrency_limit.limit == 1
     assert "since" in str(deployment.parameter_openapi_schema)  # the typed run form
@@ -97,3 +120,100 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
 
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=120) == 0
+
+
+def _runs(deployment_id: UUID) -> list[Any]:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterDeploymentId
+
+    with get_client(sync_client=True) as client:
+        run_filter = FlowRunFilter(deployment_id=FlowRunFilterDeploymentId(any_=[deployment_id]))
+        return list(client.read_flow_runs(flow_run_filter=run_filter))
+
+
+def _wait_until_final(run_ids: set[UUID], deployment_id: UUID) -> list[Any]:
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        runs = [r for r in _runs(deployment_id) if r.id in run_ids]
+        if all(r.state is not None and r.state.is_final() for r in runs):
+            return runs
+        time.sleep(1)
+    raise AssertionError(f"runs not finished within {WAIT_S:.0f} s")
+
+
+def test_after_a_crash_one_missed_scheduled_run_catches_up(
+    prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path
+) -> None:
+    """SIGKILL `jbz serve`, let the scheduler's runs for five missed hours go Late, restart:
+    one run (the newest) catches up, the others are cancelled with the reason."""
+    from flows.catchup import SKIP_MESSAGE
+
+    env = serve_env(prefect_api_url, demo_replay, tmp_path)
+    env |= {"JBZ_SCHEDULE_CRON": "0 * * * *", "JBZ_SWEEP_CRON": "off"}  # any day of the week
+    log = tmp_path / "serve.log"
+    with serving(env, log) as proc:
+        deployment = _wait_for_deployment("ingest/ingest", proc)
+        proc.kill()  # a crash: no clean stop, so the schedules are not paused
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    # what the scheduler did while serve was down: the runs of the last five hours, auto-scheduled
+    now = datetime.now(UTC)
+    window = {
+        "start_time": (now - timedelta(hours=5)).isoformat(),
+        "end_time": now.isoformat(),
+        "min_runs": 5,  # the endpoint's default stops at three
+        "max_runs": 5,
+    }
+    url = f"{prefect_api_url}/deployments/{deployment.id}/schedule"
+    requests.post(url, json=window, timeout=30).raise_for_status()
+    missed = [r for r in _runs(deployment.id) if r.expected_start_time < now and r.auto_scheduled]
+    missed = [r for r in missed if r.state.is_scheduled()]
+    assert len(missed) == 5, [(r.expected_start_time, r.state_name) for r in missed]
+    started = now
+
+    with serving(env, log) as proc:
+        runs = _wait_until_final({r.id for r in missed}, deployment.id)
+        newest = max(missed, key=lambda r: r.expected_start_time)
+        states = {r.id: r.state for r in runs}
+        assert states[newest.id].is_completed(), states[newest.id]
+        skipped = [states[r.id] for r in missed if r.id != newest.id]
+        assert all(s.is_cancelled() and s.message == SKIP_MESSAGE for s in skipped), skipped
+        # nothing else of the deployment ran meanwhile (future runs stay in the future)
+        # (a cancelled run gets a start_time too: run_count says whether it ran)
+        ran = [r for r in _runs(deployment.id) if r.run_count and r.start_time >= started]
+        assert [r.id for r in ran] == [newest.id]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=120) == 0
+    assert "4 missed scheduled runs skipped" in log.read_text()
+
+
+def test_a_manual_run_during_another_waits_then_runs(
+    served: tuple[subprocess.Popen[bytes], Path],
+) -> None:
+    """Two runs asked for at once (a scheduled one and a click on Run): the second waits for
+    the first (one DuckDB writer), then completes."""
+    from prefect.client.schemas.objects import FlowRun
+    from prefect.deployments import run_deployment
+
+    proc, _ = served
+    deployment = _wait_for_deployment("ingest/ingest", proc)
+    tk_only = {"params": {"sources": "tk", "kinds": ["verslag_schriftelijk_overleg"]}}
+    first = run_deployment("ingest/ingest", parameters=tk_only, timeout=0)
+    second = run_deployment("ingest/ingest", parameters=tk_only, timeout=0)
+    assert isinstance(first, FlowRun) and isinstance(second, FlowRun)
+    waiting: set[str] = set()
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        by_id = {r.id: r.state for r in _runs(deployment.id)}
+        a, b = by_id[first.id], by_id[second.id]
+        if a.is_running():
+            assert not b.is_running(), "two ingest runs at once"
+            waiting.add(b.name)
+        if a.is_final() and b.is_final():
+            break
+        time.sleep(0.2)
+    runs = {r.id: r for r in _wait_until_final({first.id, second.id}, deployment.id)}
+    a, b = runs[first.id], runs[second.id]
+    assert a.state.is_completed() and b.state.is_completed(), (a.state, b.state)
+    assert waiting and waiting <= {"Scheduled", "Late", "AwaitingConcurrencySlot", "Pending"}
+    assert a.end_time is not None and b.start_time is not None and b.start_time >= a.end_time
+    print(f"while the first ran, the second was {sorted(waiting)}")

@@ -29,6 +29,7 @@ def test_defaults() -> None:
     assert cfg.tk_api_version == "v5" and cfg.tk_fields.document_number == "Nummer"
     assert cfg.koop_sru_url == "https://repository.overheid.nl/sru"
     assert cfg.schedule_cron == "0 * * * 1-5" and cfg.timezone == "Europe/Amsterdam"
+    assert cfg.sweep_cron == "30 3 * * 0" and cfg.sweep_days == 400
     assert cfg.db_path == "data/jbz.duckdb"
     assert cfg.allowed_hosts == {
         "gegevensmagazijn.tweedekamer.nl",
@@ -75,6 +76,7 @@ def test_bad_values_name_their_variable() -> None:
         ("JBZ_CURSOR_OVERLAP_HOURS", "-24", "must not be negative"),
         ("JBZ_MAX_FILE_BYTES", "0", "must be more than 0"),
         ("JBZ_KOOP_PAGE_SIZE", "0", "must be more than 0"),
+        ("JBZ_SWEEP_DAYS", "0", "must be more than 0"),
     ],
 )
 def test_out_of_range_numbers_name_their_variable(env: str, value: str, words: str) -> None:

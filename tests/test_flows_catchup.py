@@ -1,0 +1,40 @@
+"""Which of the runs missed during a crash of `jbz serve` catches up (flows/catchup.py; the
+crash and restart themselves are in tests/test_flows_serve.py, on a real Prefect server)."""
+
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid4
+
+from flows.catchup import CatchUp, choose_catch_up, is_sweep
+
+
+def _run(hour: int, **params: Any) -> Any:
+    from prefect.client.schemas.objects import FlowRun
+
+    when = datetime(2026, 12, 3, hour, tzinfo=UTC)
+    fields = {"expected_start_time": when, "parameters": {"params": params}, "name": f"h{hour}"}
+    return FlowRun.model_validate({"flow_id": uuid4(), **fields})
+
+
+def test_the_newest_missed_run_catches_up() -> None:
+    runs = [_run(9), _run(11), _run(10)]
+    kept, skipped = choose_catch_up(runs)
+    assert kept is runs[1] and {r.name for r in skipped} == {"h9", "h10"}
+    assert choose_catch_up([]) == (None, [])
+
+
+def test_a_missed_sweep_is_kept_over_newer_plain_runs() -> None:
+    """The sweep re-lists the last 400 days and moves the cursors as far as a plain run would."""
+    sweep = _run(3, sweep_days=400)
+    runs = [_run(2), sweep, _run(4), _run(5)]
+    kept, skipped = choose_catch_up(runs)
+    assert kept is sweep and is_sweep(runs[1]) and not is_sweep(runs[0])
+    assert len(skipped) == 3
+
+
+def test_the_startup_line_says_what_was_skipped_and_kept() -> None:
+    kept = _run(11)
+    line = CatchUp(kept=kept, skipped=[_run(9), _run(10)]).describe()
+    assert line.startswith("2 missed scheduled runs skipped (missed while jbz serve was down")
+    assert "one catch-up run kept: h11 (scheduled 2026-12-03 11:00 UTC)" in line
+    assert CatchUp().describe() == "no scheduled run was missed"
