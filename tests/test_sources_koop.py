@@ -153,7 +153,12 @@ def test_pdf_when_there_is_no_xml_and_fout404_is_not_found(replay_server: Replay
             KIND_COUNCIL_REPORT, "21501-02", 21501, "02")  # fmt: skip
         assert rec.file_url and rec.file_url.endswith(".pdf")
         assert next(iter_fetch_outcomes(client, cfg, [rec])).file.fmt == "pdf"  # type: ignore[union-attr]
-        missing = dataclasses.replace(rec, file_url=f"{cfg.koop_base_url}/kst-0-0.xml")
+        # an XML the record lists but KOOP does not serve (fout404): the PDF it also lists
+        listed = dataclasses.replace(rec, file_url=f"{cfg.koop_base_url}/kst-0-0.xml")
+        (fallback,) = list(iter_fetch_outcomes(client, cfg, [listed]))
+        assert fallback.file and fallback.file.fmt == "pdf"
+        # nothing else listed: the fout404 is the record's error
+        missing = dataclasses.replace(listed, raw_json=None)
         (outcome,) = list(iter_fetch_outcomes(client, cfg, [missing]))
     assert isinstance(outcome.error, SoftNotFound) and "fout404" in str(outcome.error)
 
@@ -163,7 +168,8 @@ def test_soft_404_on_a_koop_file_fails_only_that_document(replay_server: ReplayS
     with HttpClient(cfg) as client:
         records = list(iter_koop_records(client, cfg))[:8]
         target = records[2]
-        replay_server.inject(Fault("error_redirect", f"/{target.koop_id}.xml", times=99))
+        # every manifestation of it (XML, then PDF, then HTML) ends on an error page
+        replay_server.inject(Fault("error_redirect", rf"/{target.koop_id}\.", times=99))
         outcomes = list(iter_fetch_outcomes(client, cfg, records))
     failed = [o for o in outcomes if not o.ok]
     assert [o.record.koop_id for o in failed] == [target.koop_id]

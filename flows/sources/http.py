@@ -224,8 +224,8 @@ class HttpClient:
         # sniffed once here; the format travels on with the bytes (FetchedFile.fmt, the parser)
         dl = dataclasses.replace(dl, fmt=sniff(dl.data))
         # error pages of both sources are HTML; the parsers' sniffer recognises them
-        if allow_html:
-            return dl
+        if allow_html and urlsplit(dl.url).path.lower().endswith((".html", ".htm")):
+            return dl  # an HTML publication; an error page a redirect ended on is not one
         if dl.fmt == "html" or "text/html" in (dl.content_type or "").lower():
             moved = f" after a redirect from {url}" if dl.url != url else ""
             raise SoftNotFound(f"got an HTML page instead of a file{moved}", url=dl.url)
