@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devtools.replay_data import Scenario, load_sample_scenario, v5_metadata
-from devtools.replay_filter import Schema, read_schema
 from devtools.replay_odata import ERROR_TYPE, collection_page, error_body
+from devtools.replay_schema import Schema, read_schema
 from devtools.replay_sru import sru_response
 from flows.config import Config, load_config
 

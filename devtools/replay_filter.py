@@ -14,51 +14,17 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
-from defusedxml import ElementTree as SafeET
+from devtools.replay_schema import ODataError, Schema, check_property
 
-NAMESPACE = "TK.DA.GGM.OData"
 TOKEN = re.compile(
     r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<guid>[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})"
     r"|(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d))"
     r"|(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_]\w*)|(?P<punct>[()/,:]))"
 )
 COMPARE = {"eq", "ne", "gt", "ge", "lt", "le"}
-Schema = dict[str, dict[str, str | None]]  # entity -> property -> target entity (nav) or None
 Pred = Callable[[Mapping[str, Any], dict[str, Any]], Any]
-
-
-class ODataError(ValueError):
-    """A query the server refuses (HTTP 400); the message is what the real server says."""
-
-
-@lru_cache(maxsize=8)
-def read_schema(metadata: bytes) -> Schema:
-    root = SafeET.fromstring(metadata)
-    schema: Schema = {}
-    for el in root.iter():
-        if el.tag.rsplit("}", 1)[-1] != "EntityType":
-            continue
-        props: dict[str, str | None] = {}
-        for c in el:
-            kind = c.tag.rsplit("}", 1)[-1]
-            if kind == "Property":
-                props[c.get("Name", "")] = None
-            elif kind == "NavigationProperty":
-                target = c.get("Type", "").removeprefix("Collection(").rstrip(")")
-                props[c.get("Name", "")] = target.rsplit(".", 1)[-1]
-        schema[el.get("Name", "")] = props
-    return schema
-
-
-def check_property(schema: Schema, entity: str, name: str) -> str | None:
-    if name not in schema.get(entity, {}):
-        raise ODataError(
-            f"Could not find a property named '{name}' on type '{NAMESPACE}.{entity}'."
-        )
-    return schema[entity][name]
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -337,43 +303,3 @@ def compile_filter(text: str, schema: Schema, entity: str) -> Compiled:
     if node.cost > NODE_LIMIT:
         raise ODataError(NODE_LIMIT_TEXT)
     return Compiled(node.pred, node.cost, parser.lambda_or)
-
-
-def split_top(text: str, sep: str) -> list[str]:
-    """`text` split at `sep` outside parentheses."""
-    parts, depth, current = [], 0, ""
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if ch == sep and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    return [p.strip() for p in [*parts, current] if p.strip()]
-
-
-def shape(
-    record: Mapping[str, Any], schema: Schema, entity: str, select: str | None, expand: str | None
-) -> dict[str, Any]:
-    """The record as the server renders it: $select'ed properties (all when absent) plus each
-    $expand'ed navigation property, shaped by its own nested options."""
-    props = {k for k, v in schema[entity].items() if v is None}
-    wanted = props if not select else set(select.split(","))
-    for name in wanted:
-        check_property(schema, entity, name.strip())
-    out = {k: record.get(k) for k in sorted(wanted & props) if k in record or k in props}
-    for item in split_top(expand or "", ","):
-        name, _, rest = item.partition("(")
-        target = check_property(schema, entity, name.strip())
-        if target is None:
-            raise ODataError(
-                f"Property '{name}' on type '{NAMESPACE}.{entity}' is not a navigation property."
-            )
-        options = dict(o.split("=", 1) for o in split_top(rest[:-1], ";")) if rest else {}
-        value = record.get(name.strip())
-        sel, exp = options.get("$select"), options.get("$expand")
-        if isinstance(value, list):
-            out[name.strip()] = [shape(v, schema, target, sel, exp) for v in value]
-        else:
-            out[name.strip()] = None if value is None else shape(value, schema, target, sel, exp)
-    return out

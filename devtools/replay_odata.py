@@ -13,7 +13,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from devtools.replay_data import V5_RENAMES, Scenario, ScenarioDoc
-from devtools.replay_filter import ODataError, Schema, check_property, compile_filter, shape
+from devtools.replay_filter import compile_filter
+from devtools.replay_schema import ODataError, Schema, check_property
+from devtools.replay_shape import shape
 from flows.config import split_dossier
 
 ERROR_TYPE = "application/json; odata.metadata=minimal; charset=utf-8"

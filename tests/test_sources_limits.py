@@ -11,7 +11,8 @@ import requests
 
 from devtools.replay import ReplayServer
 from devtools.replay_data import v5_metadata
-from devtools.replay_filter import NESTING_LIMIT, NODE_LIMIT_TEXT, compile_filter, read_schema
+from devtools.replay_filter import NESTING_LIMIT, NODE_LIMIT_TEXT, compile_filter
+from devtools.replay_schema import read_schema
 from flows.config import load_config
 from flows.sources.odata_query import (
     NODE_BUDGET,

@@ -16,16 +16,16 @@ from flows.sources.cursor import format_cursor, listing_start, needs_fetch, next
 from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient
 from flows.sources.odata_query import NODE_BUDGET, count_filter_nodes
+from flows.sources.tk_files import fetch_tk_file
 from flows.sources.tk_odata import (
-    fetch_tk_file,
     iter_tk_by_id,
     iter_tk_deletions,
     iter_tk_documents,
     iter_tk_dossier,
     iter_tk_publications,
     iter_tk_tombstones,
-    read_tk_record,
 )
+from flows.sources.tk_records import read_tk_record
 from flows.sources.tk_schema import fetch_tk_fields
 from tests.replay_fixtures import SAMPLES, sample_records, serve_samples
 

@@ -16,7 +16,7 @@ from contract.records import (
     KIND_VERSLAG,
 )
 from flows.config import load_config
-from flows.sources.tk_odata import read_tk_record
+from flows.sources.tk_records import read_tk_record
 from parsers.model import Consultation
 from tests.replay_fixtures import sample_records
 from tests.warehouse_builders import make_consultation, record

@@ -1,6 +1,7 @@
 """The public sources: the only code that talks HTTP (through flows.sources.http.HttpClient).
 
-- tk_odata: `iter_tk_documents`, `iter_tk_tombstones`, `fetch_tk_file`, `read_tk_record`
+- tk_odata: `iter_tk_documents` and the other listings (queries in tk_queries); tk_records:
+  `read_tk_record`; tk_files: `fetch_tk_file`
 - koop: `iter_koop_records`, `fetch_koop_file`, `parse_sru_page`, `read_koop_record`
 - classify: `classify_document(soort, onderwerp) -> kind`
 - cursor: `next_cursor`, `needs_fetch`, `listing_start`, `format_cursor`, `parse_cursor`

@@ -8,7 +8,7 @@ from contract.records import DocumentRecord, FetchedFile
 from flows.config import Config
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import fetch_koop_file
-from flows.sources.tk_odata import fetch_tk_file
+from flows.sources.tk_files import fetch_tk_file
 
 
 @dataclass(frozen=True)

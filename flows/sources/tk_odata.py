@@ -8,7 +8,6 @@ reaches the API late is still listed, and so is a document whose KOOP publicatio
 publications listing and asked for by id.
 """
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,12 +15,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from contract.records import KIND_OTHER, DocumentRecord, FetchedFile
+from contract.records import DocumentRecord
 from flows.config import Config, split_dossier
-from flows.sources.classify import classify_document
-from flows.sources.files import download_file
-from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceError
-from flows.sources.odata_query import odata_datetime, odata_string
+from flows.sources.http import BadResponse, HttpClient
 from flows.sources.tk_queries import (
     by_id_queries,
     deletion_query,
@@ -30,9 +26,9 @@ from flows.sources.tk_queries import (
     publication_queries,
     zaak_document_query,
 )
+from flows.sources.tk_records import SOURCE, read_tk_record
 from flows.sources.tk_schema import FieldMap, default_fields
 
-SOURCE = "tk"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 
 
@@ -197,141 +193,14 @@ def iter_tk_tombstones(
                     yield read_tk_record(raw, cfg, None, f)
 
 
-def _datetime(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
-
-
-def visible_at(raw: Mapping[str, Any], f: FieldMap) -> datetime | None:
-    """When the record last changed in the API: its own ApiGewijzigdOp or a newer one of its
-    publications (GewijzigdOp when the API time is missing). This is the cursor field."""
-    times = [_datetime(raw.get(f["api_changed"])) or _datetime(raw.get(f["changed"]))]
-    versie = raw.get(f["version"]) or {}
-    for pub in versie.get(f["publications"]) or ():
-        times.append(_datetime(pub.get(f["pub_api_changed"])))
-    known = [t for t in times if t is not None]
-    return max(known) if known else None
-
-
-def read_tk_record(
-    raw: Mapping[str, Any], cfg: Config, dossier: str | None = None, fields: FieldMap | None = None
-) -> DocumentRecord:
-    """A TK `Document` as a DocumentRecord; a record without Id or with an unreadable date is a
-    BadResponse (a SourceError), not a crash."""
-    f = fields or default_fields(cfg)
-    try:
-        return _read_tk_record(raw, cfg, dossier, f)
-    except (KeyError, ValueError, TypeError) as e:
-        raise BadResponse(f"unreadable Document record {raw.get('Id', '(no Id)')}: {e!r}") from e
-
-
-def _read_tk_record(
-    raw: Mapping[str, Any], cfg: Config, dossier: str | None, f: FieldMap
-) -> DocumentRecord:
-    doc_id = str(raw[f["id"]])
-    onder = raw.get(f["ondernummer"])
-    versie = raw.get(f["version"]) or {}
-    deleted = raw.get(f["deleted"]) is True
-    datum = _datetime(raw.get(f["datum"]))
-    version = versie.get(f["version_number"])
-    number, toevoeging = split_dossier(dossier) if dossier and not deleted else (None, None)
-    soort, subject = raw.get(f["soort"]), raw.get(f["onderwerp"])
-    return DocumentRecord(
-        document_id=f"{SOURCE}:{doc_id}",
-        source=SOURCE,
-        source_id=doc_id,
-        kind=KIND_OTHER if deleted else classify_document(soort, subject),
-        soort=soort,
-        title=subject,
-        dossier=None if deleted else dossier,
-        ondernummer=str(onder) if isinstance(onder, int) and onder > 0 else None,
-        document_number=raw.get(f["document_number"]),
-        document_date=datum.date() if datum else None,
-        modified_at=visible_at(raw, f),
-        deleted=deleted,
-        version=None if version is None else str(version),
-        koop_id=versie.get(f["external_id"]) or None,
-        file_url=None if deleted else tk_file_url(cfg, doc_id, versie, f),
-        chamber=_chamber(raw, f),
-        raw_json=json.dumps(raw, ensure_ascii=False, sort_keys=True),
-        dossier_number=number,
-        toevoeging=toevoeging,
-    )
-
-
-def _chamber(raw: Mapping[str, Any], f: FieldMap) -> str | None:
-    """ "EK" (Kamer 1) or "TK"; None when the server has no `Kamer` field (optional)."""
-    kamer = f.get("kamer")
-    if kamer is None:
-        return None
-    return "EK" if raw.get(kamer) == 1 else "TK"
-
-
-def tk_resource_url(cfg: Config, source_id: str) -> str:
-    return f"{cfg.tk_odata_url}/Document({source_id})/resource"
-
-
-def tk_file_url(cfg: Config, source_id: str, versie: Mapping[str, Any], f: FieldMap) -> str:
-    """The KOOP XML (`DocumentPublicatie(<id>)/Resource`, DocumentType 'Xml') when the version
-    has one (published Kamerstukken, a day or more later), else the TK file itself."""
-    for pub in versie.get(f["publications"]) or ():
-        if str(pub.get(f["pub_type"], "")).lower() == "xml" and pub.get("Id"):
-            return f"{cfg.tk_odata_url}/DocumentPublicatie({pub['Id']})/Resource"
-    return tk_resource_url(cfg, source_id)
-
-
-def fetch_tk_file(client: HttpClient, cfg: Config, record: DocumentRecord) -> FetchedFile:
-    """The document's file: the KOOP XML when listed, else (or when that is missing) the TK file.
-    Errors are SourceErrors carrying record.document_id."""
-    resource = tk_resource_url(cfg, record.source_id)
-    url = record.file_url or resource
-    try:
-        if url == resource:
-            return _resource_file(client, record, resource)
-        try:
-            return download_file(client, url)
-        except (SoftNotFound, BadResponse):
-            return _resource_file(client, record, resource)  # listed, not (yet) served
-    except SourceError as e:
-        raise e.for_document(record.document_id) from e
-
-
-def announced_length(record: DocumentRecord) -> int | None:
-    """The file size the TK record announces (`ContentLength`), None when it says nothing."""
-    try:
-        value = json.loads(record.raw_json or "{}").get("ContentLength")
-    except ValueError:
-        return None
-    return value if isinstance(value, int) else None
-
-
-def _resource_file(client: HttpClient, record: DocumentRecord, url: str) -> FetchedFile:
-    """The TK file itself: not asked for when announced empty, refused when shorter than
-    announced (tkconv does both; a cut body is not the document)."""
-    announced = announced_length(record)
-    if announced == 0:
-        raise SoftNotFound("the record announces an empty file (ContentLength 0)", url=url)
-    fetched = download_file(client, url)
-    if announced is not None and len(fetched.data) < announced:
-        raise SoftNotFound(
-            f"body of {len(fetched.data)} bytes, shorter than its ContentLength {announced}",
-            url=url,
-        )
-    return fetched
-
-
 __all__ = [
-    "SOURCE",
     "Publication",
     "iter_tk_by_id",
-    "iter_tk_dossier",
-    "iter_tk_publications",
-    "iter_tk_zaak_documents",
-    "odata_datetime",
-    "odata_string",
-    "fetch_tk_file",
     "iter_tk_deletions",
     "iter_tk_documents",
+    "iter_tk_dossier",
     "iter_tk_pages",
+    "iter_tk_publications",
     "iter_tk_tombstones",
-    "read_tk_record",
+    "iter_tk_zaak_documents",
 ]
