@@ -1,15 +1,17 @@
-"""Loading documents in batches, one transaction per batch: `jbz reparse`, and a backfill.
+"""The one way a document's file and parse enter the warehouse, for a batch of any size.
 
-A backfill (a first run of a dossier, `--since`, `--full-refresh`, `--document`) may list
-thousands of documents; loading each in its own transaction costs ~40x more per pair than a
-batch (bench/load.py). Each document's parse is still all-or-nothing: `load.load_consultations`
-falls back to one transaction per document when a batch fails, so a document the warehouse
-refuses fails alone. A run reading from its cursor (a few documents) loads each at once.
+`store_and_load` keeps each fetched file (its own short transaction) and loads the parses of new
+bytes in one transaction; `load.load_consultations` is still all-or-nothing per document and
+falls back to one transaction per document when the batch fails, so a document the warehouse
+refuses fails alone. A `Batch` collects documents and calls it: an ingest from the cursor is a
+batch of one (each document stored as soon as it is fetched), a backfill and `jbz reparse` fill
+batches of `load.BATCH_DOCUMENTS` (loading each in its own transaction costs ~40x more per pair,
+bench/load.py).
 """
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
@@ -26,90 +28,96 @@ MAX_PENDING_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class ToLoad:
-    """One parse waiting for its batch: what `load_parsed_batch` loads and reports."""
+class Arrival:
+    """A document's file and parse on their way in: fetched by an ingest (`fetched` and `record`
+    set), or read back from the archive by a reparse (the file is kept already)."""
 
     document_id: str
     sha256: str
-    parsed: Parsed
-    status: str  # new | changed | reparsed, as the run summary lists it
+    status: str  # new | changed | unchanged | reparsed, as the run summary lists it
+    parsed: Parsed | None  # None: not a report, or its bytes were parsed before
     title: str | None = None
+    record: DocumentRecord | None = None
+    fetched: FetchedFile | None = None
+
+    @classmethod
+    def fetched_file(
+        cls, record: DocumentRecord, fetched: FetchedFile, status: str, parsed: Parsed | None
+    ) -> "Arrival":
+        return cls(record.document_id, fetched.sha256, status, parsed, record.title, record,
+                   fetched)  # fmt: skip
 
 
-def load_parsed_batch(
-    con: duckdb.DuckDBPyConnection, items: Sequence[ToLoad], tally: RunTally
-) -> None:
-    """Load many parses in one transaction (load.load_consultations: still all-or-nothing per
-    document; a document the warehouse refuses fails alone); parse failures are recorded."""
+def _keep(con: duckdb.DuckDBPyConnection, item: Arrival, tally: RunTally) -> Arrival | None:
+    """Keep a fetched file; the arrival to load (its status updated), None when nothing is."""
+    if item.fetched is None or item.record is None:
+        return item if item.parsed is not None else None
+    status, wanted = steps.keep_file(
+        con, item.record, item.fetched, item.status, item.parsed, tally
+    )
+    return replace(item, status=status) if wanted else replace(item, status=status, parsed=None)
+
+
+def store_and_load(
+    con: duckdb.DuckDBPyConnection, items: Sequence[Arrival], tally: RunTally
+) -> list[str]:
+    """Keep the files, then load the new parses in one transaction (parse failures recorded
+    against their document); returns each item's final status."""
+    kept = [k for item in items if (k := _keep(con, item, tally)) is not None]
+    statuses = {k.document_id: k.status for k in kept}
     good: list[tuple[str, str, Consultation]] = []
-    for item in items:
+    for item in kept:
         if isinstance(item.parsed, ParseFailure):
             load.record_parse_error(
                 con, item.document_id, item.sha256, item.parsed.code, item.parsed.reason
             )
             tally.fail(item.document_id, "parse", item.parsed.reason)
-        else:
+        elif item.parsed is not None:
             good.append((item.document_id, item.sha256, item.parsed))
     result = load.load_consultations(con, good)
-    for item in items:
+    for item in kept:
         if item.document_id in result.failed:
             log.error("loading %s failed: %s", item.document_id, result.failed[item.document_id])
             tally.fail(item.document_id, "load", result.failed[item.document_id])
         elif item.document_id in result.loaded and isinstance(item.parsed, Consultation):
             tally.consultation(item.document_id, item.title, item.status, item.parsed)
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """A document fetched (and parsed) in a backfill, waiting for its batch to be stored."""
-
-    record: DocumentRecord
-    fetched: FetchedFile
-    status: str
-    parsed: Parsed | None
+    return [statuses.get(i.document_id, i.status) for i in items]
 
 
 @dataclass
-class BackfillBatch:
-    """Fetched documents of one backfill, stored and loaded `size` at a time.
+class Batch:
+    """Documents stored and loaded `size` at a time (see `store_and_load`).
 
     The files are kept at the flush, in the same connection as the batch's load, so a run
     killed before it leaves these documents without file: the next run fetches them again
     (a file kept without its consultation would be skipped as unchanged). The caller flushes
-    before it moves the cursor past them.
+    before it moves a cursor past them.
     """
 
     db_path: str
     tally: RunTally
-    st: SourceTally
+    st: SourceTally | None = None  # the source whose counts the statuses go to (ingest)
     size: int = load.BATCH_DOCUMENTS
-    pending: list[Fetched] = field(default_factory=list)
+    pending: list[Arrival] = field(default_factory=list)
     batches: int = 0  # transactions of loads flushed (the run log says how many)
 
-    def add(self, item: Fetched) -> None:
+    def add(self, item: Arrival) -> None:
         self.pending.append(item)
         if len(self.pending) >= self.size or self._bytes() >= MAX_PENDING_BYTES:
             self.flush()
 
     def _bytes(self) -> int:
-        return sum(len(p.fetched.data) for p in self.pending)
+        return sum(len(p.fetched.data) for p in self.pending if p.fetched is not None)
 
     def flush(self) -> None:
         items, self.pending = self.pending, []
         if not items:
             return
-        to_load: list[ToLoad] = []
         with steps.open_warehouse(self.db_path) as con:
-            for item in items:
-                status, wanted = steps.keep_file(
-                    con, item.record, item.fetched, item.status, item.parsed, self.tally
-                )
-                setattr(self.st, status, getattr(self.st, status) + 1)
-                if wanted and item.parsed is not None:
-                    r = item.record
-                    to_load.append(
-                        ToLoad(r.document_id, item.fetched.sha256, item.parsed, status, r.title)
-                    )
-            load_parsed_batch(con, to_load, self.tally)
+            statuses = store_and_load(con, items, self.tally)
+        if self.st is not None:
+            for status in statuses:
+                self.st.count(status)
         self.batches += 1
-        log.info("stored %d documents, loaded %d in one transaction", len(items), len(to_load))
+        if len(items) > 1:
+            log.info("stored and loaded %d documents in one transaction", len(items))

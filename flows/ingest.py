@@ -15,6 +15,7 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 # isort: split
 import argparse
 import sys
+from dataclasses import dataclass, replace
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -24,7 +25,7 @@ from pydantic import ValidationError
 
 from contract.records import DocumentRecord, FetchedFile
 from flows import steps
-from flows.batches import BackfillBatch, Fetched
+from flows.batches import Arrival, Batch
 from flows.ingest_params import (
     DEFAULT_KINDS,
     DEFAULT_PARAMS,
@@ -98,8 +99,26 @@ def dossiers_of(params: IngestParams) -> tuple[str, ...]:
     return tuple(params.dossiers) if params.dossiers else steps.config().dossiers
 
 
+@dataclass
+class SourceRun:
+    """What storing one source's documents needs (instead of seven arguments a helper): the
+    run's warehouse, parameters and tallies, and the batch being filled (a batch of one for a
+    listing from the cursor)."""
+
+    db_path: str
+    params: IngestParams
+    tally: RunTally
+    st: SourceTally
+    batch: Batch
+
+    def batch_for(self, backfill: bool) -> Batch:
+        size = load.BATCH_DOCUMENTS if backfill else 1
+        return Batch(self.db_path, self.tally, self.st, size=size)
+
+
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
     st = tally.sources[source] = SourceTally()
+    run = SourceRun(db_path, params, tally, st, Batch(db_path, tally, st, size=1))
     dossiers = dossiers_of(params)
     with steps.open_warehouse(db_path) as con:
         known = load.known_document_ids(con, source)
@@ -108,33 +127,27 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     if source == "tk" and not any(is_backfill(params, c) for c in cursors):
         shared = steps.shared_listings(dossiers, cursors, day_start(params.until))
     if not params.dry_run and not params.document_id:
-        _retry_missing(source, db_path, tally, st)
+        _retry_missing(run, source)
     listed = 0
     for dossier in dossiers:
         if st.error is None:
-            listed += _process_dossier(source, dossier, params, db_path, tally, st, known, shared)
+            listed += _process_dossier(run, source, dossier, known, shared)
     if params.document_id and st.error is None and listed == 0:  # in none of the dossiers
         tally.fail(params.document_id, "list", f"{source} does not list this document id")
     if source == "tk" and st.error is None and not params.document_id and not params.dry_run:
-        _process_deletions(params, db_path, tally, st, known)
+        _process_deletions(run, known)
     if source == "tk" and st.error is None:
         tally.warnings += steps.tk_field_warnings()
 
 
 def _process_dossier(
-    source: str,
-    dossier: str,
-    params: IngestParams,
-    db_path: str,
-    tally: RunTally,
-    st: SourceTally,
-    known: list[str],
-    shared: SharedListings | None = None,
+    run: SourceRun, source: str, dossier: str, known: list[str], shared: SharedListings | None
 ) -> int:
     """List one dossier since its own cursor, store what changed, move that cursor; returns
     how many records were listed."""
+    params, st = run.params, run.st
     key = cursor_key(source, dossier)
-    with steps.open_warehouse(db_path) as con:
+    with steps.open_warehouse(run.db_path) as con:
         before = load.get_cursor(con, key)
     movable = params.until is None and params.document_id is None and not params.dry_run
     start = params.effective_since(utc_now().date())  # a sweep, like --since, skips no gap
@@ -155,31 +168,34 @@ def _process_dossier(
         known_ids = set(known)
         st.new += sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
         return len(records)
-    batch = BackfillBatch(db_path, tally, st) if is_backfill(params, before) else None
-    for record in sort_for_cursor(records):
-        if st.error is not None:  # the source went away: leave the rest for the next run
-            tracker.not_stored(record)
-            continue
-        _store_one(record, params, db_path, tally, st, tracker, batch)
-    if batch is not None:
-        batch.flush()  # before the cursor moves past these documents
+    _store_all(replace(run, batch=run.batch_for(is_backfill(params, before))), records, tracker)
     after = tracker.after
     if after is None and not records and tracker.movable and st.error is None:
         # nothing at all in the dossier until this listing began: start the cursor there, or
         # every run would list the dossier's whole history again
         after = format_cursor(listed_at)
     if after is not None and after != before:
-        with steps.open_warehouse(db_path) as con:
+        with steps.open_warehouse(run.db_path) as con:
             load.set_cursor(con, key, after)
     return len(records)
 
 
-def _process_deletions(
-    params: IngestParams, db_path: str, tally: RunTally, st: SourceTally, known: list[str]
-) -> None:
+def _store_all(run: SourceRun, records: list[DocumentRecord], tracker: CursorTracker) -> None:
+    """Store the listed records oldest change first, then flush the batch: before the cursor
+    moves past them."""
+    for record in sort_for_cursor(records):
+        if run.st.error is not None:  # the source went away: leave the rest for the next run
+            tracker.not_stored(record)
+            continue
+        _store_one(record, run, tracker)
+    run.batch.flush()
+
+
+def _process_deletions(run: SourceRun, known: list[str]) -> None:
     """One listing of deletions since the deletion cursor (first run: where the dossiers'
     oldest cursor was), matched against the known ids; nothing known, nothing to ask."""
-    with steps.open_warehouse(db_path) as con:
+    params, st = run.params, run.st
+    with steps.open_warehouse(run.db_path) as con:
         since = load.get_cursor(con, DELETIONS_KEY)
     first = since is None
     if first:
@@ -195,86 +211,74 @@ def _process_deletions(
         get_run_logger().warning(st.error)
         return
     st.listed += len(gone)
-    for record in gone:
-        _store_one(record, params, db_path, tally, st, CursorTracker(before=None, movable=False))
+    _store_all(run, gone, CursorTracker(before=None, movable=False))
     if after is not None and (first or after != since):
-        with steps.open_warehouse(db_path) as con:
+        with steps.open_warehouse(run.db_path) as con:
             load.set_cursor(con, DELETIONS_KEY, after)
 
 
 def _store_one(
-    record: DocumentRecord,
-    params: IngestParams,
-    db_path: str,
-    tally: RunTally,
-    st: SourceTally,
-    tracker: CursorTracker,
-    batch: BackfillBatch | None = None,
-    refetch: bool = False,
+    record: DocumentRecord, run: SourceRun, tracker: CursorTracker, refetch: bool = False
 ) -> None:
-    """List -> (fetch) -> store -> parse -> load for one document; failures are recorded. In a
-    backfill the fetched file and its parse wait for `batch`, stored and loaded together.
-    `refetch`: a missing file asked for again (its kind was wanted when it was listed)."""
+    """List -> (fetch) -> store -> parse -> load for one document through the run's batch;
+    failures are recorded. `refetch`: a missing file asked for again (its kind was wanted when
+    it was listed)."""
     wanted = not record.deleted and bool(record.file_url)
-    wanted = wanted and (refetch or record.kind in params.kinds)
-    with steps.open_warehouse(db_path) as con:
+    wanted = wanted and (refetch or record.kind in run.params.kinds)
+    with steps.open_warehouse(run.db_path) as con:
         status = steps.upsert_record(con, record)
         stored = load.stored_hashes(con, record.document_id) if wanted else set()
     # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
-    if wanted and (status != "unchanged" or not stored or refetch):
-        fetched = _fetch_one(record, db_path, tally, st)
-        if fetched is None:
-            # a file that never comes is retried by id (missing_files), not by holding the
-            # cursor; only an unreachable source holds it back
-            (tracker.not_stored if st.error else tracker.stored)(record)
-            return
-        parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
-        if batch is not None:
-            batch.add(Fetched(record, fetched, status, parsed))
-            tracker.stored(record)
-            return
-        with steps.open_warehouse(db_path) as con:
-            status = steps.store_fetched(con, record, fetched, status, parsed, tally)
-    setattr(st, status, getattr(st, status) + 1)
+    if not (wanted and (status != "unchanged" or not stored or refetch)):
+        run.st.count(status)
+        tracker.stored(record)
+        return
+    fetched = _fetch_one(record, run)
+    if fetched is None:
+        # a file that never comes is retried by id (missing_files), not by holding the cursor;
+        # only an unreachable source holds it back
+        (tracker.not_stored if run.st.error else tracker.stored)(record)
+        return
+    parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
+    run.batch.add(Arrival.fetched_file(record, fetched, status, parsed))
     tracker.stored(record)
 
 
-def _fetch_one(
-    record: DocumentRecord, db_path: str, tally: RunTally, st: SourceTally
-) -> FetchedFile | None:
+def _fetch_one(record: DocumentRecord, run: SourceRun) -> FetchedFile | None:
     """The file, or None with the failure recorded: against the run, and, for a file the source
     does not serve, in missing_files (retried on later runs)."""
+    tally = run.tally
     try:
         fetched = fetch_file(record)
     except SourceUnavailable as exc:
-        st.error = f"{record.source} became unreachable: {exc}"
+        run.st.error = f"{record.source} became unreachable: {exc}"
         tally.fail(record.document_id, "fetch", str(exc))
-        get_run_logger().warning(st.error)
+        get_run_logger().warning(run.st.error)
         return None
     except SourceError as exc:
         tally.fail(record.document_id, "fetch", str(exc))
         get_run_logger().warning("fetching %s failed: %s", record.document_id, exc)
-        with steps.open_warehouse(db_path) as con:
+        with steps.open_warehouse(run.db_path) as con:
             tally.missing(steps.record_missing(con, record, exc))
         return None
     tally.fetched += 1
     if record.document_id in tally.pending_missing:
-        with steps.open_warehouse(db_path) as con:
+        with steps.open_warehouse(run.db_path) as con:
             load.clear_missing(con, [record.document_id])
     return fetched
 
 
-def _retry_missing(source: str, db_path: str, tally: RunTally, st: SourceTally) -> None:
+def _retry_missing(run: SourceRun, source: str) -> None:
     """Ask again for the files the source did not serve on earlier runs, by document id: every
     run at first, weekly once JBZ_MISSING_AFTER_DAYS have passed."""
-    with steps.open_warehouse(db_path) as con:
-        tally.pending_missing |= load.missing_ids(con)
+    with steps.open_warehouse(run.db_path) as con:
+        run.tally.pending_missing |= load.missing_ids(con)
         due = steps.due_missing(con, source)
         records = load.document_records(con, due)
     for record in records:
-        if st.error is None:
-            tracker = CursorTracker(before=None, movable=False)
-            _store_one(record, DEFAULT_PARAMS, db_path, tally, st, tracker, refetch=True)
+        if run.st.error is None:
+            _store_one(record, run, CursorTracker(before=None, movable=False), refetch=True)
+    run.batch.flush()
 
 
 @flow(name="ingest", log_prints=True)

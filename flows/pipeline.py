@@ -84,6 +84,10 @@ class SourceTally:
     error: str | None = None
     cursors: dict[str, CursorTracker] = field(default_factory=dict)  # one per dossier
 
+    def count(self, status: str) -> None:
+        """One more document of this status (new, changed, unchanged, deleted)."""
+        setattr(self, status, getattr(self, status) + 1)
+
     def as_dict(self) -> dict[str, Any]:
         """Counts, plus each dossier's cursor; `cursor_before`/`cursor_after` are the oldest of
         them (how far the whole source is caught up)."""

@@ -2,9 +2,9 @@
 
 For after a parser fix. Each document is re-parsed from the newest stored file of that document
 and its consultation replaced in one transaction, so running it without a parser change
-changes nothing. Documents are parsed `load.BATCH_DOCUMENTS` at a time with no connection held
-(their files read READ_FILES at a time), then loaded in one transaction, each document still
-wholly old or new.
+changes nothing. Documents are parsed with no connection held (their files read READ_FILES at a
+time) and loaded through the ingest's own path (flows/batches.py), `load.BATCH_DOCUMENTS` a
+transaction, each document still wholly old or new.
 
 No `from __future__ import annotations` here: it breaks Prefect's parameter validation.
 """
@@ -50,29 +50,19 @@ def _targets(db_path: str, params: ReparseParams) -> list[str]:
         return load.document_ids_of_kinds(con, PARSEABLE_KINDS)
 
 
-def _parse_stored(db_path: str, document_ids: list[str], tally: RunTally) -> list[batches.ToLoad]:
+def _parse_stored(db_path: str, document_ids: list[str], batch: batches.Batch) -> None:
     """Parse the newest stored file of each document, with no connection held while parsing
-    (the bytes are sniffed afresh, so a fix to the sniffer reaches the archive too)."""
+    (the bytes are sniffed afresh, so a fix to the sniffer reaches the archive too), and add
+    each parse to the batch."""
     with steps.open_warehouse(db_path) as con:  # one query for these documents' newest files
         newest = {r.document_id: r for r in load.iter_raw_files(con, document_ids)}
-    parsed: list[batches.ToLoad] = []
     for document_id in document_ids:
         raw = newest.pop(document_id, None)
         if raw is None:
-            tally.fail(document_id, "reparse", "no stored file for this document")
+            batch.tally.fail(document_id, "reparse", "no stored file for this document")
             continue
         p = steps.parse_file(document_id, raw.data, soort=raw.soort)
-        parsed.append(batches.ToLoad(document_id, raw.sha256, p, "reparsed"))
-    return parsed
-
-
-def _reparse_batch(db_path: str, document_ids: list[str], tally: RunTally) -> None:
-    """Parse a batch of documents, READ_FILES files at a time, and load it in one transaction."""
-    parsed: list[batches.ToLoad] = []
-    for first in range(0, len(document_ids), READ_FILES):
-        parsed += _parse_stored(db_path, document_ids[first : first + READ_FILES], tally)
-    with steps.open_warehouse(db_path) as con:
-        batches.load_parsed_batch(con, parsed, tally)
+        batch.add(batches.Arrival(document_id, raw.sha256, "reparsed", p))
 
 
 @flow(name="reparse", log_prints=True)
@@ -87,8 +77,10 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
         steps.start_run(con, tally)
     targets = _targets(db_path, params)
     logger.info("re-parsing %d documents", len(targets))
-    for first in range(0, len(targets), load.BATCH_DOCUMENTS):
-        _reparse_batch(db_path, targets[first : first + load.BATCH_DOCUMENTS], tally)
+    batch = batches.Batch(db_path, tally)  # the same store-and-load path as an ingest
+    for first in range(0, len(targets), READ_FILES):
+        _parse_stored(db_path, targets[first : first + READ_FILES], batch)
+    batch.flush()
     with steps.open_warehouse(db_path) as con:
         steps.link_council_meetings(con, tally)
     summary = tally.as_summary()

@@ -245,45 +245,6 @@ def keep_file(
     return status, parsed is not None and (new_file or status == "new")
 
 
-def store_fetched(
-    con: duckdb.DuckDBPyConnection,
-    record: DocumentRecord,
-    fetched: FetchedFile,
-    status: str,
-    parsed: Parsed | None,
-    tally: RunTally,
-) -> str:
-    """Keep the bytes, then load the parse of a report whose bytes are new; returns the status."""
-    status, wanted = keep_file(con, record, fetched, status, parsed, tally)
-    if wanted and parsed is not None:
-        load_parsed(con, record.document_id, fetched.sha256, parsed, record.title, status, tally)
-    return status
-
-
-def load_parsed(
-    con: duckdb.DuckDBPyConnection,
-    document_id: str,
-    sha256: str,
-    parsed: Parsed,
-    title: str | None,
-    status: str,
-    tally: RunTally,
-) -> bool:
-    """Replace the document's consultation, or record why there is none; never raises."""
-    if isinstance(parsed, ParseFailure):
-        load.record_parse_error(con, document_id, sha256, parsed.code, parsed.reason)
-        tally.fail(document_id, "parse", parsed.reason)
-        return False
-    try:
-        load.load_consultation(con, document_id, sha256, parsed)
-    except (duckdb.Error, ValueError) as exc:  # ValueError: a parse the warehouse refuses
-        log.exception("loading %s failed", document_id)
-        tally.fail(document_id, "load", f"{type(exc).__name__}: {exc}")
-        return False
-    tally.consultation(document_id, title, status, parsed)
-    return True
-
-
 def link_council_meetings(con: duckdb.DuckDBPyConnection, tally: RunTally) -> int:
     """Rebuild the Council meetings from what is loaded now (warehouse/councils.py); a failure
     is recorded in the run summary, never raised (the documents themselves are stored)."""
