@@ -23,8 +23,8 @@ from typing import Any
 
 from devtools.replay import ReplayServer, start_replay
 from flows.config import Config, load_config
-from flows.sources.fetch import iter_fetch_outcomes
-from flows.sources.http import HttpClient
+from flows.sources.fetch import fetch_document
+from flows.sources.http import HttpClient, SourceError
 from flows.sources.tk_odata import iter_tk_documents
 
 
@@ -58,7 +58,11 @@ def run_mirror(cfg: Config) -> Cost:
     start = time.perf_counter()
     with HttpClient(cfg) as client:
         records = list(iter_tk_documents(client, cfg, cfg.dossier, None))
-        list(iter_fetch_outcomes(client, cfg, records))
+        for record in records:
+            try:
+                fetch_document(client, cfg, record)
+            except SourceError:
+                continue  # the mirror counts requests; a file that did not come cost them too
     return Cost(client.request_count, 0, time.perf_counter() - start)
 
 

@@ -9,12 +9,17 @@ test; `srv.config("v4"|"v5", JBZ_…="…")` gives a Config pointing at it. In a
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from contract.records import DocumentRecord, FetchedFile
 from devtools.recorded import SAMPLES
 from devtools.replay import ReplayServer
 from devtools.replay_data import RECORDS_FILE, load_sample_scenario
+from flows.config import Config
+from flows.sources.fetch import fetch_document
+from flows.sources.http import HttpClient, SourceError
 
 __all__ = ["SAMPLES", "sample_records", "serve_samples"]
 
@@ -33,3 +38,28 @@ def serve_samples(page_size: int = 25) -> Iterator[ReplayServer]:
         yield server
     finally:
         server.stop()
+
+
+@dataclass(frozen=True)
+class FetchOutcome:
+    record: DocumentRecord
+    file: FetchedFile | None  # None when error is set
+    error: SourceError | None  # carries record.document_id
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def iter_fetch_outcomes(
+    client: HttpClient, cfg: Config, records: Iterable[DocumentRecord]
+) -> Iterator[FetchOutcome]:
+    """The product's per-document fetch (what the ingest calls for each listed record) over
+    many records, one outcome each; deleted records are skipped, as the ingest skips them."""
+    for record in records:
+        if record.deleted:
+            continue
+        try:
+            yield FetchOutcome(record, fetch_document(client, cfg, record), None)
+        except SourceError as e:
+            yield FetchOutcome(record, None, e)

@@ -8,7 +8,6 @@ import pytest
 from contract.records import DocumentRecord
 from devtools.replay import Fault, ReplayServer
 from flows.config import Config
-from flows.sources.fetch import FetchOutcome, iter_fetch_outcomes
 from flows.sources.http import (
     BadResponse,
     HostNotAllowed,
@@ -20,7 +19,7 @@ from flows.sources.http import (
     parse_retry_after,
 )
 from flows.sources.tk_odata import iter_tk_documents
-from tests.replay_fixtures import serve_samples
+from tests.replay_fixtures import FetchOutcome, iter_fetch_outcomes, serve_samples
 
 FAST = {
     "JBZ_HTTP_RETRIES": "2",

@@ -11,10 +11,9 @@ from contract.records import KIND_AGENDA, KIND_COUNCIL_REPORT, KIND_VERSLAG
 from devtools.replay import Fault, ReplayServer
 from devtools.replay_data import SruRecord, minimal_koop_xml
 from flows.config import load_config
-from flows.sources.fetch import iter_fetch_outcomes
 from flows.sources.http import BadResponse, HttpClient, SoftNotFound, SourceUnavailable
 from flows.sources.koop import iter_koop_records, parse_sru_page, read_koop_record
-from tests.replay_fixtures import SAMPLES, serve_samples
+from tests.replay_fixtures import SAMPLES, iter_fetch_outcomes, serve_samples
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from contract.records import ALL_KINDS, KIND_OTHER, DocumentRecord
 from devtools.replay import ReplayServer
 from devtools.replay_data import minimal_pdf
 from flows.config import Config
-from flows.sources.cursor import format_cursor, listing_start, needs_fetch, next_cursor
-from flows.sources.fetch import iter_fetch_outcomes
+from flows.sources.cursor import format_cursor, listing_start, next_cursor
 from flows.sources.http import BadResponse, HttpClient
 from flows.sources.odata_query import NODE_BUDGET, count_filter_nodes
 from flows.sources.tk_files import fetch_tk_file
@@ -27,7 +26,8 @@ from flows.sources.tk_odata import (
 )
 from flows.sources.tk_records import read_tk_record
 from flows.sources.tk_schema import fetch_tk_fields
-from tests.replay_fixtures import SAMPLES, sample_records, serve_samples
+from tests.replay_fixtures import SAMPLES, iter_fetch_outcomes, sample_records, serve_samples
+from warehouse.documents import listing_changed
 
 # 131 sample records + the Document of kst-32317-898 from its Zaak sample
 SCENARIO_SIZE = 132
@@ -117,7 +117,7 @@ def test_second_run_asks_only_for_what_changed(replay_server: ReplayServer) -> N
     assert [r.source_id for r in second] == [r.source_id for r in inside_overlap]
     assert len(second) < 5  # the overlap window only
     previous = {r.document_id: r for r in first}
-    assert not any(needs_fetch(r, previous[r.document_id]) for r in second)
+    assert not any(listing_changed(r, previous[r.document_id]) for r in second)
     assert replay_server.requests_matching("resource|Resource") == []
 
     # a PDF replaces a docx: new GewijzigdOp and Versienummer -> listed and fetched again
@@ -126,7 +126,7 @@ def test_second_run_asks_only_for_what_changed(replay_server: ReplayServer) -> N
     later = (datetime.fromisoformat(cursor) + timedelta(days=3)).isoformat()
     replay_server.scenario.replace_file(docx.source_id, minimal_pdf("definitief"), later)
     third = list_all(replay_server, cfg, cursor)
-    changed = [r for r in third if needs_fetch(r, previous.get(r.document_id))]
+    changed = [r for r in third if listing_changed(r, previous.get(r.document_id))]
     assert [r.source_id for r in changed] == [docx.source_id]
     assert changed[0].version == "2" and previous[docx.document_id].version == "1"
     with HttpClient(cfg) as client:
@@ -241,12 +241,12 @@ def test_a_publication_that_appears_months_later_is_listed_and_fetched(
         pubs = list(iter_tk_publications(client, cfg, ["32317", "21501-02"], start, f))
         assert [(p.document_id, p.dossier) for p in pubs] == [(rec.document_id, "32317")]
         after = list(iter_tk_by_id(client, cfg, [p.document_id for p in pubs], "32317", f))
-    changed = [r for r in after if needs_fetch(r, before.get(r.document_id))]
+    changed = [r for r in after if listing_changed(r, before.get(r.document_id))]
     assert [r.document_id for r in changed] == [rec.document_id]
     assert changed[0].modified_at == datetime.fromisoformat(later)  # the cursor moves past it
     with HttpClient(cfg) as client:
         assert fetch_tk_file(client, cfg, changed[0]).data == xml
-    assert not needs_fetch(changed[0], changed[0])
+    assert not listing_changed(changed[0], changed[0])
 
 
 def test_a_record_that_reaches_the_api_late_is_still_listed(replay_server: ReplayServer) -> None:

@@ -99,6 +99,17 @@ def _existing(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[
     return {str(r[0]): dict(zip(names, r, strict=True)) for r in rows}
 
 
+def _same_listing(row: dict[str, Any], old: dict[str, Any]) -> bool:
+    return all(row[k] == old[k] for k in _COMPARED)
+
+
+def listing_changed(record: DocumentRecord, previous: DocumentRecord | None) -> bool:
+    """Does this listing count as new or changed against the previous one (so the ingest
+    fetches the file again)? The rule `upsert_documents` applies; for tests and tools that
+    compare two listings without a warehouse."""
+    return previous is None or not _same_listing(_as_row(record), _as_row(previous))
+
+
 def _merge(
     row: dict[str, Any], old: dict[str, Any] | None, seen_at: datetime
 ) -> tuple[str, dict[str, Any]]:
@@ -124,7 +135,7 @@ def _merge(
                 "deleted_at": old["deleted_at"],
             }
         return "changed", {**merged, "changed_at": seen_at, "deleted_at": seen_at}
-    if all(row[k] == old[k] for k in _COMPARED):
+    if _same_listing(row, old):
         return "unchanged", {**merged, "changed_at": old["changed_at"], "deleted_at": None}
     return "changed", {**merged, "changed_at": seen_at, "deleted_at": None}
 

@@ -4,8 +4,8 @@
   `read_tk_record`; tk_files: `fetch_tk_file`
 - koop: `iter_koop_records`, `fetch_koop_file`, `parse_sru_page`, `read_koop_record`
 - classify: `classify_document(soort, onderwerp) -> kind`
-- cursor: `next_cursor`, `needs_fetch`, `listing_start`, `format_cursor`, `parse_cursor`
-- fetch: `fetch_document`, `iter_fetch_outcomes` -> `FetchOutcome(record, file, error)`
+- cursor: `next_cursor`, `listing_start`, `format_cursor`, `parse_cursor`
+- fetch: `fetch_document` (the ingest's per-document fetch)
 - check: `cli_check_source` (`jbz check-source`)
 - http: `HttpClient`, `SourceError` and its kinds (`SourceUnavailable`, `HostNotAllowed`,
   `SoftNotFound`, `TooLarge`, `BadResponse`)

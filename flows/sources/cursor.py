@@ -57,23 +57,6 @@ def next_cursor(
     return None if best is None else format_cursor(best)
 
 
-def needs_fetch(record: DocumentRecord, previous: DocumentRecord | None) -> bool:
-    """Download the file again? Yes for a new document, or when its version, its modification time
-    or the place of its file changed (the KOOP XML appears a day or more after the TK document and
-    a PDF replaces the first docx with a new Versienummer). Content changes are then caught by the
-    sha256 (warehouse.store_file returns True for new bytes)."""
-    if record.deleted:
-        return False
-    if previous is None or previous.deleted:
-        return True
-    return (
-        record.version != previous.version
-        or record.modified_at != previous.modified_at
-        or record.file_url != previous.file_url
-        or record.koop_id != previous.koop_id
-    )
-
-
 def backfill_keeps_cursor(since: date | None, cursor: str | None) -> bool:
     """A listing from `--since` later than the saved cursor must not move it: the documents
     between the two were never listed (cursor January, `--since` June: January to June would
