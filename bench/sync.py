@@ -23,7 +23,7 @@ from typing import Any
 
 from devtools.replay import ReplayServer, start_replay
 from flows.config import Config, load_config
-from flows.sources.fetch import fetch_document
+from flows.registry import fetch_document
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.tk_odata import iter_tk_documents
 

@@ -23,7 +23,7 @@ COMMANDS: dict[str, str] = {
     "export": "warehouse.export:cli_export",
     "sql": "warehouse.export:cli_sql",
     "config": "flows.config_cli:cli_config",
-    "check-source": "flows.sources.check:cli_check_source",
+    "check-source": "flows.check_cmd:cli_check_source",
     "ingest": "flows.ingest:cli_ingest",
     "reparse": "flows.reparse:cli_reparse",
     "report": "flows.report:cli_report",

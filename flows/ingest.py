@@ -33,7 +33,7 @@ from flows.ingest_params import (
     is_backfill,
     params_from_args,
 )
-from flows.listing import DELETIONS_KEY, SharedListings, cursor_key
+from flows.listing import DELETIONS, SharedListings, cursor_key
 from flows.pipeline import (
     CursorTracker,
     RunTally,
@@ -42,6 +42,7 @@ from flows.pipeline import (
     sort_for_cursor,
     utc_now,
 )
+from flows.registry import get_source
 from flows.report import publish_artifact, render_markdown
 from flows.sources.cursor import backfill_keeps_cursor, format_cursor
 from flows.sources.http import SourceError, SourceUnavailable
@@ -79,13 +80,11 @@ def list_documents(
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def list_deletions(
-    since: str | None, known: list[str], by_id: bool
+    source: str, since: str | None, known: list[str], by_id: bool
 ) -> tuple[list[DocumentRecord], str | None]:
-    """Known TK documents deleted at the source: one listing since the deletion cursor, or (a
+    """Known documents deleted at the source: one listing since the deletion cursor, or (a
     full refresh) every known id asked for."""
-    if by_id:
-        return steps.list_tk_tombstones(known), since
-    return steps.list_tk_deletions(since, known)
+    return get_source(source).deletions(steps.env(), since, known, by_id)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -124,8 +123,8 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
         known = load.known_document_ids(con, source)
         cursors = [load.get_cursor(con, cursor_key(source, d)) for d in dossiers]
     shared = None
-    if source == "tk" and not any(is_backfill(params, c) for c in cursors):
-        shared = steps.shared_listings(dossiers, cursors, day_start(params.until))
+    if not any(is_backfill(params, c) for c in cursors):
+        shared = get_source(source).shared(steps.env(), dossiers, cursors, day_start(params.until))
     if not params.dry_run and not params.document_id:
         _retry_missing(run, source)
     listed = 0
@@ -134,10 +133,11 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
             listed += _process_dossier(run, source, dossier, known, shared)
     if params.document_id and st.error is None and listed == 0:  # in none of the dossiers
         tally.fail(params.document_id, "list", f"{source} does not list this document id")
-    if source == "tk" and st.error is None and not params.document_id and not params.dry_run:
-        _process_deletions(run, known)
-    if source == "tk" and st.error is None:
-        tally.warnings += steps.tk_field_warnings()
+    deletions = get_source(source).lists_deletions and not params.dry_run
+    if st.error is None and deletions and not params.document_id:
+        _process_deletions(run, source, known)
+    if st.error is None:
+        tally.warnings += get_source(source).warnings(steps.env())
 
 
 def _process_dossier(
@@ -191,30 +191,31 @@ def _store_all(run: SourceRun, records: list[DocumentRecord], tracker: CursorTra
     run.batch.flush()
 
 
-def _process_deletions(run: SourceRun, known: list[str]) -> None:
+def _process_deletions(run: SourceRun, source: str, known: list[str]) -> None:
     """One listing of deletions since the deletion cursor (first run: where the dossiers'
     oldest cursor was), matched against the known ids; nothing known, nothing to ask."""
     params, st = run.params, run.st
     with steps.open_warehouse(run.db_path) as con:
-        since = load.get_cursor(con, DELETIONS_KEY)
+        since = load.get_cursor(con, cursor_key(source, DELETIONS))
     first = since is None
     if first:
         befores = [c.before for c in st.cursors.values() if c.before]
         since = min(befores) if befores else None
     try:
         if known and (since is not None or params.full_refresh):
-            gone, after = list_deletions(since, known, params.full_refresh or since is None)
+            by_id = params.full_refresh or since is None
+            gone, after = list_deletions(source, since, known, by_id)
         else:
             gone, after = [], st.as_dict()["cursor_after"]
     except SourceError as exc:
-        st.error = f"tk deletions could not be listed: {exc}"
+        st.error = f"{source} deletions could not be listed: {exc}"
         get_run_logger().warning(st.error)
         return
     st.listed += len(gone)
     _store_all(run, gone, CursorTracker(before=None, movable=False))
     if after is not None and (first or after != since):
         with steps.open_warehouse(run.db_path) as con:
-            load.set_cursor(con, DELETIONS_KEY, after)
+            load.set_cursor(con, cursor_key(source, DELETIONS), after)
 
 
 def _store_one(

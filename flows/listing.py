@@ -18,7 +18,7 @@ from flows.sources.windows import list_in_windows, split_windows
 from warehouse import db, load
 
 FIELDS_KEY = "tk:fields"
-DELETIONS_KEY = "tk:deletions"
+DELETIONS = "deletions"  # the deletion cursor's key: cursor_key("tk", DELETIONS), "tk:deletions"
 
 
 def cursor_key(source: str, dossier: str) -> str:

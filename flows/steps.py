@@ -19,14 +19,10 @@ import duckdb
 
 from contract.errors import JbzError
 from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
-from flows import listing
+from flows import listing, registry
 from flows.config import Config, load_config
 from flows.pipeline import RunTally, utc_now
-from flows.sources import tk_odata
-from flows.sources.cursor import listing_start
-from flows.sources.fetch import fetch_document
 from flows.sources.http import HttpClient, SourceError
-from flows.sources.tk_schema import FieldMap
 from parsers.errors import ParseError
 from parsers.model import Consultation
 from warehouse import db, load, publish
@@ -95,6 +91,11 @@ def current_run_id() -> str:
     return str(run_id) if run_id else str(uuid.uuid4())
 
 
+def env() -> registry.Env:
+    """What the sources work with in this process (settings, HTTP client, working warehouse)."""
+    return registry.Env(config(), client(), _work_db())
+
+
 def list_source(
     source: str,
     dossier: str,
@@ -108,37 +109,11 @@ def list_source(
     """A source's documents of one dossier changed since `since` (a cursor or ISO date; the
     sources subtract the overlap window), before `until`, or the one document asked for. A
     backfill (not from a cursor) lists TK in windows."""
-    cfg = config()
-    if source == "tk":
-
-        def fields(fresh: bool) -> FieldMap:
-            return listing.tk_fields(_work_db(), cfg, client(), refresh=fresh)
-
-        records = listing.list_tk(
-            client(), cfg, fields, dossier, since, until, backfill, shared, _work_db()
-        )
-    elif source == "koop":
-        records = listing.list_koop(client(), cfg, dossier, since, until)
-    else:
-        raise ValueError(f"unknown source {source!r}")
+    req = registry.Listing(dossier, since, until, backfill, shared)
+    records = registry.get_source(source).list_dossier(env(), req)
     if document_id:
         records = [r for r in records if r.document_id == document_id]
     return records
-
-
-def shared_listings(
-    dossiers: tuple[str, ...], cursors: list[str | None], until: datetime | None
-) -> listing.SharedListings | None:
-    """The run's TK listings shared by the dossiers listed from a cursor (None: no such)."""
-    starts = [listing_start(c, config().cursor_overlap_hours) for c in cursors if c]
-    if not starts or len(starts) < len(cursors):
-        return None
-    return listing.SharedListings(dossiers, min(s for s in starts if s is not None), until)
-
-
-def tk_field_warnings() -> list[str]:
-    """Optional TK fields the server lacks (read as null), for the run summary."""
-    return list(listing.tk_fields(_work_db(), config(), client()).warnings)
 
 
 def record_missing(
@@ -154,23 +129,7 @@ def due_missing(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
 
 
 def fetch(record: DocumentRecord) -> FetchedFile:
-    return fetch_document(client(), config(), record)
-
-
-def list_tk_deletions(
-    since: str | None, known: list[str]
-) -> tuple[list[DocumentRecord], str | None]:
-    """Known TK documents deleted at the source since the deletion cursor, and its next value."""
-    fields = listing.tk_fields(_work_db(), config(), client())
-    return listing.list_tk_deletions(client(), config(), fields, since, known)
-
-
-def list_tk_tombstones(known: list[str]) -> list[DocumentRecord]:
-    """Known TK documents deleted at the source, asked for by id (a full refresh's check)."""
-    if not known:
-        return []
-    fields = listing.tk_fields(_work_db(), config(), client())
-    return list(tk_odata.iter_tk_tombstones(client(), config(), known, fields))
+    return registry.fetch_document(client(), config(), record)
 
 
 def start_run(con: duckdb.DuckDBPyConnection, tally: RunTally) -> None:

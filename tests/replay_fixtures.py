@@ -18,7 +18,7 @@ from devtools.recorded import SAMPLES
 from devtools.replay import ReplayServer
 from devtools.replay_data import RECORDS_FILE, load_sample_scenario
 from flows.config import Config
-from flows.sources.fetch import fetch_document
+from flows.registry import fetch_document
 from flows.sources.http import HttpClient, SourceError
 
 __all__ = ["SAMPLES", "sample_records", "serve_samples"]

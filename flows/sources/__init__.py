@@ -5,8 +5,8 @@
 - koop: `iter_koop_records`, `fetch_koop_file`, `parse_sru_page`, `read_koop_record`
 - classify: `classify_document(soort, onderwerp) -> kind`
 - cursor: `next_cursor`, `listing_start`, `format_cursor`, `parse_cursor`
-- fetch: `fetch_document` (the ingest's per-document fetch)
-- check: `cli_check_source` (`jbz check-source`)
+
+- check + probes: the lines of `jbz check-source` (flows/check_cmd.py asks every source)
 - http: `HttpClient`, `SourceError` and its kinds (`SourceUnavailable`, `HostNotAllowed`,
   `SoftNotFound`, `TooLarge`, `BadResponse`)
 

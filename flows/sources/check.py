@@ -4,11 +4,11 @@ missing), probes each limit of the live service (flows/sources/probes.py), count
 and `Soort` what each way of finding a dossier's documents finds, and
 asks KOOP SRU with exactly the indexes the code uses. Lines are described in the README."""
 
-import argparse
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 
-from flows.config import Config, load_config_or_exit
+from flows.config import Config
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import parse_sru_page, sru_query
 from flows.sources.probes import probe_limits
@@ -22,6 +22,7 @@ from flows.sources.tk_schema import (
     unmapped,
 )
 
+Say = Callable[[str], None]  # prints a line as soon as it is known
 RENAMED = ("document_number", "ondernummer")  # the concepts v5 is known to have renamed
 
 
@@ -79,36 +80,33 @@ def check_koop(client: HttpClient, cfg: Config, dossier: str) -> str:
     )
 
 
-def _tk(client: HttpClient, cfg: Config, since: date) -> int:
+def check_tk(client: HttpClient, cfg: Config, since: date, say: Say) -> int:
+    """TK's lines, said as they come (a live query can take half a minute); the exit status."""
     try:
         fields, lines = check_fields(client, cfg)
         for line in lines:
-            print(line)
+            say(line)
         if fields is None:
             return 1
         for line in probe_limits(client, cfg, fields, since):
-            print(line)
+            say(line)
         for dossier in cfg.dossiers:
             counts = route_counts(client, cfg, fields, dossier, since)
             for line in route_lines(counts, dossier, since):
-                print(line)
+                say(line)
     except SourceError as e:
-        print(f"TK API ({cfg.tk_odata_url}) could not be checked: {e}")
+        say(f"TK API ({cfg.tk_odata_url}) could not be checked: {e}")
         return 2
     return 0
 
 
-def cli_check_source(args: argparse.Namespace) -> int:
-    """0: everything the code needs is there; 1: fields missing or an SRU index refused; 2: a
-    source could not be asked."""
-    cfg = load_config_or_exit()
-    since: date = args.since or date.today() - timedelta(days=365)
-    with HttpClient(cfg) as client:
-        status = _tk(client, cfg, since)
-        for dossier in cfg.dossiers:
-            try:
-                print(check_koop(client, cfg, dossier))
-            except SourceError as e:
-                print(f"KOOP SRU ({cfg.koop_sru_url}) refused or failed for {dossier}: {e}")
-                status = max(status, 1 if e.status is None and "diagnostic" in str(e) else 2)
+def check_koop_dossiers(client: HttpClient, cfg: Config, since: date, say: Say) -> int:
+    """KOOP's line per dossier; the exit status (1: an SRU index refused, 2: unreachable)."""
+    status = 0
+    for dossier in cfg.dossiers:
+        try:
+            say(check_koop(client, cfg, dossier))
+        except SourceError as e:
+            say(f"KOOP SRU ({cfg.koop_sru_url}) refused or failed for {dossier}: {e}")
+            status = max(status, 1 if e.status is None and "diagnostic" in str(e) else 2)
     return status
