@@ -82,7 +82,7 @@ def demo_scenario() -> "Scenario":
 
 
 def _print_queries() -> None:
-    from warehouse.export import cli_sql
+    from warehouse.sql_cmd import cli_sql
 
     for title, sql in (
         ("Pairs per fractie in the example report", PAIRS_PER_FRACTIE),
@@ -91,7 +91,7 @@ def _print_queries() -> None:
     ):
         query = sql.format(doc=DEMO_DOCUMENT_ID)
         print(f'\n## {title}\n\n$ jbz sql "{query}"\n', flush=True)
-        cli_sql(argparse.Namespace(query=query))
+        cli_sql(argparse.Namespace(query=query, format="table"))
 
 
 def cli_demo(args: argparse.Namespace) -> int:

@@ -110,3 +110,26 @@ def test_jbz_search_json_has_exactly_the_keys(published: Path) -> None:
     assert (bad.returncode, bad.stdout) == (0, text.stdout)
     missing = _jbz(published.with_name("none.duckdb"), "search", "Schengen")
     assert missing.returncode == 1 and "no search index" in missing.stderr
+
+
+def test_search_in_questions_or_answers_only(index: sqlite3.Connection) -> None:
+    def seqs(search_in: str) -> set[int]:
+        found = search_pairs(index, "Schengen", SearchFilters(limit=200, search_in=search_in))
+        for h in found:
+            text = {"question": h.question, "answer": h.answer or ""}.get(search_in)
+            assert text is None or "schengen" in text.lower(), (search_in, h.seq)
+        return {h.seq for h in found}
+
+    questions, answers, both = seqs("question"), seqs("answer"), seqs("both")
+    assert questions and answers and questions != answers
+    assert both == questions | answers
+    done = _jbz(index_path(index), "search", "Schengen", "--in", "answer", "--format", "json",
+                "--limit", "200")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert {r["seq"] for r in json.loads(done.stdout)} == answers
+
+
+def index_path(index: sqlite3.Connection) -> Path:
+    """The snapshot beside the open index (JBZ_DB for a `jbz search` subprocess)."""
+    (_, _, file), *_ = index.execute("PRAGMA database_list").fetchall()
+    return Path(file).with_suffix(".duckdb")

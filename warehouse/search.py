@@ -22,6 +22,7 @@ class SearchFilters:
     since: date | None = None
     until: date | None = None
     limit: int = 10
+    search_in: str = "both"  # question | answer | both (search_index.SEARCH_IN)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
 def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) -> list[SearchHit]:
     """The pairs matching `query`, best first. ValueError for a query FTS5 cannot read."""
     sql, params = _sql(filters)
-    args = [MARK_START, MARK_END, SNIPPET_TOKENS, match_expression(query), *params, filters.limit]
+    match = match_expression(query, filters.search_in)
+    args = [MARK_START, MARK_END, SNIPPET_TOKENS, match, *params, filters.limit]
     try:
         rows = con.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:  # e.g. "fts5: syntax error near …"

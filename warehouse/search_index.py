@@ -185,37 +185,44 @@ def open_index(path: Path) -> sqlite3.Connection:
 # FTS5 operators a user may type between terms; everything else is a word, "a phrase" or pre*
 _OPERATORS = {"AND", "OR", "NOT"}
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_STEM_COLUMNS = "{question_stems answer_stems}"
-_TEXT_COLUMNS = "{question answer}"
+# --in question|answer|both: the FTS5 column filters of the stem and the text columns
+SEARCH_IN = {
+    "question": ("{question_stems}", "{question}"),
+    "answer": ("{answer_stems}", "{answer}"),
+    "both": ("{question_stems answer_stems}", "{question answer}"),
+}
 # shorter words are not taken as the first part of a compound ("EU", "asiel" is the shortest)
 COMPOUND_MIN_LETTERS = 5
 
 
-def _term(text: str, phrase: bool) -> str | None:
+def _term(text: str, phrase: bool, columns: tuple[str, str]) -> str | None:
     """One FTS5 phrase: stems on the stem columns; a trailing * is a prefix of the text."""
+    stem_columns, text_columns = columns
     parts = [fold(w) for w in words(text)]
     if not parts:
         return None
     if text.endswith("*") and not phrase:
-        head = f'{_STEM_COLUMNS} : "{stems(" ".join(parts[:-1]))}" AND ' if parts[:-1] else ""
-        return f'{head}{_TEXT_COLUMNS} : "{parts[-1]}"*'
-    stemmed = f'{_STEM_COLUMNS} : "{stems(" ".join(parts))}"'
+        head = f'{stem_columns} : "{stems(" ".join(parts[:-1]))}" AND ' if parts[:-1] else ""
+        return f'{head}{text_columns} : "{parts[-1]}"*'
+    stemmed = f'{stem_columns} : "{stems(" ".join(parts))}"'
     if len(parts) > 1 or len(parts[0]) < COMPOUND_MIN_LETTERS:
         return stemmed
     # Dutch writes compounds as one word, the modifier first ("Schengengebied",
     # "asielzoekers"): a word also matches the words as written that begin with it
-    return f'{stemmed} OR {_TEXT_COLUMNS} : "{parts[0]}"*'
+    return f'{stemmed} OR {text_columns} : "{parts[0]}"*'
 
 
-def match_expression(query: str) -> str:
+def match_expression(query: str, search_in: str = "both") -> str:
     """The FTS5 MATCH expression for a user's query, stemmed as the index is.
 
     Words are matched on their Dutch stem ("toetredingen" finds "toetreden") and, from five
     letters on, as the start of a compound ("Schengen" finds "Schengengebied"); "a phrase" is a
     phrase of stems; `pre*` is a prefix of the word as written (accents folded); AND, OR and
     NOT (in capitals) work as in FTS5; terms without an operator between them must all match.
+    `search_in` ("question", "answer", "both") limits every term to those columns.
     ValueError when nothing searchable is left.
     """
+    columns = SEARCH_IN[search_in]
     out: list[str] = []
     for m in _QUERY_TOKEN.finditer(query):
         phrase, bare = m.group(1), m.group(2)
@@ -223,7 +230,7 @@ def match_expression(query: str) -> str:
             if out and out[-1] not in _OPERATORS:
                 out.append(bare)
             continue
-        term = _term(phrase if phrase is not None else bare, phrase is not None)
+        term = _term(phrase if phrase is not None else bare, phrase is not None, columns)
         if term is None:
             continue
         if out and out[-1] not in _OPERATORS:
