@@ -63,7 +63,7 @@ def _where(filters: SearchFilters) -> tuple[str, list[object]]:
 # than read from the `rank` column: SQLite then checks the filters before it ranks a match, and
 # while it ranks it keeps the best `limit` rows only, making snippets for those alone (FTS5's
 # own rank sorter ranks and sorts every match first; bench/search.py).
-_BM25 = "bm25(pairs_fts, " + RANK.removeprefix("bm25(")
+BM25 = "bm25(pairs_fts, " + RANK.removeprefix("bm25(")
 
 
 def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
@@ -73,15 +73,18 @@ def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
     where, params = _where(filters)
     join = " CROSS JOIN pairs f ON f.id = pairs_fts.rowid" if where else ""
     best = (
-        f"SELECT pairs_fts.rowid AS id, {_BM25} AS bm25, "
+        f"SELECT pairs_fts.rowid AS id, {BM25} AS bm25, "
         "snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet "
         f"FROM pairs_fts{join} WHERE pairs_fts MATCH ?{where} "
         "ORDER BY bm25, pairs_fts.rowid LIMIT ?"
     )
+    # the consultation's title names the Council (`council`); it is kept once per consultation
     sql = (
-        "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, best.bm25, "
-        f"best.snippet, p.question, p.answer FROM ({best}) best "
-        "CROSS JOIN pairs p ON p.id = best.id ORDER BY best.bm25, best.id"
+        "SELECT p.document_id, p.seq, p.fractie, p.topic, coalesce(c.title, p.date), p.date, "
+        f"best.bm25, best.snippet, p.question, p.answer FROM ({best}) best "
+        "CROSS JOIN pairs p ON p.id = best.id "
+        "LEFT JOIN consultations c ON c.consultation_id = p.consultation_id "
+        "ORDER BY best.bm25, best.id"
     )
     return sql, params
 
