@@ -70,7 +70,7 @@ def _consultations_cell(column: str, value: Any) -> Markup | None:
         return html.verdict_html(value)
     if column == "meeting_id" and value:
         return html.link(html.meeting_href(str(value)), str(value))
-    if column == "page_url" and value:
+    if column in ("page_url", "tk_url") and value:
         return html.link(str(value), html.site_name(str(value)), "citable")
     if column == "source_url" and value:
         return html.link(str(value), "raw file", "raw-file")

@@ -214,6 +214,8 @@ def test_pair_view_shows_everything_and_the_referring_answer_links_its_pair(
     assert page.locator("#answer").inner_text() == answer
     assert page.locator("#question mark").all_inner_texts() == ["Schengen"]
     assert page.locator(".label-fractie").inner_text() == "PVV"
+    cited = page.locator("a.citable").evaluate_all("els => els.map(e => e.hostname)")
+    assert cited == ["zoek.officielebekendmakingen.nl", "www.tweedekamer.nl"]
     page.locator("#refers-to a").first.click()
     page.wait_for_url("**/jbz/pair/**", timeout=60_000)
     ((fractie, seq, referred),) = _warehouse(
@@ -232,10 +234,17 @@ def test_consultations_show_verdict_pairs_and_citable_links(
     page.screenshot(path=str(SHOTS / "4-consultations.png"), full_page=False)
     assert page.locator("td.col-quality .verdict").all_inner_texts() == ["ok"]
     assert page.locator("td.col-pair_count").all_inner_texts() == ["98"]
-    ((koop_id, file_url),) = _warehouse(target, "SELECT koop_id, file_url FROM documents")
+    ((koop_id, number, file_url),) = _warehouse(
+        target, "SELECT koop_id, document_number, file_url FROM documents"
+    )
     cite = page.locator("td.col-page_url a.citable")
     assert cite.inner_text() == "officielebekendmakingen.nl"
     assert cite.get_attribute("href") == f"https://zoek.officielebekendmakingen.nl/{koop_id}.html"
+    tk = page.locator("td.col-tk_url a.citable")
+    assert tk.inner_text() == "tweedekamer.nl"
+    assert tk.get_attribute("href") == (
+        f"https://www.tweedekamer.nl/kamerstukken/detail?id={number}&did={number}"
+    )
     assert page.locator("td.col-source_url a.raw-file").get_attribute("href") == file_url
 
 

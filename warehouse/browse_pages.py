@@ -37,7 +37,7 @@ def _rows(con: sqlite3.Connection, sql: str, params: list[Any]) -> tuple[Row, ..
 def pair_page(con: sqlite3.Connection, pair_id: int) -> PairPage | None:
     found = _rows(
         con,
-        "SELECT p.*, c.title, c.kind, c.quality, c.page_url, c.source_url, c.committee, "
+        "SELECT p.*, c.title, c.kind, c.quality, c.page_url, c.tk_url, c.source_url, c.committee, "
         "c.council_end, m.starts_on, m.ends_on, m.place FROM pairs p "
         "LEFT JOIN consultations c ON c.consultation_id = p.consultation_id "
         "LEFT JOIN meetings m ON m.meeting_id = p.meeting_id WHERE p.id = ?",

@@ -39,7 +39,7 @@ CONSULTATIONS_SQL = """
 SELECT c.consultation_id, c.title, c.council_date::VARCHAR, c.council_end::VARCHAR, c.kind,
        k.quality, array_to_string(k.quality_reasons, ', '), c.pair_count, md.meeting_id,
        c.committee, c.addressee, c.dossier, c.ondernummer, c.source, c.parser_version,
-       l.page_url, l.file_url,
+       l.page_url, l.tk_url, l.file_url,
        strftime(coalesce(d.first_seen_at, c.parsed_at), '%Y-%m-%dT%H:%M:%SZ')
 FROM v_consultations c
 JOIN consultations k ON k.consultation_id = c.consultation_id
@@ -51,7 +51,8 @@ ORDER BY c.council_date, c.consultation_id
 CONSULTATION_FIELDS = (
     "consultation_id", "title", "council_date", "council_end", "kind", "quality",
     "quality_reasons", "pair_count", "meeting_id", "committee", "addressee", "dossier",
-    "ondernummer", "source", "parser_version", "page_url", "source_url", "first_seen_at",
+    "ondernummer", "source", "parser_version", "page_url", "tk_url", "source_url",
+    "first_seen_at",
 )  # fmt: skip
 
 MEETINGS_SQL = """
