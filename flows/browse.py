@@ -60,7 +60,8 @@ class Snapshot:
         self.ds.add_database(Database(self.ds, path=str(self.path), is_mutable=True), DATABASE)
         if old is not None:
             old.close()
-        self.rankings.con.close()
+        # the old rankings' connection is not closed here: a request still rendering may mark
+        # its rows with it; it closes when the last of them lets go of it
         self.rankings = Rankings(open_index(self.path))
         self.file_id = current
         return True
