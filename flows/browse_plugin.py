@@ -7,7 +7,8 @@
 - Cells: the pairs page shows an excerpt of each text with the matched words marked and links
   to the pair view, the Council meeting and the consultation; the consultations show their
   verdict and citable links.
-- Pages: `/jbz/pair/<id>` (flows/browse_views.py) and `/jbz/meeting/<meeting_id>`.
+- Pages: `/jbz/pair/<id>` (flows/browse_views.py) and `/jbz/meeting/<meeting_id>`; the
+  database page lists no FTS internals.
 """
 
 import sqlite3
@@ -86,6 +87,24 @@ def render_cell(row: Any, value: Any, column: str, table: str | None) -> Markup 
     if table == "meetings" and column == "meeting_id" and value:
         return html.link(html.meeting_href(str(value)), str(value))
     return None
+
+
+# the view the FTS index reads its content from: an internal of the index, not a page
+INTERNAL_VIEWS = {"pairs_fts_content"}
+
+
+@hookimpl  # type: ignore[untyped-decorator]
+def extra_template_vars(view_name: str, database: str | None, datasette: Any) -> Any:
+    """The database page lists the views a reader opens, without the index's internals."""
+    if view_name != "database" or database is None:
+        return {}
+
+    async def views() -> dict[str, Any]:
+        names = await datasette.get_database(database).view_names()
+        shown = [n for n in names if n not in INTERNAL_VIEWS]
+        return {"views": [{"name": n, "private": False} for n in shown]}
+
+    return views
 
 
 @hookimpl  # type: ignore[untyped-decorator]

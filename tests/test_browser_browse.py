@@ -151,6 +151,9 @@ def test_home_page_says_what_the_data_is_and_hides_internals(
     assert {"/jbz/qa", "/jbz/meetings", "/jbz/new_consultations.atom"} <= set(hrefs)
     databases = requests.get(f"{base}/-/databases.json", timeout=30).json()
     assert [d["name"] for d in databases] == ["jbz"]
+    page.goto(f"{base}/jbz", timeout=60_000)  # the database page: the SQL box, tables, views
+    listed = page.locator("section.content").inner_text()
+    assert "pairs_fts" not in listed and "qa" in page.locator("#views ~ ul").inner_text()
 
 
 def test_search_is_ranked_as_jbz_search_and_marks_the_words(
