@@ -123,6 +123,7 @@ def _run_ingest(placeholders: set[str]) -> int:
 
 def cli_demo(args: argparse.Namespace) -> int:
     """Run the ingest flow against the replay server, print the summary and example queries."""
+    from devtools.demo_summary import placeholder_sha256s
     from devtools.replay import ReplayServer
 
     os.environ.setdefault("JBZ_DB", str(DEMO_DB))
@@ -136,7 +137,7 @@ def cli_demo(args: argparse.Namespace) -> int:
             "under 'No text recorded in the demo', apart from any failure.",
             flush=True,
         )
-        code = _run_ingest(replay.scenario.placeholder_sha256s())
+        code = _run_ingest(placeholder_sha256s(replay.scenario))
     if code == 0:
         print(
             f"\nWarehouse: {os.environ['JBZ_DB']}  (try: JBZ_DB={os.environ['JBZ_DB']} "

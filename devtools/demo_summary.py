@@ -4,19 +4,33 @@ The recordings list every real document of the dossier but hold the text of the 
 only (and two KOOP moties); for the others the replay server serves a small file built from the
 title (devtools/replay_data.py). Parsed, such a file is rightly `failed` ("no question found"),
 which is no failure of the parser: a newcomer's first summary would be a wall of failures. The
-demo knows the files it built (`Scenario.placeholder_sha256s`), finds the documents whose parse
+demo knows the files it built (`placeholder_sha256s`), finds the documents whose parse
 read one of them, and lists those under "No text recorded in the demo". The product's summary,
 the one `jbz report` prints, is left as the run wrote it.
 """
 
+import hashlib
 from collections.abc import Mapping, Set
 from pathlib import Path
 from typing import Any
 
+from devtools.replay_data import Scenario, generated_body
 from flows.report import render_markdown
 from warehouse.db import connect
 
 NO_TEXT = "no text recorded in the demo"
+
+
+def placeholder_sha256s(scenario: Scenario) -> set[str]:
+    """The sha256 of every file the replay server builds in place of a text the recordings do
+    not hold: the generated TK files, KOOP XML that is not a recorded publication (built from
+    the title), and every KOOP PDF (built)."""
+    recorded = set(scenario.publications.values())
+    built = [generated_body(d.raw) for d in scenario.docs.values()]
+    built = [b for b, d in zip(built, scenario.docs.values(), strict=True) if d.body in (None, b)]
+    built += [r.xml for r in scenario.sru_records if r.xml and r.xml not in recorded]
+    built += [r.pdf() for r in scenario.sru_records]
+    return {hashlib.sha256(b).hexdigest() for b in built}
 
 
 def documents_without_text(db_path: Path, placeholder_sha256s: Set[str]) -> set[str]:

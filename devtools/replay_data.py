@@ -8,7 +8,6 @@ the SRU records of the Kamerstukken (built in the layout of the one real gzd rec
 Gemeenteblad record) and minimal KOOP XML for Kamerstukken without a recorded one.
 """
 
-import hashlib
 import io
 import json
 import re
@@ -161,7 +160,6 @@ class SruRecord:
     chamber: str = "TK"  # "EK": dcterms:creator is the Eerste Kamer
     title_type: str = ""  # the type as the title prints it ("Brief regering"); "" = kamerstuktype
     date: str = ""  # YYYY-MM-DD: the document's own date (owmsmantel, SRU's dt.date); "" = modified
-    placeholder: bool = False  # xml built from the title, not recorded: no text of the report
 
     @property
     def dated(self) -> str:
@@ -210,16 +208,6 @@ class Scenario:
             "Verwijderd": True,
         }
 
-    def placeholder_sha256s(self) -> set[str]:
-        """The sha256 of every file served in place of a text the recordings do not hold: the
-        generated TK files, the KOOP XML built from a title, and every KOOP PDF (built)."""
-        docs = list(self.docs.values())
-        generated = [generated_body(d.raw) for d in docs]
-        built = [g for d, g in zip(docs, generated, strict=True) if d.body in (None, g)]
-        built += [r.xml for r in self.sru_records if r.placeholder and r.xml is not None]
-        built += [r.pdf() for r in self.sru_records]
-        return {hashlib.sha256(b).hexdigest() for b in built}
-
     def body(self, doc_id: str) -> bytes:
         doc = self.docs[doc_id]
         if doc.body is None:
@@ -241,7 +229,6 @@ def _sru_from_doc(doc: ScenarioDoc, xml: bytes | None) -> SruRecord:
         ondernummer=nummer,
         modified=str(raw.get("GewijzigdOp"))[:10],
         xml=xml or minimal_koop_xml(ident, "32 317", nummer, title, day),
-        placeholder=xml is None,
     )
 
 
@@ -284,17 +271,7 @@ def load_sample_scenario(samples: Path = SAMPLES) -> Scenario:
         xml = minimal_koop_xml(ident, "32 317", letter, title, "2025-03-01")
         kind = "Verslag" if letter == "DR" else "Brief"
         sc.sru_records.append(
-            SruRecord(
-                ident,
-                title,
-                kind,
-                "32317",
-                letter,
-                "2025-03-01",
-                xml,
-                chamber="EK",
-                placeholder=True,
-            )  # fmt: skip
+            SruRecord(ident, title, kind, "32317", letter, "2025-03-01", xml, chamber="EK")
         )
     return sc
 

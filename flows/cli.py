@@ -69,14 +69,8 @@ def _add_search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jbz", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("parse", help="parse a report (txt, pdf, docx, KOOP xml, html)")
-    p.add_argument("file")
-    p.add_argument("--format", choices=["json", "text"], default="json")
-
+def _add_warehouse_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`jbz export` and `jbz sql`: the published warehouse as files, or one query's rows."""
     p = sub.add_parser("export", help="write every table and view as Parquet or CSV")
     p.add_argument("--to", required=True, dest="to", help="the folder to write into")
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
@@ -85,10 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="only this table or view, e.g. v_qa_export (repeatable; default all)",
     )
-
     p = sub.add_parser("sql", help="run a read-only query; print a table, CSV or JSON")
     p.add_argument("query")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jbz", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse a report (txt, pdf, docx, KOOP xml, html)")
+    p.add_argument("file")
+    p.add_argument("--format", choices=["json", "text"], default="json")
+
+    _add_warehouse_commands(sub)
 
     sub.add_parser("config", help="show the configuration and the variables that set it")
     p = sub.add_parser("check-source", help="check the live sources against what the code needs")
