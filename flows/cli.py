@@ -76,8 +76,10 @@ def _add_warehouse_commands(sub: "argparse._SubParsersAction[argparse.ArgumentPa
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.add_argument(
         "--table",
-        action="append",
-        help="only this table or view, e.g. v_qa_export (repeatable; default all)",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="only these tables or views, e.g. v_qa_export (repeatable; default all)",
     )
     p = sub.add_parser("sql", help="run a read-only query; print a table, CSV or JSON")
     p.add_argument("query")

@@ -94,6 +94,10 @@ def test_export_csv_of_chosen_tables(
     expected = _expected(jbz_db, "SELECT pair_id, question FROM v_qa_export ORDER BY pair_id")
     assert sorted((r["pair_id"], r["question"]) for r in rows) == expected
     assert "v_qa_export" in capsys.readouterr().out
+    # several names after one --table, as the issue writes it
+    both = tmp_path / "both"
+    assert main(["export", "--to", str(both), "--table", "v_qa_export", "qa_pairs"]) == 0
+    assert sorted(p.name for p in both.iterdir()) == ["qa_pairs.parquet", "v_qa_export.parquet"]
     assert main(["export", "--to", str(out), "--table", "nope"]) == 2
     assert "no table or view named nope" in capsys.readouterr().err
 
