@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from datasette.plugins import pm
 from flows import browse_plugin
 from flows.browse_search import Rankings, moved_page, request_search
 from warehouse import db, publish
-from warehouse.search_index import open_index
+from warehouse.search_index import has_page_view, open_index
 
 DATABASE = "jbz"
 METADATA = Path(__file__).with_name("browse_metadata.json")
@@ -109,16 +110,27 @@ def make_app(path: Path) -> tuple[Asgi, Snapshot]:
     return app, snapshot
 
 
+def _index_problem(path: Path) -> str | None:
+    """Why the page cannot serve the index at `path` (missing, or built by an older version)."""
+    if not path.exists():
+        return f"no search index at {path}: run `jbz ingest` or `jbz demo` first"
+    with closing(open_index(path)) as con:
+        if has_page_view(con):
+            return None
+    return (
+        f"the search index at {path} was built by an older version (no page view): "
+        "run `jbz reparse` to publish a new one"
+    )
+
+
 def cli_browse(args: argparse.Namespace) -> int:
     """Serve the published index until Ctrl-C."""
     import uvicorn
 
     path = publish.search_path(db.default_db_path())
-    if not path.exists():
-        print(
-            f"jbz browse: no search index at {path}: run `jbz ingest` or `jbz demo` first",
-            file=sys.stderr,
-        )
+    problem = _index_problem(path)
+    if problem:
+        print(f"jbz browse: {problem}", file=sys.stderr)
         return 1
     app, _ = make_app(path)
     print(f"browse {path} on http://{args.host}:{args.port}/", flush=True)

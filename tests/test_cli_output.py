@@ -5,8 +5,11 @@ import csv
 import io
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +148,19 @@ def test_a_closed_pipe_ends_quietly(published: Path) -> None:
     assert councils.stdout.startswith("-[ row 1 ]") and councils.stderr == ""
     table = _shell(published, 'jbz sql "SELECT * FROM v_qa" | head -1')
     assert table.stdout and table.stderr == ""
+
+
+def test_browse_says_so_when_the_index_is_older_than_the_page(
+    published: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    old = tmp_path / "jbz.sqlite"
+    shutil.copy(publish.search_path(published), old)
+    with closing(sqlite3.connect(old)) as con:
+        con.execute("DROP VIEW qa")  # as an index of the version before the page view
+    monkeypatch.setenv("JBZ_DB", str(old.with_suffix(".duckdb")))
+    assert main(["browse", "--port", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("jbz browse: the search index at") and "jbz reparse" in err

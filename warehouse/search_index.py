@@ -153,6 +153,13 @@ def open_index(path: Path) -> sqlite3.Connection:
     return con
 
 
+def has_page_view(con: sqlite3.Connection) -> bool:
+    """Whether the index has the view of `jbz browse`'s pairs page (indexes built before it
+    came have not; a publish writes a new one)."""
+    found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'qa'")
+    return found.fetchone() is not None
+
+
 # FTS5 operators a user may type between terms; everything else is a word, "a phrase" or pre*
 _OPERATORS = {"AND", "OR", "NOT"}
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
