@@ -30,7 +30,6 @@ class PageSearch:
     query: str
     ranks: dict[int, int]
     con: sqlite3.Connection
-    error: str | None = None
     _marks: dict[int, dict[str, Marked]] = field(default_factory=dict)
 
     def marks(self, pair_id: int) -> dict[str, Marked]:
@@ -61,20 +60,21 @@ class Rankings:
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
-        self._cache: OrderedDict[str, tuple[dict[int, int], str | None]] = OrderedDict()
+        self._cache: OrderedDict[str, dict[int, int]] = OrderedDict()
         self._newest: dict[int, int] | None = None
 
     def search(self, query: str) -> PageSearch:
         if query not in self._cache:
             try:
-                self._cache[query] = (rank_positions(self.con, query), None)
-            except ValueError as exc:  # the page shows no rows for it, and says why
-                self._cache[query] = ({}, str(exc))
+                self._cache[query] = rank_positions(self.con, query)
+            except ValueError:
+                # FTS5 cannot read it: the search box quotes it whole (browse_plugin), and
+                # what it finds comes unranked
+                self._cache[query] = {}
             while len(self._cache) > _CACHED_QUERIES:
                 self._cache.popitem(last=False)
         self._cache.move_to_end(query)
-        ranks, error = self._cache[query]
-        return PageSearch(query, ranks, self.con, error)
+        return PageSearch(query, self._cache[query], self.con)
 
     def newest(self) -> dict[int, int]:
         if self._newest is None:

@@ -177,6 +177,9 @@ def test_search_is_ranked_as_jbz_search_and_marks_the_words(
     assert [r["seq"] for r in stemmed][:1] == [
         r["seq"] for r in _jbz_search(target, "toetredingen", "--fractie", "PVV")
     ][:1]
+    # what FTS5 cannot read is searched quoted, not an error page
+    for odd in ('"', "NOT", "*", "AND Schengen OR"):
+        assert requests.get(f"{base}/jbz/qa", params={"_search": odd}, timeout=30).ok, odd
     # the old address of the page still answers, and an explicit sort by rank works
     old = requests.get(f"{base}/jbz/pairs?_search=Schengen&_sort=rank", timeout=30)
     assert old.ok and old.url.startswith(f"{base}/jbz/qa?")
