@@ -112,4 +112,11 @@ def register_routes() -> list[tuple[str, Any]]:
     return [
         (r"^/jbz/pair/(?P<pair_id>\d+)$", browse_views.pair_view),
         (r"^/jbz/meeting/(?P<meeting_id>[^/]+)$", browse_views.meeting_view),
+        (rf"^{browse_views.CSS_PATH}$", browse_views.stylesheet),
     ]
+
+
+@hookimpl  # type: ignore[untyped-decorator]
+def extra_css_urls() -> list[str]:
+    """Marks, verdicts and labels look the same on every page, Datasette's own included."""
+    return [browse_views.CSS_PATH]

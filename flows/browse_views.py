@@ -7,6 +7,7 @@ page lists the meeting's documents (agenda, inbreng, verslagen, report) with cit
 consultations with their verdict, and the pairs per fractie.
 """
 
+from pathlib import Path
 from typing import Any
 
 from datasette.utils.asgi import Response
@@ -16,6 +17,8 @@ from warehouse import browse_pages
 from warehouse.search_marks import Marked, marks
 
 DATABASE = "jbz"
+CSS_PATH = "/-/jbz.css"
+CSS = Path(__file__).with_name("templates") / "jbz.css"
 
 
 async def _page(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> Response:
@@ -58,3 +61,7 @@ async def meeting_view(datasette: Any, request: Any) -> Response:
         return Response.html(f"no Council meeting {meeting_id}", status=404)
     context = {"page": page, "m": page.meeting, "html": html}
     return await _page(datasette, request, "meeting.html", context)
+
+
+async def stylesheet(datasette: Any, request: Any) -> Response:
+    return Response(CSS.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")

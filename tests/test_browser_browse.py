@@ -239,6 +239,9 @@ def test_consultations_show_verdict_pairs_and_citable_links(
     page.goto(f"{base}/jbz/consultations", timeout=60_000)
     page.screenshot(path=str(SHOTS / "4-consultations.png"), full_page=False)
     assert page.locator("td.col-quality .verdict").all_inner_texts() == ["ok"]
+    # the page's stylesheet reaches Datasette's own pages: the verdict is coloured
+    colour = page.locator("td.col-quality .verdict").evaluate("e => getComputedStyle(e).background")
+    assert "rgb(211, 249, 216)" in colour
     assert page.locator("td.col-pair_count").all_inner_texts() == ["98"]
     ((koop_id, number, file_url),) = _warehouse(
         target, "SELECT koop_id, document_number, file_url FROM documents"
