@@ -9,6 +9,7 @@ import argparse
 import ast
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,7 +22,7 @@ PLUGIN_GROUP = "jbz.commands"
 COMMANDS: dict[str, str] = {
     "parse": "flows.parse_cmd:cli_parse",
     "export": "warehouse.export:cli_export",
-    "sql": "warehouse.export:cli_sql",
+    "sql": "warehouse.sql_cmd:cli_sql",
     "config": "flows.config_cli:cli_config",
     "check-source": "flows.check_cmd:cli_check_source",
     "ingest": "flows.ingest:cli_ingest",
@@ -58,7 +59,31 @@ def _add_search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", type=date.fromisoformat, help="Council on or after (YYYY-MM-DD)")
     p.add_argument("--until", type=date.fromisoformat, help="Council on or before (YYYY-MM-DD)")
     p.add_argument("--limit", type=int, default=10, help="at most this many pairs (default 10)")
+    p.add_argument(
+        "--in",
+        dest="search_in",
+        choices=["question", "answer", "both"],
+        default="both",
+        help="search the questions, the answers, or both (default)",
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def _add_warehouse_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`jbz export` and `jbz sql`: the published warehouse as files, or one query's rows."""
+    p = sub.add_parser("export", help="write every table and view as Parquet or CSV")
+    p.add_argument("--to", required=True, dest="to", help="the folder to write into")
+    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    p.add_argument(
+        "--table",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="only these tables or views, e.g. v_qa_export (repeatable; default all)",
+    )
+    p = sub.add_parser("sql", help="run a read-only query; print a table, CSV or JSON")
+    p.add_argument("query")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,11 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--format", choices=["json", "text"], default="json")
 
-    p = sub.add_parser("export", help="write every table and view as Parquet")
-    p.add_argument("--to", required=True, dest="to")
-
-    p = sub.add_parser("sql", help="run a read-only query and print a table")
-    p.add_argument("query")
+    _add_warehouse_commands(sub)
 
     sub.add_parser("config", help="show the configuration and the variables that set it")
     p = sub.add_parser("check-source", help="check the live sources against what the code needs")
@@ -130,10 +151,25 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
     return func
 
 
+# what a shell reports for a program ended by a closed pipe (128 + SIGPIPE)
+EXIT_CLOSED_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     plugins = {ep.name: ep.value for ep in entry_points(group=PLUGIN_GROUP)}
-    return _resolve(COMMANDS.get(args.command) or plugins[args.command])(args)
+    command = _resolve(COMMANDS.get(args.command) or plugins[args.command])
+    try:
+        code = command(args)
+        # the last output may still sit in the buffer: a closed pipe shows at this flush
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `jbz councils | head -1`: the reader has all it wanted. Point stdout at /dev/null so
+        # the interpreter's own flush at exit does not raise (and print) the error again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+    return code
 
 
 if __name__ == "__main__":

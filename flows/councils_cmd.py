@@ -10,7 +10,8 @@ from datetime import date
 
 from warehouse.councils import council_timeline
 from warehouse.db import WarehouseBusy, connect, default_db_path
-from warehouse.export import WAIT_SECONDS, format_table
+from warehouse.export import WAIT_SECONDS
+from warehouse.sql_cmd import format_table
 
 # one field per line: a meeting's timeline is wider than any terminal
 _ONE_FIELD_PER_LINE = 0

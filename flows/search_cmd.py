@@ -28,7 +28,14 @@ def render_text(hits: list[SearchHit]) -> str:
 
 def cli_search(args: argparse.Namespace) -> int:
     """Search the published index; JSON rows have exactly the keys of SearchHit."""
-    filters = SearchFilters(args.fractie, args.dossier, args.since, args.until, args.limit)
+    filters = SearchFilters(
+        args.fractie,
+        args.dossier,
+        args.since,
+        args.until,
+        args.limit,
+        getattr(args, "search_in", "both"),
+    )
     try:
         with closing(open_index(publish.search_path(db.default_db_path()))) as con:
             hits = search_pairs(con, args.query, filters)

@@ -49,6 +49,14 @@ def test_demo_then_report(prefect_api_url: str, tmp_path: Path) -> None:
     demo = jbz("demo", env=env)
     assert demo.returncode == 0, demo.stderr
     assert "## Consultations loaded" in demo.stdout
+    # the reports whose text the recordings do not hold are apart from failures; the example ok
+    summary = demo.stdout.split("## Pairs per fractie")[0]
+    loaded = summary.split("## Consultations loaded (1)")[1].split("##")[0]
+    assert f"| {DEMO_DOCUMENT_ID} |" in loaded and "| 98 | ok |" in loaded
+    assert "## Parses to look at (0)" in summary and "## Failed documents (0)" in summary
+    no_text = summary.split("## No text recorded in the demo (")[1]
+    assert no_text.startswith("27)") and no_text.count("\n| tk:") + no_text.count("\n| koop:") == 27
+    assert DEMO_DOCUMENT_ID not in no_text and "no_fractie_headings" not in summary
     assert "Pairs per fractie in the example report" in demo.stdout
     assert "One PVV question" in demo.stdout and "PVV" in demo.stdout.split("One PVV question")[1]
     meeting = demo.stdout.split("One Council meeting")[1]  # its agenda, verslagen and report

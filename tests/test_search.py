@@ -17,7 +17,8 @@ from parsers.api import parse_document
 from tests.warehouse_builders import EXAMPLE, fetched, record
 from warehouse import db, load, publish
 from warehouse.search import SearchFilters, search_pairs
-from warehouse.search_index import match_expression, open_index, stems
+from warehouse.search_index import fold, match_expression, open_index, stems
+from warehouse.search_marks import marks, rank_positions
 
 KEYS = ["document_id", "seq", "fractie", "topic", "council", "date", "score", "snippet",
         "question", "answer"]  # fmt: skip
@@ -110,3 +111,64 @@ def test_jbz_search_json_has_exactly_the_keys(published: Path) -> None:
     assert (bad.returncode, bad.stdout) == (0, text.stdout)
     missing = _jbz(published.with_name("none.duckdb"), "search", "Schengen")
     assert missing.returncode == 1 and "no search index" in missing.stderr
+
+
+def test_search_in_questions_or_answers_only(index: sqlite3.Connection) -> None:
+    def seqs(search_in: str) -> set[int]:
+        found = search_pairs(index, "Schengen", SearchFilters(limit=200, search_in=search_in))
+        for h in found:
+            text = {"question": h.question, "answer": h.answer or ""}.get(search_in)
+            assert text is None or "schengen" in text.lower(), (search_in, h.seq)
+        return {h.seq for h in found}
+
+    questions, answers, both = seqs("question"), seqs("answer"), seqs("both")
+    assert questions and answers and questions != answers
+    assert both == questions | answers
+    done = _jbz(index_path(index), "search", "Schengen", "--in", "answer", "--format", "json",
+                "--limit", "200")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert {r["seq"] for r in json.loads(done.stdout)} == answers
+
+
+def index_path(index: sqlite3.Connection) -> Path:
+    """The snapshot beside the open index (JBZ_DB for a `jbz search` subprocess)."""
+    (_, _, file), *_ = index.execute("PRAGMA database_list").fetchall()
+    return Path(file).with_suffix(".duckdb")
+
+
+@pytest.mark.parametrize(
+    "query", ["Schengen", "toetredingen", "asiel", '"toetreden tot"', "schen*"]
+)
+@pytest.mark.parametrize("fractie", [None, "PVV", "Volt"])
+def test_the_page_ranks_as_jbz_search(
+    index: sqlite3.Connection, query: str, fractie: str | None
+) -> None:
+    hits = search_pairs(index, query, SearchFilters(fractie=fractie, limit=1000))
+    ranks = rank_positions(index, query)
+    pairs = {
+        int(r[0]): (r[1], int(r[2]), r[3])
+        for r in index.execute("SELECT id, document_id, seq, fractie FROM pairs").fetchall()
+    }
+    page = [pairs[i][:2] for i in sorted(ranks, key=ranks.__getitem__)]
+    page = [key for key in page if fractie is None or pairs_fractie(pairs, key) == fractie]
+    assert page == [(h.document_id, h.seq) for h in hits]
+    assert hits or fractie is not None  # each query finds pairs, not of every fractie
+
+
+def pairs_fractie(pairs: dict[int, tuple[str, int, str]], key: tuple[str, int]) -> str:
+    return next(f for d, s, f in pairs.values() if (d, s) == key)
+
+
+def test_marks_are_the_words_the_search_matched(index: sqlite3.Connection) -> None:
+    # a word matches by its stem or, from five letters on, as the start of a compound
+    for query in ("toetredingen", "Schengen", "Oekraine"):
+        ranks = rank_positions(index, query)
+        assert ranks
+        for pair_id in list(ranks)[:20]:
+            found = marks(index, query, pair_id)
+            words = [m.text[a:b] for m in found.values() for a, b in m.spans]
+            assert words, (query, pair_id)
+            assert all(
+                stems(w) == stems(query) or fold(w).startswith(fold(query)) for w in words
+            ), (query, pair_id, words)
+    assert marks(index, "Schengen", 10**9) == {}

@@ -9,7 +9,8 @@ from flows.cli import main
 from tests.warehouse_builders import fetched, make_consultation, record
 from tests.warehouse_builders import snapshot as parsed_rows
 from warehouse import db, load
-from warehouse.export import format_table, list_relations
+from warehouse.export import list_relations
+from warehouse.sql_cmd import format_table
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ TABLES = {
 VIEWS = {
     "v_consultations", "v_qa", "v_questions_per_fractie", "v_referring_answers",
     "v_pairs_by_topic", "v_open_consultations", "v_parse_quality", "v_council_timeline",
-    "v_missing_files",
+    "v_missing_files", "v_document_links", "v_qa_export",
 }  # fmt: skip
 
 

@@ -22,6 +22,7 @@ class SearchFilters:
     since: date | None = None
     until: date | None = None
     limit: int = 10
+    search_in: str = "both"  # question | answer | both (search_index.SEARCH_IN)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _where(filters: SearchFilters) -> tuple[str, list[object]]:
 # than read from the `rank` column: SQLite then checks the filters before it ranks a match, and
 # while it ranks it keeps the best `limit` rows only, making snippets for those alone (FTS5's
 # own rank sorter ranks and sorts every match first; bench/search.py).
-_BM25 = "bm25(pairs_fts, " + RANK.removeprefix("bm25(")
+BM25 = "bm25(pairs_fts, " + RANK.removeprefix("bm25(")
 
 
 def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
@@ -72,15 +73,18 @@ def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
     where, params = _where(filters)
     join = " CROSS JOIN pairs f ON f.id = pairs_fts.rowid" if where else ""
     best = (
-        f"SELECT pairs_fts.rowid AS id, {_BM25} AS bm25, "
+        f"SELECT pairs_fts.rowid AS id, {BM25} AS bm25, "
         "snippet(pairs_fts, -1, ?, ?, '…', ?) AS snippet "
         f"FROM pairs_fts{join} WHERE pairs_fts MATCH ?{where} "
         "ORDER BY bm25, pairs_fts.rowid LIMIT ?"
     )
+    # the consultation's title names the Council (`council`); it is kept once per consultation
     sql = (
-        "SELECT p.document_id, p.seq, p.fractie, p.topic, p.council, p.date, best.bm25, "
-        f"best.snippet, p.question, p.answer FROM ({best}) best "
-        "CROSS JOIN pairs p ON p.id = best.id ORDER BY best.bm25, best.id"
+        "SELECT p.document_id, p.seq, p.fractie, p.topic, coalesce(c.title, p.date), p.date, "
+        f"best.bm25, best.snippet, p.question, p.answer FROM ({best}) best "
+        "CROSS JOIN pairs p ON p.id = best.id "
+        "LEFT JOIN consultations c ON c.consultation_id = p.consultation_id "
+        "ORDER BY best.bm25, best.id"
     )
     return sql, params
 
@@ -88,7 +92,8 @@ def _sql(filters: SearchFilters) -> tuple[str, list[object]]:
 def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) -> list[SearchHit]:
     """The pairs matching `query`, best first. ValueError for a query FTS5 cannot read."""
     sql, params = _sql(filters)
-    args = [MARK_START, MARK_END, SNIPPET_TOKENS, match_expression(query), *params, filters.limit]
+    match = match_expression(query, filters.search_in)
+    args = [MARK_START, MARK_END, SNIPPET_TOKENS, match, *params, filters.limit]
     try:
         rows = con.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:  # e.g. "fts5: syntax error near …"

@@ -16,7 +16,7 @@ from that view, so a match on a stem marks the word as written.
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from typing import Any
 import duckdb
 import sqlite_utils
 import Stemmer
+
+from warehouse import search_tables
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 # the index's ranking: BM25 with a word in the question weighing ten times one in the answer
@@ -36,39 +38,6 @@ _WORD = re.compile(r"[^\W_]+")
 _BATCH = 5000
 READ_MMAP_BYTES = 1 << 30  # address space only: pages are shared with the OS file cache
 READ_CACHE_KIB = 128 * 1024
-
-_PAIRS_SQL = """
-SELECT q.consultation_id, q.document_id, q.seq, q.fractie, array_to_string(q.parties, ', '),
-       q.topic, coalesce(q.title, q.council_date::VARCHAR) AS council, q.council_date::VARCHAR,
-       q.council_end::VARCHAR, q.dossier, q.ondernummer, q.kind, q.committee, q.question,
-       q.answer, q.refers_to, d.file_url
-FROM v_qa q LEFT JOIN documents d USING (document_id)
-ORDER BY q.council_date, q.consultation_id, q.seq
-"""
-_PAIR_FIELDS = (
-    "consultation_id", "document_id", "seq", "fractie", "parties", "topic", "council", "date",
-    "council_end", "dossier", "ondernummer", "kind", "committee", "question", "answer",
-    "refers_to", "source_url",
-)  # fmt: skip
-# the columns in the order the Datasette page shows them: what a reader looks at first
-_PAGE_ORDER = (
-    "fractie", "seq", "date", "topic", "question", "answer", "council", "consultation_id",
-    "source_url", "document_id", "parties", "council_end", "dossier", "ondernummer", "kind",
-    "committee", "refers_to",
-)  # fmt: skip
-_CONSULTATIONS_SQL = """
-SELECT c.consultation_id, c.title, c.council_date::VARCHAR, c.council_end::VARCHAR, c.kind,
-       c.committee, c.addressee, c.dossier, c.ondernummer, c.source, c.pair_count,
-       c.parser_version, d.file_url, strftime(coalesce(d.first_seen_at, c.parsed_at),
-       '%Y-%m-%dT%H:%M:%SZ')
-FROM v_consultations c LEFT JOIN documents d USING (document_id)
-ORDER BY c.council_date, c.consultation_id
-"""
-_CONSULTATION_FIELDS = (
-    "consultation_id", "title", "council_date", "council_end", "kind", "committee", "addressee",
-    "dossier", "ondernummer", "source", "pair_count", "parser_version", "source_url",
-    "first_seen_at",
-)  # fmt: skip
 
 
 @cache
@@ -101,18 +70,6 @@ def stems(text: str | None) -> str:
     return " ".join(stem(w) for w in words(text))
 
 
-def _pair_rows(con: duckdb.DuckDBPyConnection) -> Iterator[list[dict[str, Any]]]:
-    cursor = con.execute(_PAIRS_SQL)
-    n = 0
-    while batch := cursor.fetchmany(_BATCH):
-        rows = []
-        for values in batch:
-            n += 1
-            row = dict(zip(_PAIR_FIELDS, values, strict=True))
-            rows.append({"id": n, **row})
-        yield rows
-
-
 def _create_fts(sdb: sqlite_utils.Database) -> None:
     """The FTS5 table over the view that gives the text as written for every column."""
     sdb.execute(
@@ -136,31 +93,45 @@ def _index(sdb: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) -> None:
     )
 
 
+def _create_tables(sdb: sqlite_utils.Database, con: duckdb.DuckDBPyConnection) -> None:
+    """The consultations, the Council meetings and their documents, and the empty pairs."""
+    t = search_tables
+    consultations = sdb.table("consultations")
+    types = {f: str for f in t.CONSULTATION_FIELDS} | {"pair_count": int}
+    consultations.create(types, pk="consultation_id")
+    consultations.insert_all(t.records(con, t.CONSULTATIONS_SQL, t.CONSULTATION_FIELDS))
+    meetings = sdb.table("meetings")
+    meetings.create(t.MEETING_TYPES, pk="meeting_id")
+    meetings.insert_all(t.records(con, t.MEETINGS_SQL, t.MEETING_FIELDS))
+    documents = sdb.table("meeting_documents")
+    documents.create({f: str for f in t.MEETING_DOCUMENT_FIELDS})
+    documents.insert_all(t.records(con, t.MEETING_DOCUMENTS_SQL, t.MEETING_DOCUMENT_FIELDS))
+    documents.create_index(["meeting_id"])
+    sdb.table("pairs").create(
+        t.PAIR_TYPES,
+        pk="id",
+        foreign_keys=[
+            ("consultation_id", "consultations", "consultation_id"),
+            ("meeting_id", "meetings", "meeting_id"),
+        ],
+    )
+
+
 def build_search_index(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Write the SQLite search index of the warehouse `con` to `path`; returns the pairs."""
     path.unlink(missing_ok=True)
     sdb = sqlite_utils.Database(path)
-    consultations = [
-        dict(zip(_CONSULTATION_FIELDS, r, strict=True))
-        for r in con.execute(_CONSULTATIONS_SQL).fetchall()
-    ]
-    table = sdb.table("consultations")
-    table.create({f: str for f in _CONSULTATION_FIELDS} | {"pair_count": int}, pk="consultation_id")
-    table.insert_all(consultations)
+    _create_tables(sdb, con)
     pairs = sdb.table("pairs")
-    pairs.create(
-        {"id": int} | {f: int if f == "seq" else str for f in _PAGE_ORDER},
-        pk="id",
-        foreign_keys=[("consultation_id", "consultations", "consultation_id")],
-    )
     _create_fts(sdb)
+    sdb.execute(search_tables.PAGE_VIEW)
     total = 0
     with sdb.conn:
-        for rows in _pair_rows(con):
+        for rows in search_tables.pair_batches(con, _BATCH):
             pairs.insert_all(rows, batch_size=len(rows))
             _index(sdb, rows)
             total += len(rows)
-    for column in ("fractie", "date", "dossier", "topic", "council", "consultation_id"):
+    for column in ("fractie", "date", "dossier", "topic", "meeting_id", "consultation_id"):
         pairs.create_index([column])
     sdb.execute("INSERT INTO pairs_fts (pairs_fts) VALUES ('optimize')")
     sdb.execute("INSERT INTO pairs_fts (pairs_fts, rank) VALUES ('rank', ?)", [RANK])
@@ -182,40 +153,54 @@ def open_index(path: Path) -> sqlite3.Connection:
     return con
 
 
+def has_page_view(con: sqlite3.Connection) -> bool:
+    """Whether the index has the view of `jbz browse`'s pairs page (indexes built before it
+    came have not; a publish writes a new one)."""
+    found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'qa'")
+    return found.fetchone() is not None
+
+
 # FTS5 operators a user may type between terms; everything else is a word, "a phrase" or pre*
 _OPERATORS = {"AND", "OR", "NOT"}
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_STEM_COLUMNS = "{question_stems answer_stems}"
-_TEXT_COLUMNS = "{question answer}"
+# --in question|answer|both: the FTS5 column filters of the stem and the text columns
+SEARCH_IN = {
+    "question": ("{question_stems}", "{question}"),
+    "answer": ("{answer_stems}", "{answer}"),
+    "both": ("{question_stems answer_stems}", "{question answer}"),
+}
 # shorter words are not taken as the first part of a compound ("EU", "asiel" is the shortest)
 COMPOUND_MIN_LETTERS = 5
 
 
-def _term(text: str, phrase: bool) -> str | None:
+def _term(text: str, phrase: bool, columns: tuple[str, str]) -> str | None:
     """One FTS5 phrase: stems on the stem columns; a trailing * is a prefix of the text."""
+    stem_columns, text_columns = columns
     parts = [fold(w) for w in words(text)]
     if not parts:
         return None
     if text.endswith("*") and not phrase:
-        head = f'{_STEM_COLUMNS} : "{stems(" ".join(parts[:-1]))}" AND ' if parts[:-1] else ""
-        return f'{head}{_TEXT_COLUMNS} : "{parts[-1]}"*'
-    stemmed = f'{_STEM_COLUMNS} : "{stems(" ".join(parts))}"'
+        head = f'{stem_columns} : "{stems(" ".join(parts[:-1]))}" AND ' if parts[:-1] else ""
+        return f'{head}{text_columns} : "{parts[-1]}"*'
+    stemmed = f'{stem_columns} : "{stems(" ".join(parts))}"'
     if len(parts) > 1 or len(parts[0]) < COMPOUND_MIN_LETTERS:
         return stemmed
     # Dutch writes compounds as one word, the modifier first ("Schengengebied",
     # "asielzoekers"): a word also matches the words as written that begin with it
-    return f'{stemmed} OR {_TEXT_COLUMNS} : "{parts[0]}"*'
+    return f'{stemmed} OR {text_columns} : "{parts[0]}"*'
 
 
-def match_expression(query: str) -> str:
+def match_expression(query: str, search_in: str = "both") -> str:
     """The FTS5 MATCH expression for a user's query, stemmed as the index is.
 
     Words are matched on their Dutch stem ("toetredingen" finds "toetreden") and, from five
     letters on, as the start of a compound ("Schengen" finds "Schengengebied"); "a phrase" is a
     phrase of stems; `pre*` is a prefix of the word as written (accents folded); AND, OR and
     NOT (in capitals) work as in FTS5; terms without an operator between them must all match.
+    `search_in` ("question", "answer", "both") limits every term to those columns.
     ValueError when nothing searchable is left.
     """
+    columns = SEARCH_IN[search_in]
     out: list[str] = []
     for m in _QUERY_TOKEN.finditer(query):
         phrase, bare = m.group(1), m.group(2)
@@ -223,7 +208,7 @@ def match_expression(query: str) -> str:
             if out and out[-1] not in _OPERATORS:
                 out.append(bare)
             continue
-        term = _term(phrase if phrase is not None else bare, phrase is not None)
+        term = _term(phrase if phrase is not None else bare, phrase is not None, columns)
         if term is None:
             continue
         if out and out[-1] not in _OPERATORS:
