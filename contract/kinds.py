@@ -19,3 +19,9 @@ class DocumentKind(StrEnum):
 
 ALL_KINDS: tuple[DocumentKind, ...] = tuple(DocumentKind)
 PARSEABLE_KINDS: tuple[DocumentKind, ...] = (DocumentKind.VERSLAG, DocumentKind.INBRENG)
+# What a run fetches unless told otherwise (`--kinds`, the run form): "other" (moties, bijlagen,
+# convocaties …) and the commissiedebat reports (long stenograms; their title and date place
+# them in a Council meeting) are listed and kept as metadata, not fetched.
+DEFAULT_KINDS: tuple[DocumentKind, ...] = tuple(
+    k for k in DocumentKind if k not in (DocumentKind.OTHER, DocumentKind.DEBATE)
+)

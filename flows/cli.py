@@ -16,6 +16,8 @@ from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from contract.kinds import DEFAULT_KINDS
+
 PLUGIN_GROUP = "jbz.commands"
 
 # command name -> "module:function"; each function takes the parsed arguments, returns an exit code
@@ -46,7 +48,10 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--document", help="a single document: tk:<Document GUID> or koop:<identifier>")
     p.add_argument(
-        "--kinds", help="comma-separated document kinds to fetch (default: all but 'other')"
+        "--kinds",
+        help="comma-separated document kinds to fetch (default: "
+        + ",".join(k.value for k in DEFAULT_KINDS)
+        + ")",
     )
     p.add_argument("--full-refresh", action="store_true", help="ignore the saved cursor")
     p.add_argument("--dry-run", action="store_true", help="discover only; store nothing")

@@ -23,11 +23,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from pydantic import ValidationError
 
+from contract.kinds import DEFAULT_KINDS
 from contract.records import DocumentRecord, FetchedFile
 from flows import steps
 from flows.batches import Arrival, Batch
 from flows.ingest_params import (
-    DEFAULT_KINDS,
     DEFAULT_PARAMS,
     IngestParams,
     is_backfill,

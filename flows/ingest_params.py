@@ -10,15 +10,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from contract.kinds import DocumentKind
+from contract.kinds import DEFAULT_KINDS, DocumentKind
 from flows.config import split_dossier
 
 SourceChoice = Literal["tk", "koop", "all"]
-# "other" (moties, bijlagen, convocaties …) and the commissiedebat reports (long stenograms; their
-# title and date place them in a Council meeting) are listed and kept as metadata, not fetched
-DEFAULT_KINDS: tuple[DocumentKind, ...] = tuple(
-    k for k in DocumentKind if k not in (DocumentKind.OTHER, DocumentKind.DEBATE)
-)
 
 
 class IngestParams(BaseModel):

@@ -1,5 +1,6 @@
 """Run parameters and run-summary bookkeeping (no flow runs here)."""
 
+import argparse
 from datetime import UTC, date, datetime
 
 import pytest
@@ -119,3 +120,15 @@ def test_a_sweep_never_moves_a_cursor_back() -> None:
     assert cursor.after == "2025-01-03T00:00:00.000000+00:00"
     cursor.not_stored(_record(1))  # a sweep's failure older than the cursor holds nothing back
     assert cursor.after == "2025-01-03T00:00:00.000000+00:00"
+
+
+def test_the_cli_help_names_the_default_kinds_the_run_uses() -> None:
+    """One rule: `jbz ingest --help`, the run form's default and the ingest share DEFAULT_KINDS."""
+    from flows.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    kinds = next(a for a in sub.choices["ingest"]._actions if a.dest == "kinds")
+    assert kinds.help is not None
+    listed = kinds.help.split("(default: ")[1].rstrip(")").split(",")
+    assert listed == [k.value for k in DEFAULT_KINDS] == IngestParams().kinds

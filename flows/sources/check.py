@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 from flows.config import Config
 from flows.sources.http import HttpClient, SourceError
-from flows.sources.koop import parse_sru_page, sru_query
+from flows.sources.koop import parse_sru_page, sru_params
 from flows.sources.probes import probe_limits
 from flows.sources.tk_odata import iter_tk_documents, iter_tk_zaak_documents
 from flows.sources.tk_schema import (
@@ -71,9 +71,7 @@ def route_lines(counts: dict[str, Counter[str]], dossier: str, since: date) -> l
 
 
 def check_koop(client: HttpClient, cfg: Config, dossier: str) -> str:
-    params = {"query": sru_query(dossier), "startRecord": "1", "maximumRecords": "1",
-              "httpAccept": "application/xml"}  # fmt: skip
-    page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg, dossier)
+    page = parse_sru_page(client.get(cfg.koop_sru_url, sru_params(dossier)).data, cfg, dossier)
     return (
         f"KOOP SRU answers: {page.total} Kamerstukken in dossier {dossier} (indexes "
         "c.product-area, w.dossiernummer, w.publicatienaam and sortBy dt.date accepted)."

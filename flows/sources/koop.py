@@ -204,6 +204,12 @@ def sru_query(dossier: str) -> str:
     )
 
 
+def sru_params(dossier: str, start: int = 1, size: int = 1) -> dict[str, str]:
+    """One SRU page of the dossier's Kamerstukken, `size` records from position `start`."""
+    return {"query": sru_query(dossier), "startRecord": str(start),
+            "maximumRecords": str(size), "httpAccept": "application/xml"}  # fmt: skip
+
+
 def _older(record: DocumentRecord, start: datetime) -> bool:
     when = record.modified_at
     return when is not None and (when if when.tzinfo else when.replace(tzinfo=UTC)) < start
@@ -232,8 +238,7 @@ def iter_koop_records(
     with_ek = cfg.include_ek if include_ek is None else include_ek
     position, size = 1, max(1, cfg.koop_page_size)
     for _ in range(MAX_PAGES):
-        params = {"query": sru_query(dossier), "startRecord": str(position),
-                  "maximumRecords": str(size), "httpAccept": "application/xml"}  # fmt: skip
+        params = sru_params(dossier, position, size)
         page = parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg, dossier)
         fresh = [r for r in page.records if start_at is None or not _older(r, start_at)]
         yield from (r for r in fresh if with_ek or r.chamber == "TK")

@@ -86,8 +86,7 @@ def probe_paging(client: HttpClient, cfg: Config, f: FieldMap) -> str:
 
 
 def probe_koop(client: HttpClient, cfg: Config) -> list[str]:
-    params = {"query": koop.sru_query(cfg.dossier), "startRecord": "1", "maximumRecords": "5",
-              "httpAccept": "application/xml"}  # fmt: skip
+    params = koop.sru_params(cfg.dossier, size=5)
     page = koop.parse_sru_page(client.get(cfg.koop_sru_url, params).data, cfg, cfg.dossier)
     if not page.records:
         return [f"KOOP: no records for dossier {cfg.dossier}"]
