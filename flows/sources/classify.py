@@ -24,9 +24,11 @@ from contract.records import (
 # Soorten that decide on their own (lower case). Attachments and invitations carry the subject of
 # the document they belong to: "Beslisnota bij het verslag van een schriftelijk overleg over …"
 # (Bijlage) or "Convocatie inbreng schriftelijk overleg JBZ-Raad …" are neither report nor inbreng.
+# The inbreng's Soort as TK prints it (the listing asks for it by this exact value).
+INBRENG_SOORT = "Inbreng verslag schriftelijk overleg"
 DECISIVE_SOORTEN: dict[str, DocumentKind] = {
     "verslag van een schriftelijk overleg": KIND_VERSLAG,
-    "inbreng verslag schriftelijk overleg": KIND_INBRENG,
+    INBRENG_SOORT.lower(): KIND_INBRENG,
     "verslag van een commissiedebat": KIND_DEBATE,
     "verslag van een algemeen overleg": KIND_DEBATE,  # the commissiedebat's name before 2021
     "bijlage": KIND_OTHER,

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from flows.config import split_dossier
+from flows.sources.classify import INBRENG_SOORT
 from flows.sources.odata_query import (
     checked_filter,
     odata_datetime,
@@ -30,7 +31,7 @@ from flows.sources.tk_schema import FieldMap
 # The Soort of the parties' questions: never a numbered Kamerstuk, linked for sure only through
 # the consultation's Zaak (SOURCES.md section 4, "Inbreng linkage"; 2 of the 8 recorded inbreng
 # have no Kamerstukdossier).
-ZAAK_ONLY_SOORTEN = ("Inbreng verslag schriftelijk overleg",)
+ZAAK_ONLY_SOORTEN = (INBRENG_SOORT,)
 
 
 def dossier_clause(f: FieldMap, dossier: str, var: str = "d") -> str:
