@@ -217,3 +217,51 @@ def test_a_manual_run_during_another_waits_then_runs(
     assert waiting and waiting <= {"Scheduled", "Late", "AwaitingConcurrencySlot", "Pending"}
     assert a.end_time is not None and b.start_time is not None and b.start_time >= a.end_time
     print(f"while the first ran, the second was {sorted(waiting)}")
+
+
+def _wait_for_line(log: Path, text: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"jbz serve exited early (waiting for {text!r})"
+        if text in log.read_text(errors="replace"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} not in the log within {WAIT_S:.0f} s")
+
+
+def _answers(api_url: str) -> bool:
+    try:
+        return requests.get(f"{api_url}/health", timeout=2).ok
+    except requests.RequestException:
+        return False
+
+
+def test_a_restart_after_a_crash_adopts_the_server_the_killed_serve_left(
+    demo_replay: ReplayServer, tmp_path: Path
+) -> None:
+    """`jbz serve` with its own server, SIGKILLed: the server (its own session) lives on and
+    holds the port. The restart uses it instead of failing on "port in use", and stops it."""
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = serve_env("", demo_replay, tmp_path) | {"PREFECT_SERVER_API_PORT": str(port)}
+    env.pop("PREFECT_API_URL")
+    api_url, log = f"http://127.0.0.1:{port}/api", tmp_path / "serve.log"
+    pid_file = tmp_path / "prefect-home" / "server.pid"
+    try:
+        with serving(env, log) as proc:
+            _wait_for_line(log, "jbz serve: no scheduled run was missed", proc)
+            proc.kill()
+            proc.wait(timeout=30)
+        left = int(pid_file.read_text())
+        assert _answers(api_url)  # the crash left the server running
+        with serving(env, log) as proc:
+            _wait_for_line(log, f"using the Prefect server (pid {left})", proc)
+            _wait_for_line(log, "Your deployments are being served", proc)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=120) == 0
+        assert not Path(f"/proc/{left}").exists() and not _answers(api_url)
+        assert not pid_file.exists()
+    finally:  # a failed assertion must not leave the server we started running
+        if pid_file.exists() and Path(f"/proc/{pid_file.read_text()}").exists():
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
