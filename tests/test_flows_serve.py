@@ -141,20 +141,51 @@ def _wait_until_final(run_ids: set[UUID], deployment_id: UUID) -> list[Any]:
     raise AssertionError(f"runs not finished within {WAIT_S:.0f} s")
 
 
+def _wait_running(run_id: UUID, deployment_id: UUID) -> list[int]:
+    """Wait until the run runs; the pids of its processes (found by PREFECT__FLOW_RUN_ID)."""
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        state = next(r.state for r in _runs(deployment_id) if r.id == run_id)
+        pids = [
+            int(p.parent.name) for p in Path("/proc").glob("[0-9]*/environ") if _runs_in(p, run_id)
+        ]
+        if state.is_running() and pids:
+            return pids
+        time.sleep(0.2)
+    raise AssertionError(f"run {run_id} not running within {WAIT_S:.0f} s")
+
+
+def _runs_in(environ: Path, run_id: UUID) -> bool:
+    try:
+        return f"PREFECT__FLOW_RUN_ID={run_id}".encode() in environ.read_bytes().split(b"\0")
+    except OSError:
+        return False
+
+
 def test_after_a_crash_one_missed_scheduled_run_catches_up(
     prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path
 ) -> None:
-    """SIGKILL `jbz serve`, let the scheduler's runs for five missed hours go Late, restart:
-    one run (the newest) catches up, the others are cancelled with the reason."""
-    from flows.catchup import SKIP_MESSAGE
+    """SIGKILL `jbz serve` and the run it was running (a power loss), let the scheduler's runs
+    for five missed hours go Late, restart: the interrupted run is marked Crashed (it held the
+    concurrency slot), one run (the newest) catches up, the others are cancelled with the
+    reason."""
+    from prefect.client.schemas.objects import FlowRun
+    from prefect.deployments import run_deployment
+
+    from flows.catchup import CRASH_MESSAGE, SKIP_MESSAGE
 
     env = serve_env(prefect_api_url, demo_replay, tmp_path)
     env |= {"JBZ_SCHEDULE_CRON": "0 * * * *", "JBZ_SWEEP_CRON": "off"}  # any day of the week
     log = tmp_path / "serve.log"
     with serving(env, log) as proc:
         deployment = _wait_for_deployment("ingest/ingest", proc)
+        interrupted = run_deployment("ingest/ingest", timeout=0)
+        assert isinstance(interrupted, FlowRun)
+        pids = _wait_running(interrupted.id, deployment.id)
         proc.kill()  # a crash: no clean stop, so the schedules are not paused
         assert proc.wait(timeout=30) == -signal.SIGKILL
+        for pid in pids:  # the run's own process (a session of its own) dies too
+            os.kill(pid, signal.SIGKILL)
     # what the scheduler did while serve was down: the runs of the last five hours, auto-scheduled
     now = datetime.now(UTC)
     window = {
@@ -171,7 +202,9 @@ def test_after_a_crash_one_missed_scheduled_run_catches_up(
     started = now
 
     with serving(env, log) as proc:
-        runs = _wait_until_final({r.id for r in missed}, deployment.id)
+        runs = _wait_until_final({r.id for r in missed} | {interrupted.id}, deployment.id)
+        crashed = next(r.state for r in runs if r.id == interrupted.id)
+        assert crashed.is_crashed() and crashed.message == CRASH_MESSAGE, crashed
         newest = max(missed, key=lambda r: r.expected_start_time)
         states = {r.id: r.state for r in runs}
         assert states[newest.id].is_completed(), states[newest.id]
@@ -183,7 +216,9 @@ def test_after_a_crash_one_missed_scheduled_run_catches_up(
         assert [r.id for r in ran] == [newest.id]
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=120) == 0
-    assert "4 missed scheduled runs skipped" in log.read_text()
+    assert "1 runs left by the crash marked Crashed; 4 missed scheduled runs skipped" in (
+        log.read_text()
+    )
 
 
 def test_a_manual_run_during_another_waits_then_runs(
