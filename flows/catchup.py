@@ -53,14 +53,22 @@ class CatchUp:
     crashed: list[FlowRun] = field(default_factory=list)  # left Running by the crash
 
     def describe(self) -> str:
-        dead = (
-            f"{len(self.crashed)} runs left by the crash marked Crashed; " if self.crashed else ""
-        )
+        """The line `jbz serve` prints at startup."""
+        parts = [f"{_count(self.crashed)} left under way by the crash marked Crashed"]
         if self.kept is None:
-            return f"{dead}no scheduled run was missed"
-        when = self.kept.expected_start_time
-        kept = f"one catch-up run kept: {self.kept.name} (scheduled {when:%Y-%m-%d %H:%M %Z})"
-        return f"{dead}{len(self.skipped)} missed scheduled runs skipped ({SKIP_MESSAGE}); {kept}"
+            parts.append("no scheduled run was missed")
+        else:
+            parts.append(f"{_count(self.skipped)} missed on schedule skipped ({SKIP_MESSAGE})")
+            parts.append(f"{_count(self.refused)} started meanwhile (left alone)")
+            when = self.kept.expected_start_time
+            parts.append(
+                f"one catch-up run kept: {self.kept.name} (scheduled {when:%Y-%m-%d %H:%M %Z})"
+            )
+        return "; ".join(p for p in parts if not p.startswith("0 runs"))
+
+
+def _count(runs: list[FlowRun]) -> str:
+    return f"{len(runs)} run{'' if len(runs) == 1 else 's'}"
 
 
 def is_sweep(run: FlowRun) -> bool:

@@ -35,14 +35,16 @@ def test_a_missed_sweep_is_kept_over_newer_plain_runs() -> None:
 def test_the_startup_line_says_what_was_skipped_and_kept() -> None:
     kept = _run(11)
     line = CatchUp(kept=kept, skipped=[_run(9), _run(10)]).describe()
-    assert line.startswith("2 missed scheduled runs skipped (missed while jbz serve was down")
+    assert line.startswith("2 runs missed on schedule skipped (missed while jbz serve was down")
     assert "one catch-up run kept: h11 (scheduled 2026-12-03 11:00 UTC)" in line
     assert CatchUp().describe() == "no scheduled run was missed"
 
 
 def test_the_startup_line_names_runs_the_crash_left_running() -> None:
     line = CatchUp(kept=_run(11), skipped=[_run(10)], crashed=[_run(9)]).describe()
-    assert line.startswith("1 runs left by the crash marked Crashed; 1 missed scheduled runs")
+    assert line.startswith("1 run left under way by the crash marked Crashed; 1 run missed on")
+    refused = CatchUp(kept=_run(11), refused=[_run(10)]).describe()
+    assert refused.startswith("1 run started meanwhile (left alone); one catch-up run")
     assert CatchUp(crashed=[_run(9)]).describe().endswith("no scheduled run was missed")
 
 
