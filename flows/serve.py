@@ -1,12 +1,14 @@
 """`jbz serve`: a local Prefect server (unless PREFECT_API_URL names one) + the deployments.
 
 `ingest` runs on the cron schedule (JBZ_SCHEDULE_CRON in JBZ_TIMEZONE), on the sweep schedule
-(JBZ_SWEEP_CRON: re-lists the last JBZ_SWEEP_DAYS of each dossier) and on demand from the
-UI (Run / Custom run); `reparse` on demand. After a crash, only one of the scheduled runs missed
-while it was down runs (flows/catchup.py). Both deployments are limited to one run at a time because
-DuckDB allows one writing process per file: extra runs wait in AwaitingConcurrencySlot.
-`flow.serve` needs no work pool or worker. SIGTERM stops serving, stops the server
-subprocess and exits 0.
+(JBZ_SWEEP_CRON: re-lists the last JBZ_SWEEP_DAYS of each dossier) and on demand from the UI
+(Run / Custom run); `reparse` on demand. Both deployments are limited to one run at a time
+because DuckDB allows one writing process per file: extra runs wait. `flow.serve` needs no work
+pool or worker. SIGTERM stops serving, stops the server subprocess and exits 0.
+
+After a crash: the server a killed `jbz serve` left running is adopted (its pid is kept under
+PREFECT_HOME), and only one of the scheduled runs missed while it was down runs
+(flows/catchup.py).
 
 Prefect reads its settings at import, so everything here sets the environment first and imports
 prefect inside functions.
