@@ -9,13 +9,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import pytest
-import requests
 
 from devtools.demo import DEMO_DOCUMENT_ID
 from devtools.replay import ReplayServer
@@ -64,7 +62,7 @@ def served(
         yield proc, Path(env["JBZ_DB"])
 
 
-def _wait_for_deployment(name: str, proc: subprocess.Popen[bytes]) -> Any:
+def wait_for_deployment(name: str, proc: subprocess.Popen[bytes]) -> Any:
     from prefect.client.orchestration import get_client
     from prefect.exceptions import ObjectNotFound
 
@@ -86,8 +84,8 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
     from prefect.deployments import run_deployment
 
     proc, db_path = served
-    deployment = _wait_for_deployment("ingest/ingest", proc)
-    reparse = _wait_for_deployment("reparse/reparse", proc)
+    deployment = wait_for_deployment("ingest/ingest", proc)
+    reparse = wait_for_deployment("reparse/reparse", proc)
     assert reparse.schedules == []
     schedules = {s.slug: s for s in deployment.schedules}
     hourly, sweep = schedules["ingest"], schedules["sweep"]
@@ -122,7 +120,7 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
     assert proc.wait(timeout=120) == 0
 
 
-def _runs(deployment_id: UUID) -> list[Any]:
+def flow_runs(deployment_id: UUID) -> list[Any]:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterDeploymentId
 
@@ -131,94 +129,14 @@ def _runs(deployment_id: UUID) -> list[Any]:
         return list(client.read_flow_runs(flow_run_filter=run_filter))
 
 
-def _wait_until_final(run_ids: set[UUID], deployment_id: UUID) -> list[Any]:
+def wait_until_final(run_ids: set[UUID], deployment_id: UUID) -> list[Any]:
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        runs = [r for r in _runs(deployment_id) if r.id in run_ids]
+        runs = [r for r in flow_runs(deployment_id) if r.id in run_ids]
         if all(r.state is not None and r.state.is_final() for r in runs):
             return runs
         time.sleep(1)
     raise AssertionError(f"runs not finished within {WAIT_S:.0f} s")
-
-
-def _wait_running(run_id: UUID, deployment_id: UUID) -> list[int]:
-    """Wait until the run runs; the pids of its processes (found by PREFECT__FLOW_RUN_ID)."""
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        state = next(r.state for r in _runs(deployment_id) if r.id == run_id)
-        pids = [
-            int(p.parent.name) for p in Path("/proc").glob("[0-9]*/environ") if _runs_in(p, run_id)
-        ]
-        if state.is_running() and pids:
-            return pids
-        time.sleep(0.2)
-    raise AssertionError(f"run {run_id} not running within {WAIT_S:.0f} s")
-
-
-def _runs_in(environ: Path, run_id: UUID) -> bool:
-    try:
-        return f"PREFECT__FLOW_RUN_ID={run_id}".encode() in environ.read_bytes().split(b"\0")
-    except OSError:
-        return False
-
-
-def test_after_a_crash_one_missed_scheduled_run_catches_up(
-    prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path
-) -> None:
-    """SIGKILL `jbz serve` and the run it was running (a power loss), let the scheduler's runs
-    for five missed hours go Late, restart: the interrupted run is marked Crashed (it held the
-    concurrency slot), one run (the newest) catches up, the others are cancelled with the
-    reason."""
-    from prefect.client.schemas.objects import FlowRun
-    from prefect.deployments import run_deployment
-
-    from flows.catchup import CRASH_MESSAGE, SKIP_MESSAGE
-
-    env = serve_env(prefect_api_url, demo_replay, tmp_path)
-    env |= {"JBZ_SCHEDULE_CRON": "0 * * * *", "JBZ_SWEEP_CRON": "off"}  # any day of the week
-    log = tmp_path / "serve.log"
-    with serving(env, log) as proc:
-        deployment = _wait_for_deployment("ingest/ingest", proc)
-        interrupted = run_deployment("ingest/ingest", timeout=0)
-        assert isinstance(interrupted, FlowRun)
-        pids = _wait_running(interrupted.id, deployment.id)
-        proc.kill()  # a crash: no clean stop, so the schedules are not paused
-        assert proc.wait(timeout=30) == -signal.SIGKILL
-        for pid in pids:  # the run's own process (a session of its own) dies too
-            os.kill(pid, signal.SIGKILL)
-    # what the scheduler did while serve was down: the runs of the last five hours, auto-scheduled
-    now = datetime.now(UTC)
-    window = {
-        "start_time": (now - timedelta(hours=5)).isoformat(),
-        "end_time": now.isoformat(),
-        "min_runs": 5,  # the endpoint's default stops at three
-        "max_runs": 5,
-    }
-    url = f"{prefect_api_url}/deployments/{deployment.id}/schedule"
-    requests.post(url, json=window, timeout=30).raise_for_status()
-    missed = [r for r in _runs(deployment.id) if r.expected_start_time < now and r.auto_scheduled]
-    missed = [r for r in missed if r.state.is_scheduled()]
-    assert len(missed) == 5, [(r.expected_start_time, r.state_name) for r in missed]
-    started = now
-
-    with serving(env, log) as proc:
-        runs = _wait_until_final({r.id for r in missed} | {interrupted.id}, deployment.id)
-        crashed = next(r.state for r in runs if r.id == interrupted.id)
-        assert crashed.is_crashed() and crashed.message == CRASH_MESSAGE, crashed
-        newest = max(missed, key=lambda r: r.expected_start_time)
-        states = {r.id: r.state for r in runs}
-        assert states[newest.id].is_completed(), states[newest.id]
-        skipped = [states[r.id] for r in missed if r.id != newest.id]
-        assert all(s.is_cancelled() and s.message == SKIP_MESSAGE for s in skipped), skipped
-        # nothing else of the deployment ran meanwhile (future runs stay in the future)
-        # (a cancelled run gets a start_time too: run_count says whether it ran)
-        ran = [r for r in _runs(deployment.id) if r.run_count and r.start_time >= started]
-        assert [r.id for r in ran] == [newest.id]
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=120) == 0
-    assert "1 run left under way by the crash marked Crashed; 4 runs missed on schedule " in (
-        log.read_text()
-    )
 
 
 def test_a_manual_run_during_another_waits_then_runs(
@@ -230,7 +148,7 @@ def test_a_manual_run_during_another_waits_then_runs(
     from prefect.deployments import run_deployment
 
     proc, _ = served
-    deployment = _wait_for_deployment("ingest/ingest", proc)
+    deployment = wait_for_deployment("ingest/ingest", proc)
     tk_only = {"params": {"sources": "tk", "kinds": ["verslag_schriftelijk_overleg"]}}
     first = run_deployment("ingest/ingest", parameters=tk_only, timeout=0)
     second = run_deployment("ingest/ingest", parameters=tk_only, timeout=0)
@@ -238,7 +156,7 @@ def test_a_manual_run_during_another_waits_then_runs(
     waiting: set[str] = set()
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        by_id = {r.id: r.state for r in _runs(deployment.id)}
+        by_id = {r.id: r.state for r in flow_runs(deployment.id)}
         a, b = by_id[first.id], by_id[second.id]
         if a.is_running():
             assert not b.is_running(), "two ingest runs at once"
@@ -246,57 +164,9 @@ def test_a_manual_run_during_another_waits_then_runs(
         if a.is_final() and b.is_final():
             break
         time.sleep(0.2)
-    runs = {r.id: r for r in _wait_until_final({first.id, second.id}, deployment.id)}
+    runs = {r.id: r for r in wait_until_final({first.id, second.id}, deployment.id)}
     a, b = runs[first.id], runs[second.id]
     assert a.state.is_completed() and b.state.is_completed(), (a.state, b.state)
     assert waiting and waiting <= {"Scheduled", "Late", "AwaitingConcurrencySlot", "Pending"}
     assert a.end_time is not None and b.start_time is not None and b.start_time >= a.end_time
     print(f"while the first ran, the second was {sorted(waiting)}")
-
-
-def _wait_for_line(log: Path, text: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, f"jbz serve exited early (waiting for {text!r})"
-        if text in log.read_text(errors="replace"):
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"{text!r} not in the log within {WAIT_S:.0f} s")
-
-
-def _answers(api_url: str) -> bool:
-    try:
-        return requests.get(f"{api_url}/health", timeout=2).ok
-    except requests.RequestException:
-        return False
-
-
-def test_a_restart_after_a_crash_adopts_the_server_the_killed_serve_left(
-    demo_replay: ReplayServer, tmp_path: Path
-) -> None:
-    """`jbz serve` with its own server, SIGKILLed: the server (its own session) lives on and
-    holds the port. The restart uses it instead of failing on "port in use", and stops it."""
-    from tests.conftest import free_port
-
-    port = free_port()
-    env = serve_env("", demo_replay, tmp_path) | {"PREFECT_SERVER_API_PORT": str(port)}
-    env.pop("PREFECT_API_URL")
-    api_url, log = f"http://127.0.0.1:{port}/api", tmp_path / "serve.log"
-    pid_file = tmp_path / "prefect-home" / "server.pid"
-    try:
-        with serving(env, log) as proc:
-            _wait_for_line(log, "jbz serve: no scheduled run was missed", proc)
-            proc.kill()
-            proc.wait(timeout=30)
-        left = int(pid_file.read_text())
-        assert _answers(api_url)  # the crash left the server running
-        with serving(env, log) as proc:
-            _wait_for_line(log, f"using the Prefect server (pid {left})", proc)
-            _wait_for_line(log, "Your deployments are being served", proc)
-            proc.send_signal(signal.SIGTERM)
-            assert proc.wait(timeout=120) == 0
-        assert not Path(f"/proc/{left}").exists() and not _answers(api_url)
-        assert not pid_file.exists()
-    finally:  # a failed assertion must not leave the server we started running
-        if pid_file.exists() and Path(f"/proc/{pid_file.read_text()}").exists():
-            os.kill(int(pid_file.read_text()), signal.SIGKILL)
