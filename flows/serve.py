@@ -33,6 +33,8 @@ import requests
 from contract.errors import JbzError
 
 DEFAULT_PORT = 4200
+# both: a crash can leave either Running; only `ingest` has schedules that miss runs
+DEPLOYMENTS = ("ingest/ingest", "reparse/reparse")
 HEALTH_TIMEOUT_S = 180.0  # a cold start runs the database migrations: 18-30 s here
 
 
@@ -200,7 +202,7 @@ def skip_missed_runs_or_warn() -> None:
     from flows.catchup import skip_missed_runs
 
     try:
-        print(f"jbz serve: {skip_missed_runs(['ingest/ingest']).describe()}", flush=True)
+        print(f"jbz serve: {skip_missed_runs(DEPLOYMENTS).describe()}", flush=True)
     except httpx.HTTPError as exc:
         print(f"jbz serve: missed runs not checked ({exc}); each will run", file=sys.stderr)
 
