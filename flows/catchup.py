@@ -7,6 +7,12 @@ another. One run is enough: an ingest continues from each dossier's cursor, so i
 whole gap. So at startup, before serving, the missed scheduled runs but one are cancelled with a
 message saying why. Runs someone started by hand (UI, `prefect deployment run`) are left alone:
 they may carry custom parameters such as a backfill.
+
+A crash that took the flow run's process down too (power loss) leaves that run Running for
+good, holding the deployment's concurrency slot: every later run would wait in
+AwaitingConcurrencySlot (measured: still waiting after 150 s). So runs of the deployments that
+are Pending, Running or Cancelling with no process on this machine are marked Crashed first,
+which releases the slot. Linux only (/proc); elsewhere that step is skipped.
 """
 
 import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imported)
@@ -15,6 +21,7 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -26,12 +33,13 @@ from prefect.client.schemas.filters import (
     FlowRunFilterState,
     FlowRunFilterStateType,
 )
-from prefect.client.schemas.objects import FlowRun, StateType
+from prefect.client.schemas.objects import FlowRun, State, StateType
 from prefect.client.schemas.sorting import FlowRunSort
 from prefect.exceptions import ObjectNotFound
-from prefect.states import Cancelled
+from prefect.states import Cancelled, Crashed
 
 SKIP_MESSAGE = "missed while jbz serve was down; the cursor covers the gap"
+CRASH_MESSAGE = "its process died with jbz serve (found at the next start)"
 PAGE = 200  # the server's default page size
 
 
@@ -42,13 +50,25 @@ class CatchUp:
     kept: FlowRun | None = None
     skipped: list[FlowRun] = field(default_factory=list)
     refused: list[FlowRun] = field(default_factory=list)  # started meanwhile: left as they are
+    crashed: list[FlowRun] = field(default_factory=list)  # left Running by the crash
 
     def describe(self) -> str:
+        """The line `jbz serve` prints at startup."""
+        parts = [f"{_count(self.crashed)} left under way by the crash marked Crashed"]
         if self.kept is None:
-            return "no scheduled run was missed"
-        when = self.kept.expected_start_time
-        kept = f"one catch-up run kept: {self.kept.name} (scheduled {when:%Y-%m-%d %H:%M %Z})"
-        return f"{len(self.skipped)} missed scheduled runs skipped ({SKIP_MESSAGE}); {kept}"
+            parts.append("no scheduled run was missed")
+        else:
+            parts.append(f"{_count(self.skipped)} missed on schedule skipped ({SKIP_MESSAGE})")
+            parts.append(f"{_count(self.refused)} started meanwhile (left alone)")
+            when = self.kept.expected_start_time
+            parts.append(
+                f"one catch-up run kept: {self.kept.name} (scheduled {when:%Y-%m-%d %H:%M %Z})"
+            )
+        return "; ".join(p for p in parts if not p.startswith("0 runs"))
+
+
+def _count(runs: list[FlowRun]) -> str:
+    return f"{len(runs)} run{'' if len(runs) == 1 else 's'}"
 
 
 def is_sweep(run: FlowRun) -> bool:
@@ -90,11 +110,52 @@ def missed_runs(
             return [r for r in found if r.auto_scheduled]
 
 
-def skip_missed_runs(deployment_names: Sequence[str], now: datetime | None = None) -> CatchUp:
-    """Cancel all but one of the scheduled runs missed by the named deployments (the Prefect
-    API from the current settings). A deployment not registered yet has missed nothing."""
-    from prefect.client.schemas.responses import OrchestrationResult, SetStateStatus
+FLOW_RUN_ID = b"PREFECT__FLOW_RUN_ID="
 
+
+def local_flow_run_ids() -> set[str] | None:
+    """The ids of the flow runs with a process on this machine (the runner hands each its id in
+    PREFECT__FLOW_RUN_ID); None where there is no /proc to ask."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ids: set[str] = set()
+    for environ in proc.glob("[0-9]*/environ"):
+        try:
+            data = environ.read_bytes()
+        except OSError:
+            continue  # ended meanwhile, or another user's process
+        found = (
+            v.removeprefix(FLOW_RUN_ID) for v in data.split(b"\0") if v.startswith(FLOW_RUN_ID)
+        )
+        ids.update(v.decode() for v in found)
+    return ids
+
+
+def orphaned_runs(client: SyncPrefectClient, deployment_ids: list[UUID]) -> list[FlowRun]:
+    """The deployments' runs that are under way on paper but have no process here."""
+    alive = local_flow_run_ids()
+    if alive is None:
+        return []
+    under_way = [StateType.PENDING, StateType.RUNNING, StateType.CANCELLING]
+    run_filter = FlowRunFilter(
+        deployment_id=FlowRunFilterDeploymentId(any_=deployment_ids),
+        state=FlowRunFilterState(type=FlowRunFilterStateType(any_=under_way)),
+    )
+    runs = client.read_flow_runs(flow_run_filter=run_filter, limit=PAGE)
+    return [r for r in runs if str(r.id) not in alive]
+
+
+def _set_state(client: SyncPrefectClient, run: FlowRun, state: State[Any]) -> bool:
+    """No force: a run that moved on meanwhile (it started, or ended) refuses, and is left."""
+    from prefect.client.schemas.responses import SetStateStatus
+
+    return client.set_flow_run_state(run.id, state).status == SetStateStatus.ACCEPT
+
+
+def skip_missed_runs(deployment_names: Sequence[str], now: datetime | None = None) -> CatchUp:
+    """Mark the named deployments' runs the crash left under way Crashed, and cancel all but one
+    of the scheduled runs they missed (the Prefect API from the current settings)."""
     now = now or datetime.now(UTC)
     with get_client(sync_client=True) as client:
         ids: list[UUID] = []
@@ -103,13 +164,14 @@ def skip_missed_runs(deployment_names: Sequence[str], now: datetime | None = Non
                 ids.append(client.read_deployment_by_name(name).id)
             except ObjectNotFound:
                 continue  # first start: nothing was scheduled yet
-        kept, skip = choose_catch_up(missed_runs(client, ids, now) if ids else [])
-        done = CatchUp(kept=kept)
+        done = CatchUp()
+        if not ids:
+            return done
+        for run in orphaned_runs(client, ids):  # first: they hold the concurrency slot
+            if _set_state(client, run, Crashed(message=CRASH_MESSAGE)):
+                done.crashed.append(run)
+        done.kept, skip = choose_catch_up(missed_runs(client, ids, now))
         for run in skip:
-            # no force: a run that started meanwhile (another runner) refuses, and keeps running
-            result: OrchestrationResult[Any] = client.set_flow_run_state(
-                run.id, Cancelled(message=SKIP_MESSAGE)
-            )
-            ok = result.status == SetStateStatus.ACCEPT
+            ok = _set_state(client, run, Cancelled(message=SKIP_MESSAGE))
             (done.skipped if ok else done.refused).append(run)
     return done

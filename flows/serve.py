@@ -1,12 +1,14 @@
 """`jbz serve`: a local Prefect server (unless PREFECT_API_URL names one) + the deployments.
 
 `ingest` runs on the cron schedule (JBZ_SCHEDULE_CRON in JBZ_TIMEZONE), on the sweep schedule
-(JBZ_SWEEP_CRON: re-lists the last JBZ_SWEEP_DAYS of each dossier) and on demand from the
-UI (Run / Custom run); `reparse` on demand. After a crash, only one of the scheduled runs missed
-while it was down runs (flows/catchup.py). Both deployments are limited to one run at a time because
-DuckDB allows one writing process per file: extra runs wait in AwaitingConcurrencySlot.
-`flow.serve` needs no work pool or worker. SIGTERM stops serving, stops the server
-subprocess and exits 0.
+(JBZ_SWEEP_CRON: re-lists the last JBZ_SWEEP_DAYS of each dossier) and on demand from the UI
+(Run / Custom run); `reparse` on demand. Both deployments are limited to one run at a time
+because DuckDB allows one writing process per file: extra runs wait. `flow.serve` needs no work
+pool or worker. SIGTERM stops serving, stops the server subprocess and exits 0.
+
+After a crash: the server a killed `jbz serve` left running is adopted (its pid is kept under
+PREFECT_HOME), and only one of the scheduled runs missed while it was down runs
+(flows/catchup.py).
 
 Prefect reads its settings at import, so everything here sets the environment first and imports
 prefect inside functions.
@@ -31,6 +33,8 @@ import requests
 from contract.errors import JbzError
 
 DEFAULT_PORT = 4200
+# both: a crash can leave either Running; only `ingest` has schedules that miss runs
+DEPLOYMENTS = ("ingest/ingest", "reparse/reparse")
 HEALTH_TIMEOUT_S = 180.0  # a cold start runs the database migrations: 18-30 s here
 
 
@@ -60,13 +64,43 @@ def start_server(log_path: Path) -> subprocess.Popen[bytes]:
     exe = shutil.which("prefect", path=str(Path(sys.executable).parent)) or "prefect"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
-        return subprocess.Popen(
+        proc = subprocess.Popen(
             [exe, "server", "start"],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C in the terminal reaches us; we stop it ourselves
         )
+    _pid_path().write_text(str(proc.pid))  # if we are killed, the next jbz serve adopts it
+    return proc
+
+
+def _pid_path() -> Path:
+    return Path(os.environ["PREFECT_HOME"]) / "server.pid"
+
+
+def left_running() -> int | None:
+    """The Prefect server an earlier `jbz serve` with this PREFECT_HOME started and could not
+    stop (it was killed: SIGKILL, out of memory), if it still runs: its own session survives
+    us, holds the port, and a new one would fail with "port already in use". Linux (/proc)."""
+    try:
+        pid = int(_pid_path().read_text())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return None  # no pid file, or that process is gone
+    return pid if b"server\0start" in cmdline else None  # not a reused pid
+
+
+def stop_left_running(pid: int) -> None:
+    """Stop an adopted server (not our child: no Popen to wait on, so watch its pid)."""
+    for sig, wait_s in ((signal.SIGTERM, 20.0), (signal.SIGKILL, 10.0)):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+            time.sleep(0.2)
 
 
 def wait_healthy(api_url: str, proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
@@ -94,6 +128,18 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+
+
+def stop_local_server(proc: subprocess.Popen[bytes] | None, left: int | None) -> None:
+    """Stop the server this `jbz serve` started or adopted (none: PREFECT_API_URL's is not
+    ours), and forget its pid."""
+    if proc is not None:
+        stop_server(proc)
+    elif left is not None:
+        stop_left_running(left)
+    else:
+        return
+    _pid_path().unlink(missing_ok=True)
 
 
 def build_deployments() -> list[Any]:
@@ -156,7 +202,7 @@ def skip_missed_runs_or_warn() -> None:
     from flows.catchup import skip_missed_runs
 
     try:
-        print(f"jbz serve: {skip_missed_runs(['ingest/ingest']).describe()}", flush=True)
+        print(f"jbz serve: {skip_missed_runs(DEPLOYMENTS).describe()}", flush=True)
     except httpx.HTTPError as exc:
         print(f"jbz serve: missed runs not checked ({exc}); each will run", file=sys.stderr)
 
@@ -170,12 +216,15 @@ def cli_serve(args: argparse.Namespace) -> int:
     external = os.environ.get("PREFECT_API_URL")
     api_url = external or local_api_url()
     proc = None
+    left = None if external else left_running()
     try:
-        if not external:
+        if left is not None:
+            print(f"using the Prefect server (pid {left}) a killed jbz serve left", flush=True)
+        elif not external:
             log_path = Path(os.environ["PREFECT_HOME"]) / "server.log"
             print(f"starting the Prefect server (log: {log_path}) …", flush=True)
             proc = start_server(log_path)
-        wait_healthy(api_url, proc, HEALTH_TIMEOUT_S if proc else 30.0)
+        wait_healthy(api_url, proc, 30.0 if external else HEALTH_TIMEOUT_S)
         os.environ["PREFECT_API_URL"] = api_url  # flow-run subprocesses inherit it
         print(f"Prefect UI: {api_url.removesuffix('/api')}  (Ctrl-C or SIGTERM stops)", flush=True)
         serve_deployments(api_url)
@@ -186,7 +235,6 @@ def cli_serve(args: argparse.Namespace) -> int:
         return 1
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        if proc is not None:
-            stop_server(proc)
+        stop_local_server(proc, left)
     print("stopped", flush=True)
     return 0

@@ -35,6 +35,35 @@ def test_a_missed_sweep_is_kept_over_newer_plain_runs() -> None:
 def test_the_startup_line_says_what_was_skipped_and_kept() -> None:
     kept = _run(11)
     line = CatchUp(kept=kept, skipped=[_run(9), _run(10)]).describe()
-    assert line.startswith("2 missed scheduled runs skipped (missed while jbz serve was down")
+    assert line.startswith("2 runs missed on schedule skipped (missed while jbz serve was down")
     assert "one catch-up run kept: h11 (scheduled 2026-12-03 11:00 UTC)" in line
     assert CatchUp().describe() == "no scheduled run was missed"
+
+
+def test_the_startup_line_names_runs_the_crash_left_running() -> None:
+    line = CatchUp(kept=_run(11), skipped=[_run(10)], crashed=[_run(9)]).describe()
+    assert line.startswith("1 run left under way by the crash marked Crashed; 1 run missed on")
+    refused = CatchUp(kept=_run(11), refused=[_run(10)]).describe()
+    assert refused.startswith("1 run started meanwhile (left alone); one catch-up run")
+    assert CatchUp(crashed=[_run(9)]).describe().endswith("no scheduled run was missed")
+
+
+def test_a_live_flow_run_process_is_found_by_its_id() -> None:
+    """What tells a run whose process died with `jbz serve` from one still running."""
+    import os
+    import subprocess
+    import sys
+
+    from flows.catchup import local_flow_run_ids
+
+    run_id = str(uuid4())
+    env = os.environ | {"PREFECT__FLOW_RUN_ID": run_id}
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], env=env)
+    try:
+        ids = local_flow_run_ids()
+        assert ids is not None and run_id in ids
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    ids = local_flow_run_ids()
+    assert ids is not None and run_id not in ids

@@ -9,13 +9,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import pytest
-import requests
 
 from devtools.demo import DEMO_DOCUMENT_ID
 from devtools.replay import ReplayServer
@@ -64,7 +62,7 @@ def served(
         yield proc, Path(env["JBZ_DB"])
 
 
-def _wait_for_deployment(name: str, proc: subprocess.Popen[bytes]) -> Any:
+def wait_for_deployment(name: str, proc: subprocess.Popen[bytes]) -> Any:
     from prefect.client.orchestration import get_client
     from prefect.exceptions import ObjectNotFound
 
@@ -86,8 +84,8 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
     from prefect.deployments import run_deployment
 
     proc, db_path = served
-    deployment = _wait_for_deployment("ingest/ingest", proc)
-    reparse = _wait_for_deployment("reparse/reparse", proc)
+    deployment = wait_for_deployment("ingest/ingest", proc)
+    reparse = wait_for_deployment("reparse/reparse", proc)
     assert reparse.schedules == []
     schedules = {s.slug: s for s in deployment.schedules}
     hourly, sweep = schedules["ingest"], schedules["sweep"]
@@ -122,7 +120,7 @@ def test_served_deployment_runs_like_from_the_ui_and_stops_on_sigterm(
     assert proc.wait(timeout=120) == 0
 
 
-def _runs(deployment_id: UUID) -> list[Any]:
+def flow_runs(deployment_id: UUID) -> list[Any]:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterDeploymentId
 
@@ -131,59 +129,14 @@ def _runs(deployment_id: UUID) -> list[Any]:
         return list(client.read_flow_runs(flow_run_filter=run_filter))
 
 
-def _wait_until_final(run_ids: set[UUID], deployment_id: UUID) -> list[Any]:
+def wait_until_final(run_ids: set[UUID], deployment_id: UUID) -> list[Any]:
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        runs = [r for r in _runs(deployment_id) if r.id in run_ids]
+        runs = [r for r in flow_runs(deployment_id) if r.id in run_ids]
         if all(r.state is not None and r.state.is_final() for r in runs):
             return runs
         time.sleep(1)
     raise AssertionError(f"runs not finished within {WAIT_S:.0f} s")
-
-
-def test_after_a_crash_one_missed_scheduled_run_catches_up(
-    prefect_api_url: str, demo_replay: ReplayServer, tmp_path: Path
-) -> None:
-    """SIGKILL `jbz serve`, let the scheduler's runs for five missed hours go Late, restart:
-    one run (the newest) catches up, the others are cancelled with the reason."""
-    from flows.catchup import SKIP_MESSAGE
-
-    env = serve_env(prefect_api_url, demo_replay, tmp_path)
-    env |= {"JBZ_SCHEDULE_CRON": "0 * * * *", "JBZ_SWEEP_CRON": "off"}  # any day of the week
-    log = tmp_path / "serve.log"
-    with serving(env, log) as proc:
-        deployment = _wait_for_deployment("ingest/ingest", proc)
-        proc.kill()  # a crash: no clean stop, so the schedules are not paused
-        assert proc.wait(timeout=30) == -signal.SIGKILL
-    # what the scheduler did while serve was down: the runs of the last five hours, auto-scheduled
-    now = datetime.now(UTC)
-    window = {
-        "start_time": (now - timedelta(hours=5)).isoformat(),
-        "end_time": now.isoformat(),
-        "min_runs": 5,  # the endpoint's default stops at three
-        "max_runs": 5,
-    }
-    url = f"{prefect_api_url}/deployments/{deployment.id}/schedule"
-    requests.post(url, json=window, timeout=30).raise_for_status()
-    missed = [r for r in _runs(deployment.id) if r.expected_start_time < now and r.auto_scheduled]
-    missed = [r for r in missed if r.state.is_scheduled()]
-    assert len(missed) == 5, [(r.expected_start_time, r.state_name) for r in missed]
-    started = now
-
-    with serving(env, log) as proc:
-        runs = _wait_until_final({r.id for r in missed}, deployment.id)
-        newest = max(missed, key=lambda r: r.expected_start_time)
-        states = {r.id: r.state for r in runs}
-        assert states[newest.id].is_completed(), states[newest.id]
-        skipped = [states[r.id] for r in missed if r.id != newest.id]
-        assert all(s.is_cancelled() and s.message == SKIP_MESSAGE for s in skipped), skipped
-        # nothing else of the deployment ran meanwhile (future runs stay in the future)
-        # (a cancelled run gets a start_time too: run_count says whether it ran)
-        ran = [r for r in _runs(deployment.id) if r.run_count and r.start_time >= started]
-        assert [r.id for r in ran] == [newest.id]
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=120) == 0
-    assert "4 missed scheduled runs skipped" in log.read_text()
 
 
 def test_a_manual_run_during_another_waits_then_runs(
@@ -195,7 +148,7 @@ def test_a_manual_run_during_another_waits_then_runs(
     from prefect.deployments import run_deployment
 
     proc, _ = served
-    deployment = _wait_for_deployment("ingest/ingest", proc)
+    deployment = wait_for_deployment("ingest/ingest", proc)
     tk_only = {"params": {"sources": "tk", "kinds": ["verslag_schriftelijk_overleg"]}}
     first = run_deployment("ingest/ingest", parameters=tk_only, timeout=0)
     second = run_deployment("ingest/ingest", parameters=tk_only, timeout=0)
@@ -203,7 +156,7 @@ def test_a_manual_run_during_another_waits_then_runs(
     waiting: set[str] = set()
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        by_id = {r.id: r.state for r in _runs(deployment.id)}
+        by_id = {r.id: r.state for r in flow_runs(deployment.id)}
         a, b = by_id[first.id], by_id[second.id]
         if a.is_running():
             assert not b.is_running(), "two ingest runs at once"
@@ -211,7 +164,7 @@ def test_a_manual_run_during_another_waits_then_runs(
         if a.is_final() and b.is_final():
             break
         time.sleep(0.2)
-    runs = {r.id: r for r in _wait_until_final({first.id, second.id}, deployment.id)}
+    runs = {r.id: r for r in wait_until_final({first.id, second.id}, deployment.id)}
     a, b = runs[first.id], runs[second.id]
     assert a.state.is_completed() and b.state.is_completed(), (a.state, b.state)
     assert waiting and waiting <= {"Scheduled", "Late", "AwaitingConcurrencySlot", "Pending"}
