@@ -32,6 +32,7 @@ from parsers.segment.answer_part import pair_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
 from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
+from parsers.segment.fractie_ids import assign_fracties, document_chamber
 from parsers.segment.frontmatter import FrontInfo, parse_front
 from parsers.segment.headings import KNOWN_PARTIES
 from parsers.segment.kind import decide_kind, front_issues
@@ -98,7 +99,8 @@ def parse_blocks_accounted(
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
     # flat: the units' texts, then the footnotes' (join_lines made them flat)
     all_text = " ".join([join_flat(flat), *(f.text for f in footnotes if f.text)])
-    document = _document(front, kind, evidence, body.toc_fracties, all_text)
+    front_text = join_flat(flat[: body.start])
+    document = _document(front, kind, evidence, body.toc_fracties, all_text, front_text)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
         *front_issues(front, kind),
@@ -126,7 +128,8 @@ def _consultation(
     units: Sequence[Unit],
     all_text: str,
 ) -> Consultation:
-    sections = build_sections(events)
+    sections, pairs, unknown = assign_fracties(document, build_sections(events), pairs)
+    issues = (*issues, *unknown)
     return Consultation(
         document=document,
         sections=sections,
@@ -211,7 +214,12 @@ def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
 
 
 def _document(
-    front: FrontInfo, kind: DocumentKind, evidence: str, toc: tuple[str, ...], text: str
+    front: FrontInfo,
+    kind: DocumentKind,
+    evidence: str,
+    toc: tuple[str, ...],
+    text: str,
+    front_text: str,
 ) -> DocumentInfo:
     return DocumentInfo(
         dossier=front.dossier,
@@ -232,6 +240,7 @@ def _document(
         kind_evidence=evidence,
         nader=front.nader,
         associations=parse_associations(text),
+        chamber=document_chamber(front.ondernummer, front_text),
     )
 
 
@@ -253,7 +262,7 @@ def _without_sections(
         "the text is kept unassigned",
     )
     text = join_lines([u.text for u in units])
-    document = _document(front, kind, evidence, toc, text)
+    document = _document(front, kind, evidence, toc, text, text)
     unassigned = (*(Unassigned(u.text, u.line) for u in units), *loose)
     issues = (issue, *front_issues(front, kind), *_loose_issues(loose))
     consultation = Consultation(

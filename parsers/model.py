@@ -39,6 +39,7 @@ class DocumentInfo:
     )
     nader: bool = False  # "VERSLAG VAN EEN NADER SCHRIFTELIJK OVERLEG": a second round
     associations: tuple["Association", ...] = ()
+    chamber: str = "TK"  # "TK" (Tweede Kamer) or "EK" (Eerste Kamer)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ class Section:
     heading: str
     singular_member: bool  # "het lid van de BBB-fractie"
     line: int
+    chamber: str = "TK"
+    fractie_ids: tuple[
+        str, ...
+    ] = ()  # every canonical fractie it speaks for (parsers/fracties.json)
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,10 @@ class Pair:
     refers_to: tuple[AnswerRef, ...]
     footnotes: tuple[int, ...]
     answer_line: int | None  # the line/position of the "Antwoord" marker
+    chamber: str = "TK"
+    fractie_ids: tuple[
+        str, ...
+    ] = ()  # every canonical fractie it speaks for (parsers/fracties.json)
 
 
 @dataclass(frozen=True)

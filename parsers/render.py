@@ -3,10 +3,11 @@
 JSON shape (extra keys may be added, these never change):
 {"document": {dossier, ondernummer, kind, title, date, council_date, committee, chair, clerk,
   addressee, subjects: [{title, kamerstukken: ["32317-790"], zaak}], toc_fracties: [...],
-  dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}]},
- "sections": [{fractie, parties, heading, singular_member}],
+  dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}],
+  chamber},
+ "sections": [{fractie, parties, heading, singular_member, chamber, fractie_ids}],
  "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
-  footnotes: [n, ...]}],
+  footnotes: [n, ...], chamber, fractie_ids}],
  "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
  "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]}}
 """
@@ -28,6 +29,8 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
                 "heading": s.heading,
                 "singular_member": s.singular_member,
                 "line": s.line,
+                "chamber": s.chamber,
+                "fractie_ids": list(s.fractie_ids),
             }
             for s in c.sections
         ],
@@ -74,6 +77,7 @@ def _document_dict(d: DocumentInfo) -> dict[str, Any]:
         "kind_evidence": d.kind_evidence,
         "nader": d.nader,
         "associations": [{"fractie": a.fractie, "joins": list(a.joins)} for a in d.associations],
+        "chamber": d.chamber,
     }
 
 
@@ -88,6 +92,8 @@ def _pair_dict(p: Pair) -> dict[str, Any]:
         "refers_to": [{"fractie": r.fractie, "seq": r.seq} for r in p.refers_to],
         "footnotes": list(p.footnotes),
         "answer_line": p.answer_line,
+        "chamber": p.chamber,
+        "fractie_ids": list(p.fractie_ids),
     }
 
 

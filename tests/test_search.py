@@ -110,3 +110,16 @@ def test_jbz_search_json_has_exactly_the_keys(published: Path) -> None:
     assert (bad.returncode, bad.stdout) == (0, text.stdout)
     missing = _jbz(published.with_name("none.duckdb"), "search", "Schengen")
     assert missing.returncode == 1 and "no search index" in missing.stderr
+
+
+def test_fractie_filter_matches_any_of_a_pairs_fracties(index: sqlite3.Connection) -> None:
+    # the joint block "PvdA en GroenLinks" speaks for both fracties: either name finds it
+    joint = search_pairs(index, "Schengen", SearchFilters(fractie="GroenLinks", limit=100))
+    assert joint and {h.fractie for h in joint} == {"PvdA en GroenLinks"}
+    assert all("schengen" in (h.question + " " + (h.answer or "")).lower() for h in joint)
+    by_pvda = search_pairs(index, "Schengen", SearchFilters(fractie="pvda", limit=100))
+    by_abbreviation = search_pairs(index, "Schengen", SearchFilters(fractie="GL", limit=100))
+    assert [h.seq for h in by_pvda] == [h.seq for h in by_abbreviation] == [h.seq for h in joint]
+    # a name of no fractie of the pair finds nothing; the printed name still works
+    assert search_pairs(index, "Schengen", SearchFilters(fractie="Groen")) == []
+    assert search_pairs(index, "Schengen", SearchFilters(fractie="PvdA en GroenLinks"))

@@ -108,3 +108,32 @@ def test_the_raw_bytes_give_back_the_same_parse(tmp_path: Path, example: Consult
     assert source == [(sha, PARSER_VERSION)]
     assert raw.sha256 == sha and raw.data == EXAMPLE.read_bytes()
     assert parse_document(raw.data) == example
+
+
+def test_fracties_of_both_chambers_and_the_pairs_they_speak_for(
+    tmp_path: Path, example: Consultation
+) -> None:
+    from warehouse.fracties import sync_fracties
+
+    with db.connect(tmp_path / "w.duckdb") as con:
+        _ingest(con, example)
+        chambers = con.execute("SELECT chamber, count(*) FROM fracties GROUP BY 1").fetchall()
+        joint = con.execute(
+            "SELECT DISTINCT chamber, fractie_ids FROM v_qa WHERE fractie = 'PvdA en GroenLinks'"
+        ).fetchall()
+        per = con.execute(
+            "SELECT chamber, fractie_ids, pairs FROM v_questions_per_fractie WHERE fractie = 'BBB'"
+        ).fetchall()
+        named = con.execute(
+            "SELECT f.name FROM v_qa q, unnest(q.fractie_ids) u(id) JOIN fracties f "
+            "ON f.fractie_id = u.id WHERE q.seq = 1"
+        ).fetchall()
+        alias = con.execute(
+            "SELECT fractie_ids FROM fractie_aliases WHERE alias = 'PvdA en GroenLinks'"
+        ).fetchall()
+        assert sync_fracties(con) is False  # loaded once: the same file is not loaded again
+    assert dict(chambers).keys() == {"TK", "EK"} and min(dict(chambers).values()) > 20
+    assert joint == [("TK", ["tk-pvda", "tk-gl"])]
+    assert per == [("TK", ["tk-bbb"], 1)]
+    assert named == [("Volkspartij voor Vrijheid en Democratie",)]
+    assert alias == [(["tk-pvda", "tk-gl"],)]

@@ -1,7 +1,7 @@
 """The rows of one parsed consultation, per warehouse table (pure: no SQL).
 
 Built before a transaction opens, so loading a batch keeps its transaction short. Each list of
-values is in the column order of its table (0001_init.sql, 0007, 0008): warehouse/bulk.py
+values is in the column order of its table (0001_init.sql, 0007, 0008, 0010): warehouse/bulk.py
 inserts by position.
 """
 
@@ -110,6 +110,7 @@ def _consultation_row(
         c.layout,
         c.quality.verdict,
         list(c.quality.reasons),
+        d.chamber,  # 0010
     ]
 
 
@@ -144,7 +145,7 @@ def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
         raise ValueError(f"consultation {cid}: pair numbers (seq) are not unique")
     pairs = [
         [cid, p.seq, p.fractie, parties.get(p.fractie, [p.fractie]), p.topic, p.question,
-         p.answer, p.question_count, p.answer_line]
+         p.answer, p.question_count, p.answer_line, p.chamber, list(p.fractie_ids)]
         for p in c.pairs
     ]  # fmt: skip
     # most pairs refer to no other answer and cite no footnote: skip them (the batch is hot)
@@ -168,7 +169,17 @@ def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[st
     return {
         "consultation_subjects": _subject_rows(cid, c.document.subjects),
         "sections": [
-            [cid, i, s.fractie, list(s.parties), s.heading, s.singular_member, s.line]
+            [
+                cid,
+                i,
+                s.fractie,
+                list(s.parties),
+                s.heading,
+                s.singular_member,
+                s.line,
+                s.chamber,
+                list(s.fractie_ids),
+            ]
             for i, s in enumerate(c.sections, 1)
         ],
         "qa_pairs": pairs["pairs"],

@@ -38,23 +38,36 @@ READ_MMAP_BYTES = 1 << 30  # address space only: pages are shared with the OS fi
 READ_CACHE_KIB = 128 * 1024
 
 _PAIRS_SQL = """
+WITH names AS (  -- every name, abbreviation and alias of a fractie, lower case
+    SELECT fractie_id, lower(name) AS name FROM fracties
+    UNION SELECT fractie_id, lower(abbreviation) FROM fracties
+    UNION SELECT unnest(fractie_ids), lower(alias) FROM fractie_aliases
+),
+pair_names AS (
+    SELECT q.consultation_id, q.seq, '|' || string_agg(DISTINCT n.name, '|') || '|' AS names
+    FROM (SELECT consultation_id, seq, unnest(fractie_ids) AS fractie_id FROM v_qa) q
+    JOIN names n USING (fractie_id)
+    GROUP BY q.consultation_id, q.seq
+)
 SELECT q.consultation_id, q.document_id, q.seq, q.fractie, array_to_string(q.parties, ', '),
        q.topic, coalesce(q.title, q.council_date::VARCHAR) AS council, q.council_date::VARCHAR,
        q.council_end::VARCHAR, q.dossier, q.ondernummer, q.kind, q.committee, q.question,
-       q.answer, q.refers_to, d.file_url
+       q.answer, q.refers_to, d.file_url, q.chamber, array_to_string(q.fractie_ids, ', '),
+       coalesce(pn.names, '|' || lower(q.fractie) || '|')
 FROM v_qa q LEFT JOIN documents d USING (document_id)
+LEFT JOIN pair_names pn USING (consultation_id, seq)
 ORDER BY q.council_date, q.consultation_id, q.seq
 """
 _PAIR_FIELDS = (
     "consultation_id", "document_id", "seq", "fractie", "parties", "topic", "council", "date",
     "council_end", "dossier", "ondernummer", "kind", "committee", "question", "answer",
-    "refers_to", "source_url",
+    "refers_to", "source_url", "chamber", "fractie_ids", "fractie_names",
 )  # fmt: skip
 # the columns in the order the Datasette page shows them: what a reader looks at first
 _PAGE_ORDER = (
     "fractie", "seq", "date", "topic", "question", "answer", "council", "consultation_id",
     "source_url", "document_id", "parties", "council_end", "dossier", "ondernummer", "kind",
-    "committee", "refers_to",
+    "committee", "refers_to", "chamber", "fractie_ids", "fractie_names",
 )  # fmt: skip
 _CONSULTATIONS_SQL = """
 SELECT c.consultation_id, c.title, c.council_date::VARCHAR, c.council_end::VARCHAR, c.kind,

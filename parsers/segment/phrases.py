@@ -239,3 +239,14 @@ ANSWERED_RE = re.compile(
     rf"|heeft (?:op|bij brieven? van) \d{{1,2}} [^.]*?gereageerd|brengt bijgaand verslag uit",
     re.IGNORECASE,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Chamber, and when the questions and answers were sent
+# ---------------------------------------------------------------------------------------------
+
+# An Eerste Kamer document names its chamber in the front matter: "De vaste commissie voor
+# Immigratie en Asiel/JBZ-Raad1 van de Eerste Kamer der Staten-Generaal heeft …" (kst-30573-J),
+# "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal" (an answer letter). Its number is
+# letters ("BM VERSLAG …", kst-25295-BM): a Tweede Kamer number is digits.
+EK_CHAMBER_RE = re.compile(r"\bEerste Kamer der Staten-Generaal\b")
+EK_ONDERNUMMER_RE = re.compile(r"^[A-Z]{1,3}$")
