@@ -32,7 +32,7 @@ from parsers.segment.answer_part import pair_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
 from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
-from parsers.segment.fractie_ids import assign_fracties, document_chamber
+from parsers.segment.fractie_ids import assign_fracties, document_chamber, speaker_mismatches
 from parsers.segment.frontmatter import FrontInfo, parse_front
 from parsers.segment.headings import KNOWN_PARTIES
 from parsers.segment.kind import decide_kind, front_issues
@@ -129,7 +129,7 @@ def _consultation(
     all_text: str,
 ) -> Consultation:
     sections, pairs, unknown = assign_fracties(document, build_sections(events), pairs)
-    issues = (*issues, *unknown)
+    issues = (*issues, *unknown, *speaker_mismatches(document, pairs))
     return Consultation(
         document=document,
         sections=sections,

@@ -4,7 +4,7 @@
 import dataclasses
 from collections.abc import Sequence
 
-from parsers.fracties import resolve
+from parsers.fracties import normalize, resolve
 from parsers.model import DocumentInfo, Pair, ParseIssue, Section
 from parsers.segment import phrases as ph
 from parsers.segment.headings import split_fractie_name
@@ -51,3 +51,42 @@ def assign_fracties(
         tuple(dataclasses.replace(p, chamber=chamber, fractie_ids=found[p.fractie]) for p in pairs),
         tuple(issues),
     )
+
+
+def speaker_mismatches(doc: DocumentInfo, pairs: Sequence[Pair]) -> tuple[ParseIssue, ...]:
+    """Pairs whose question names as its speaker ("De leden van de SP-fractie vragen …") a
+    fractie its section does not speak for, or whose answer has a sentence that does: the
+    questions of a fractie whose heading was not read are credited to the fractie before it.
+    A fractie of a joint block may speak alone ("De leden van de GroenLinks-fractie …" under
+    "PvdA en GroenLinks")."""
+    on = reference_date(doc)
+    issues: list[ParseIssue] = []
+    for p in pairs:
+        for who in _speakers(p.question, False) + _speakers(p.answer or "", True):
+            if not _speaks_for(who, p, doc.chamber, on):
+                msg = f"pair {p.seq} ({p.fractie}) names the {who}-fractie as speaking"
+                issues.append(ParseIssue("speaker_mismatch", msg, p.answer_line))
+                break
+    return tuple(issues)
+
+
+def _speakers(text: str, sentence_start: bool) -> list[str]:
+    """The fracties `SPEAKER_MENTION_RE` finds ("PvdA- en GroenLinks" as "PvdA en GroenLinks");
+    with `sentence_start`, only those that begin a sentence."""
+    if "fractie" not in text:  # most answers name none: a substring test first
+        return []
+    out = []
+    for m in ph.SPEAKER_MENTION_RE.finditer(text):
+        if sentence_start and m.start() > 0 and text[: m.start()].rstrip()[-1:] not in ".?!":
+            continue
+        out.append(" en ".join(split_fractie_name(m.group("name"))))
+    return out
+
+
+def _speaks_for(who: str, p: Pair, chamber: str, on: str | None) -> bool:
+    if normalize(who) == normalize(p.fractie):
+        return True
+    ids, unknown = resolve(who, split_fractie_name(who), chamber, on)
+    if unknown or not p.fractie_ids:  # a name not in the data: compare the names only
+        return normalize(who) in {normalize(n) for n in split_fractie_name(p.fractie)}
+    return set(ids) <= set(p.fractie_ids)

@@ -250,3 +250,12 @@ ANSWERED_RE = re.compile(
 # letters ("BM VERSLAG …", kst-25295-BM): a Tweede Kamer number is digits.
 EK_CHAMBER_RE = re.compile(r"\bEerste Kamer der Staten-Generaal\b")
 EK_ONDERNUMMER_RE = re.compile(r"^[A-Z]{1,3}$")
+# A fractie named as the one speaking, anywhere in a question: "De leden van de VVD-fractie
+# onderschrijven …" (example, pair 1), "…, zo vragen de leden van de PVV-fractie." (example, pair
+# 25), "Het is om deze redenen dat het lid van de BBB-fractie de staatssecretaris oproept …"
+# (example, pair 98); never the fractie of a question pointed to ("de vraag van de leden van de
+# VVD-fractie", example pair 27's answer). In an answer only where a sentence starts: a question
+# paragraph left in the answer before it ("Het lid van de BBB-fractie is ervan overtuigd …").
+SPEAKER_MENTION_RE = re.compile(
+    r"(?<!van )\b(?:[Dd]e leden|[Hh]et lid) van de (?P<name>[^.?!:;,]+?)(?:-|\s)fractie\b"
+)
