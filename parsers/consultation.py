@@ -45,6 +45,7 @@ from parsers.segment.pairs import (
     pair_questions_only,
 )
 from parsers.segment.quality import assess
+from parsers.segment.timing import Timing, read_timing
 from parsers.segment.toc import find_body
 from parsers.segment.units import (
     LINE_FORMATS,
@@ -100,10 +101,12 @@ def parse_blocks_accounted(
     # flat: the units' texts, then the footnotes' (join_lines made them flat)
     all_text = " ".join([join_flat(flat), *(f.text for f in footnotes if f.text)])
     front_text = join_flat(flat[: body.start])
-    document = _document(front, kind, evidence, body.toc_fracties, all_text, front_text)
+    timing = read_timing(front_text)
+    document = _document(front, kind, evidence, body.toc_fracties, all_text, front_text, timing)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
         *front_issues(front, kind),
+        *timing.issues,
         *issues,
         *pair_issues(pairs, kind == KIND_VERSLAG and answered),
         *footnote_issues(markers, footnotes),
@@ -220,6 +223,7 @@ def _document(
     toc: tuple[str, ...],
     text: str,
     front_text: str,
+    timing: Timing,
 ) -> DocumentInfo:
     return DocumentInfo(
         dossier=front.dossier,
@@ -241,6 +245,8 @@ def _document(
         nader=front.nader,
         associations=parse_associations(text),
         chamber=document_chamber(front.ondernummer, front_text),
+        questions_sent=timing.questions_sent,
+        answers_sent=timing.answers_sent,
     )
 
 
@@ -262,9 +268,10 @@ def _without_sections(
         "the text is kept unassigned",
     )
     text = join_lines([u.text for u in units])
-    document = _document(front, kind, evidence, toc, text, text)
+    timing = read_timing(text)
+    document = _document(front, kind, evidence, toc, text, text, timing)
     unassigned = (*(Unassigned(u.text, u.line) for u in units), *loose)
-    issues = (issue, *front_issues(front, kind), *_loose_issues(loose))
+    issues = (issue, *front_issues(front, kind), *timing.issues, *_loose_issues(loose))
     consultation = Consultation(
         document=document,
         sections=(),

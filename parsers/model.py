@@ -40,6 +40,8 @@ class DocumentInfo:
     nader: bool = False  # "VERSLAG VAN EEN NADER SCHRIFTELIJK OVERLEG": a second round
     associations: tuple["Association", ...] = ()
     chamber: str = "TK"  # "TK" (Tweede Kamer) or "EK" (Eerste Kamer)
+    questions_sent: str | None = None  # ISO date the committee sent its questions
+    answers_sent: str | None = None  # ISO date of the (last) answer letter
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ JSON shape (extra keys may be added, these never change):
 {"document": {dossier, ondernummer, kind, title, date, council_date, committee, chair, clerk,
   addressee, subjects: [{title, kamerstukken: ["32317-790"], zaak}], toc_fracties: [...],
   dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}],
-  chamber},
+  chamber, questions_sent, answers_sent},
  "sections": [{fractie, parties, heading, singular_member, chamber, fractie_ids}],
  "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
   footnotes: [n, ...], chamber, fractie_ids}],
@@ -78,6 +78,8 @@ def _document_dict(d: DocumentInfo) -> dict[str, Any]:
         "nader": d.nader,
         "associations": [{"fractie": a.fractie, "joins": list(a.joins)} for a in d.associations],
         "chamber": d.chamber,
+        "questions_sent": d.questions_sent,
+        "answers_sent": d.answers_sent,
     }
 
 

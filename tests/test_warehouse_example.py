@@ -137,3 +137,22 @@ def test_fracties_of_both_chambers_and_the_pairs_they_speak_for(
     assert per == [("TK", ["tk-bbb"], 1)]
     assert named == [("Volkspartij voor Vrijheid en Democratie",)]
     assert alias == [(["tk-pvda", "tk-gl"],)]
+
+
+def test_v_consultations_has_the_dates_sent_and_the_days_to_answer(
+    tmp_path: Path, example: Consultation
+) -> None:
+    other = Path(__file__).parent / "fixtures" / "devset" / "docs" / "kst-21501-02-2516.txt"
+    answered = parse_document(other.read_bytes(), other.name)
+    with db.connect(tmp_path / "w.duckdb") as con:
+        _ingest(con, example)
+        load.load_consultation(con, "tk:doc-2", "ab", answered)  # no document row: still shown
+        rows = con.execute(
+            "SELECT consultation_id, chamber, questions_sent, answers_sent, days_to_answer "
+            "FROM v_consultations ORDER BY consultation_id"
+        ).fetchall()
+    d = datetime(2022, 1, 1).date().replace
+    assert rows == [
+        ("tk:doc-1", "TK", d(month=12, day=5), None, None),  # "bij brief van …": unfilled
+        ("tk:doc-2", "TK", d(month=7, day=12), d(month=7, day=18), 6),
+    ]

@@ -1,8 +1,8 @@
 """The rows of one parsed consultation, per warehouse table (pure: no SQL).
 
 Built before a transaction opens, so loading a batch keeps its transaction short. Each list of
-values is in the column order of its table (0001_init.sql, 0007, 0008, 0010): warehouse/bulk.py
-inserts by position.
+values is in the column order of its table (0001_init.sql, 0007, 0008, 0010, 0011):
+warehouse/bulk.py inserts by position.
 """
 
 import re
@@ -64,7 +64,8 @@ def agenda_key(c: Consultation) -> str | None:
 def _date_issues(c: Consultation) -> list[ParseIssue]:
     """Dates the warehouse cannot store as DATE are kept as NULL; say so instead of hiding it."""
     d = c.document
-    texts = [("date", d.date)]
+    texts = [("date", d.date), ("questions_sent", d.questions_sent)]
+    texts += [("answers_sent", d.answers_sent)]
     if d.council_date:
         texts += [("council_date", part) for part in d.council_date.split("/", 1)]
     return [
@@ -111,6 +112,8 @@ def _consultation_row(
         c.quality.verdict,
         list(c.quality.reasons),
         d.chamber,  # 0010
+        _iso_date(d.questions_sent),  # 0011
+        _iso_date(d.answers_sent),
     ]
 
 

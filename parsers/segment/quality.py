@@ -20,6 +20,7 @@ look at; each reason is a short code. "ok": none of the checks fired. Checks:
 from collections.abc import Sequence
 
 from parsers.model import KIND_VERSLAG, DocumentInfo, Pair, ParseIssue, Quality, Section, Unassigned
+from parsers.segment.kind import DATE_UNFILLED_MESSAGE
 from parsers.segment.units import Unit
 
 _UNASSIGNED_SHARE = 0.05
@@ -59,7 +60,7 @@ def assess(
             reasons.append("verslag_without_answers")
         elif answered < len(pairs):
             reasons.append("questions_without_answers")
-        if any(i.code == "date_unfilled" for i in issues):
+        if any(i.message == DATE_UNFILLED_MESSAGE for i in issues):  # the Vastgesteld date
             reasons.append("date_unfilled")
     body = sum(len(u.text) for u in units) or 1
     if sum(len(u.text) for u in unassigned) / body > _UNASSIGNED_SHARE:
