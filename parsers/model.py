@@ -87,6 +87,8 @@ class Pair:
     refers_to: tuple[AnswerRef, ...]
     footnotes: tuple[int, ...]
     answer_line: int | None  # the line/position of the "Antwoord" marker
+    questions_direct: int = 0  # sentences ending in "?" (as question_count)
+    questions_indirect: int = 0  # sentences without "?" that ask or request (segment/questions)
     chamber: str = "TK"
     fractie_ids: tuple[
         str, ...

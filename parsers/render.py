@@ -7,7 +7,7 @@ JSON shape (extra keys may be added, these never change):
   chamber, questions_sent, answers_sent},
  "sections": [{fractie, parties, heading, singular_member, chamber, fractie_ids}],
  "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
-  footnotes: [n, ...], chamber, fractie_ids}],
+  footnotes: [n, ...], questions_direct, questions_indirect, chamber, fractie_ids}],
  "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
  "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]}}
 """
@@ -94,6 +94,8 @@ def _pair_dict(p: Pair) -> dict[str, Any]:
         "refers_to": [{"fractie": r.fractie, "seq": r.seq} for r in p.refers_to],
         "footnotes": list(p.footnotes),
         "answer_line": p.answer_line,
+        "questions_direct": p.questions_direct,
+        "questions_indirect": p.questions_indirect,
         "chamber": p.chamber,
         "fractie_ids": list(p.fractie_ids),
     }

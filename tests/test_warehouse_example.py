@@ -45,10 +45,17 @@ def test_views_give_the_numbers_of_the_example_report(
         referring = con.execute("SELECT seq, refers_to FROM v_referring_answers").fetchall()
         topics = con.execute("SELECT sum(pairs) FROM v_pairs_by_topic").fetchall()
         open_ = con.execute("SELECT count(*) FROM v_open_consultations").fetchall()
-        questions = con.execute("SELECT sum(question_count) FROM qa_pairs").fetchall()
+        questions = con.execute(
+            "SELECT sum(questions_direct + questions_indirect) FROM qa_pairs"
+        ).fetchall()
+        direct = con.execute(
+            "SELECT sum(questions_direct), sum(questions_indirect) FROM v_questions_per_fractie"
+        ).fetchall()
+        marks = con.execute("SELECT sum(question_count) FROM qa_pairs").fetchall()
     assert {f: n for _, f, n, _ in per} == PER_FRACTIE
     assert {d for d, _, _, _ in per} == {datetime(2022, 12, 8).date()}
-    assert sum(q for _, _, _, q in per) == questions[0][0]
+    assert sum(q for _, _, _, q in per) == questions[0][0]  # direct + indirect
+    assert direct[0][0] == marks[0][0] and direct[0][1] > 0
     assert qa == [(98, 98)]
     assert len(referring) == 22
     assert dict(referring)[88] == "PvdA en GroenLinks, D66"

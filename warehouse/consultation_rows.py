@@ -1,7 +1,7 @@
 """The rows of one parsed consultation, per warehouse table (pure: no SQL).
 
 Built before a transaction opens, so loading a batch keeps its transaction short. Each list of
-values is in the column order of its table (0001_init.sql, 0007, 0008, 0010, 0011):
+values is in the column order of its table (0001_init.sql, 0007, 0008, 0010-0012):
 warehouse/bulk.py inserts by position.
 """
 
@@ -148,7 +148,8 @@ def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
         raise ValueError(f"consultation {cid}: pair numbers (seq) are not unique")
     pairs = [
         [cid, p.seq, p.fractie, parties.get(p.fractie, [p.fractie]), p.topic, p.question,
-         p.answer, p.question_count, p.answer_line, p.chamber, list(p.fractie_ids)]
+         p.answer, p.question_count, p.answer_line, p.chamber, list(p.fractie_ids),
+         p.questions_direct, p.questions_indirect]
         for p in c.pairs
     ]  # fmt: skip
     # most pairs refer to no other answer and cite no footnote: skip them (the batch is hot)

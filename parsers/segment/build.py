@@ -9,6 +9,7 @@ from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
 from parsers.segment.events import SECTION, Event
 from parsers.segment.markers import CleanLine, Marker
 from parsers.segment.pairs import Draft
+from parsers.segment.questions import indirect_questions
 from parsers.segment.units import Unit, join_flat, join_lines
 
 # A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote:
@@ -65,6 +66,7 @@ def build_pairs(
         current = Earlier(seq, d.fractie, d.topic, question + " " + (answer or ""))
         notes = _markers(d.question, cleaned)
         notes += [n for n in _markers(d.answer or [], cleaned) if n not in notes]
+        direct = question_count(question)
         pairs.append(
             Pair(
                 seq=seq,
@@ -72,10 +74,12 @@ def build_pairs(
                 topic=d.topic,
                 question=question,
                 answer=answer,
-                question_count=question_count(question),
+                question_count=direct,
                 refers_to=resolve(names, current, pointing, earlier),
                 footnotes=tuple(notes),
                 answer_line=d.answer_line,
+                questions_direct=direct,
+                questions_indirect=indirect_questions(question),
             )
         )
         earlier.append(current)
