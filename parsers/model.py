@@ -70,10 +70,13 @@ class Section:
 
 @dataclass(frozen=True)
 class AnswerRef:
-    """An answer that points to another fractie's answer; `seq` is the resolved pair or None."""
+    """An answer that points to another fractie's answer; `seq` is the resolved pair or None,
+    `confidence` how sure the resolution is (segment/referrals.py: 1.0 one candidate or
+    "bovenstaand antwoord", 0.5 a tie; 0.0 none)."""
 
     fractie: str
     seq: int | None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ JSON shape (extra keys may be added, these never change):
   dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}],
   chamber, questions_sent, answers_sent},
  "sections": [{fractie, parties, heading, singular_member, chamber, fractie_ids}],
- "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
-  footnotes: [n, ...], questions_direct, questions_indirect, chamber, fractie_ids}],
+ "pairs": [{seq, fractie, topic, question, answer, question_count,
+  refers_to: [{fractie, seq, confidence}], footnotes: [n, ...], questions_direct,
+  questions_indirect, chamber, fractie_ids}],
  "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
  "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]}}
 """
@@ -91,7 +92,9 @@ def _pair_dict(p: Pair) -> dict[str, Any]:
         "question": p.question,
         "answer": p.answer,
         "question_count": p.question_count,
-        "refers_to": [{"fractie": r.fractie, "seq": r.seq} for r in p.refers_to],
+        "refers_to": [
+            {"fractie": r.fractie, "seq": r.seq, "confidence": r.confidence} for r in p.refers_to
+        ],
         "footnotes": list(p.footnotes),
         "answer_line": p.answer_line,
         "questions_direct": p.questions_direct,

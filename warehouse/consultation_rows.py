@@ -1,7 +1,7 @@
 """The rows of one parsed consultation, per warehouse table (pure: no SQL).
 
 Built before a transaction opens, so loading a batch keeps its transaction short. Each list of
-values is in the column order of its table (0001_init.sql, 0007, 0008, 0010-0012):
+values is in the column order of its table (0001_init.sql, 0007, 0008, 0010-0013):
 warehouse/bulk.py inserts by position.
 """
 
@@ -154,7 +154,7 @@ def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
     ]  # fmt: skip
     # most pairs refer to no other answer and cite no footnote: skip them (the batch is hot)
     refs = [
-        [cid, p.seq, n, r.fractie, r.seq]
+        [cid, p.seq, n, r.fractie, r.seq, r.confidence]
         for p in c.pairs
         if p.refers_to
         for n, r in enumerate(p.refers_to, 1)

@@ -346,3 +346,22 @@ INTERROGATIVE_RE = re.compile(
     r"|In hoeverre|Wat(?! betreft))\b"
 )
 INDIRECT_QUESTION_RES = (ASK_SUBJECT_RE, ASK_VERB_RE, ASK_NOUN_RE, WANT_RE, REQUEST_RE)
+
+# ---------------------------------------------------------------------------------------------
+# Which answer a referral means (segment/referrals.py)
+# ---------------------------------------------------------------------------------------------
+
+# The subject after the fractie named: "… naar het antwoord op de vraag van de leden van de
+# VVD-fractie over het samenwerken met ons omringende landen op het gebied van grensbeleid."
+# (pair 27), "… de beantwoording van de vraag van de SP over het EU-instrumentarium." (pair 71).
+REFERRAL_SUBJECT_RE = re.compile(r"^(?:-fractie)?\s+over\s+(?P<subject>[^.?!]+)")
+# The subject before the pointer: "Ten aanzien van definitie van ‘instrumentalisering’ verwijst het
+# kabinet naar de beantwoording van de fracties van PvdA en GroenLinks en de D66-fractie."
+# (pair 88), "Wat betreft …, verwijst …".
+REFERRAL_LEAD_RE = re.compile(
+    r"^(?:Ten aanzien van|Wat betreft|Voor wat betreft)\s+(?P<subject>[^,]+?)\s*(?:,|\bverwijst\b)"
+)
+# A question like the referring one: "Het kabinet verwijst naar de beantwoording op een
+# gelijkluidende vraag door de D66-fractie." (pair 33), "Ik verwijs u ook naar het eerdere antwoord
+# op een vraag van gelijke strekking van de leden van de VVD-fractie." (pair 54).
+REFERRAL_LIKENESS_RE = re.compile(r"\bgelijkluidende\b|\bgelijke strekking\b", re.IGNORECASE)
