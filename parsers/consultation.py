@@ -31,6 +31,7 @@ from parsers.references import kamerstuk_refs_in_flat, parse_kamerstuk_refs
 from parsers.segment.answer_part import pair_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
+from parsers.segment.commitments import find_commitments
 from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
 from parsers.segment.fractie_ids import assign_fracties, document_chamber, speaker_mismatches
 from parsers.segment.frontmatter import FrontInfo, parse_front
@@ -144,6 +145,7 @@ def _consultation(
         source_format=source_format,
         layout=_layout(events),
         quality=assess(document, sections, pairs, unassigned, issues, units),
+        commitments=find_commitments(pairs),
     )
 
 

@@ -99,6 +99,17 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Commitment:
+    """A sentence of an answer in which the government binds itself to a future act
+    (segment/commitments.py): kind is send_document, report_in_council_report, inform_kamer,
+    act_in_council or other."""
+
+    seq: int  # the pair whose answer holds it
+    sentence: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class Footnote:
     n: int
     text: str
@@ -148,3 +159,4 @@ class Consultation:
     parser_version: str = field(default="")
     layout: str = "none"  # interleaved | separate_part | questions_only | letter | none
     quality: Quality = field(default_factory=lambda: Quality("ok"))
+    commitments: tuple[Commitment, ...] = ()

@@ -10,7 +10,8 @@ JSON shape (extra keys may be added, these never change):
   refers_to: [{fractie, seq, confidence}], footnotes: [n, ...], questions_direct,
   questions_indirect, chamber, fractie_ids}],
  "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
- "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]}}
+ "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]},
+ "commitments": [{seq, sentence, kind}]}
 """
 
 import json
@@ -52,6 +53,9 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
         "quality": {"verdict": c.quality.verdict, "reasons": list(c.quality.reasons)},
         "source_format": c.source_format,
         "parser_version": c.parser_version,
+        "commitments": [
+            {"seq": m.seq, "sentence": m.sentence, "kind": m.kind} for m in c.commitments
+        ],
     }
 
 
