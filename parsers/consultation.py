@@ -13,6 +13,7 @@ footnote markers are listed; `parse_blocks_accounted` returns that ledger for th
 test.
 """
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from parsers.references import kamerstuk_refs_in_flat, parse_kamerstuk_refs
 from parsers.segment.answer_part import pair_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
+from parsers.segment.citations import place_citations
 from parsers.segment.commitments import find_commitments
 from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
 from parsers.segment.fractie_ids import assign_fracties, document_chamber, speaker_mismatches
@@ -114,7 +116,14 @@ def parse_blocks_accounted(
         *_loose_issues(loose),
     )
     consultation = _consultation(
-        document, events, pairs, footnotes, unassigned, all_issues, source_format, units, all_text
+        document,
+        events,
+        pairs,
+        footnotes,
+        unassigned,
+        all_issues,
+        source_format,
+        (units, all_text, front_text),
     )
     heads = tuple(u for ev in events if ev.kind in HEADINGS for u in ev.units)
     ledger = Accounting(tuple(units[: body.start]), heads, tuple(repeated), furniture, markers)
@@ -129,9 +138,10 @@ def _consultation(
     unassigned: tuple[Unassigned, ...],
     issues: tuple[ParseIssue, ...],
     source_format: str,
-    units: Sequence[Unit],
-    all_text: str,
+    texts: tuple[Sequence[Unit], str, str],
 ) -> Consultation:
+    """`texts`: the units, the whole text flat and the front matter flat."""
+    units, all_text, front_text = texts
     sections, pairs, unknown = assign_fracties(document, build_sections(events), pairs)
     issues = (*issues, *unknown, *speaker_mismatches(document, pairs))
     return Consultation(
@@ -139,7 +149,9 @@ def _consultation(
         sections=sections,
         pairs=pairs,
         footnotes=footnotes,
-        kamerstuk_references=kamerstuk_refs_in_flat(all_text),
+        kamerstuk_references=place_citations(
+            kamerstuk_refs_in_flat(all_text), front_text, pairs, footnotes
+        ),
         unassigned=unassigned,
         issues=issues,
         source_format=source_format,
@@ -279,7 +291,9 @@ def _without_sections(
         sections=(),
         pairs=(),
         footnotes=footnotes,
-        kamerstuk_references=parse_kamerstuk_refs(text),
+        kamerstuk_references=tuple(  # no body: all of it is front matter
+            dataclasses.replace(r, part="front") for r in parse_kamerstuk_refs(text)
+        ),
         unassigned=unassigned,
         issues=issues,
         source_format=source_format,

@@ -122,6 +122,8 @@ class KamerstukRef:
     toevoeging: str | None  # "VI" in 36200-VI, "20" in 21501-20
     ondernummer: str | None  # "790"
     text: str  # the citation as printed
+    seq: int | None = None  # the pair it is in (segment/citations.py); None in the front matter
+    part: str | None = None  # front | question | answer | footnote
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ JSON shape (extra keys may be added, these never change):
  "pairs": [{seq, fractie, topic, question, answer, question_count,
   refers_to: [{fractie, seq, confidence}], footnotes: [n, ...], questions_direct,
   questions_indirect, chamber, fractie_ids}],
- "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
+ "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text,
+  seq, part}],
  "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]},
  "commitments": [{seq, sentence, kind}]}
 """
@@ -44,6 +45,8 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
                 "toevoeging": r.toevoeging,
                 "ondernummer": r.ondernummer,
                 "text": r.text,
+                "seq": r.seq,
+                "part": r.part,
             }
             for r in c.kamerstuk_references
         ],  # fmt: skip
