@@ -163,3 +163,24 @@ def test_v_consultations_has_the_dates_sent_and_the_days_to_answer(
         ("tk:doc-1", "TK", d(month=12, day=5), None, None),  # "bij brief van …": unfilled
         ("tk:doc-2", "TK", d(month=7, day=12), d(month=7, day=18), 6),
     ]
+
+
+def test_commitments_and_citations_per_pair_are_one_query(
+    tmp_path: Path, example: Consultation
+) -> None:
+    with db.connect(tmp_path / "w.duckdb") as con:
+        _ingest(con, example)
+        kinds = con.execute("SELECT kind, count(*) FROM v_commitments GROUP BY kind").fetchall()
+        first = con.execute(
+            "SELECT seq, fractie, kind, date FROM v_commitments ORDER BY n LIMIT 1"
+        ).fetchall()
+        cites = con.execute(
+            "SELECT seq, part, fractie FROM v_citations WHERE kamerstuk = '32317-781' ORDER BY n"
+        ).fetchall()
+        front = con.execute("SELECT count(*) FROM v_citations WHERE seq IS NULL").fetchall()
+    assert sum(n for _, n in kinds) == len(example.commitments) == 30
+    assert dict(kinds).keys() == {m.kind for m in example.commitments}
+    # "Het kabinet zal tijdens de bijeenkomst … bespreken …" (pair 1); no answer date printed
+    assert first == [(1, "VVD", "act_in_council", datetime(2022, 12, 8).date())]
+    assert cites == [(77, "question", "ChristenUnie"), (77, "footnote", "ChristenUnie")]
+    assert front == [(5,)]

@@ -14,10 +14,12 @@ TABLES = {
     "kamerstuk_references", "unassigned_text", "parse_issues", "runs", "sync_state",
     "schema_migrations", "consultation_associations", "council_meetings",
     "council_meeting_documents", "fracties", "fractie_aliases", "reference_checksums",
+    "commitments",
 }  # fmt: skip
 VIEWS = {
     "v_consultations", "v_qa", "v_questions_per_fractie", "v_referring_answers",
     "v_pairs_by_topic", "v_open_consultations", "v_parse_quality", "v_council_timeline",
+    "v_commitments", "v_citations",
 }  # fmt: skip
 
 

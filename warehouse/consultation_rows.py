@@ -1,7 +1,7 @@
 """The rows of one parsed consultation, per warehouse table (pure: no SQL).
 
 Built before a transaction opens, so loading a batch keeps its transaction short. Each list of
-values is in the column order of its table (0001_init.sql, 0007, 0008, 0010-0013):
+values is in the column order of its table (0001_init.sql, 0007, 0008, 0010-0014):
 warehouse/bulk.py inserts by position.
 """
 
@@ -22,6 +22,7 @@ CHILD_TABLES = (
     "kamerstuk_references",
     "unassigned_text",
     "consultation_associations",
+    "commitments",  # 0014
 )
 _KAMERSTUK_RE = re.compile(r"^\s*(\d{5}(?:-[A-Z0-9]+)?-\d+)\b")
 
@@ -191,12 +192,15 @@ def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[st
         "footnotes": [[cid, f.n, f.text, f.line] for f in notes],
         "pair_footnotes": pairs["notes"],
         "kamerstuk_references": [
-            [cid, i, _kamerstuk(k), k.dossier, k.toevoeging, k.ondernummer, k.text]
+            [cid, i, _kamerstuk(k), k.dossier, k.toevoeging, k.ondernummer, k.text, k.seq, k.part]
             for i, k in enumerate(c.kamerstuk_references, 1)
         ],
         "unassigned_text": [[cid, i, u.text, u.line] for i, u in enumerate(c.unassigned, 1)],
         "consultation_associations": [
             [cid, i, a.fractie, list(a.joins)] for i, a in enumerate(c.document.associations, 1)
+        ],
+        "commitments": [
+            [cid, i, m.seq, m.kind, m.sentence] for i, m in enumerate(c.commitments, 1)
         ],
     }
 
