@@ -9,7 +9,8 @@ from typing import Any
 from parsers.api import parse_document
 from parsers.model import Consultation
 from parsers.render import to_json_dict
-from parsers.segment.commitments import commitment_kind
+from parsers.segment import phrases as ph
+from parsers.segment.commitments import commitment_kind, may_commit
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 EXAMPLE = CORPUS / "schriftelijk-overleg-jbz-2022-12-08.txt"
@@ -67,3 +68,17 @@ def test_json_has_the_commitments() -> None:
     d = to_json_dict(_example())
     assert len(d["commitments"]) == len(_example().commitments) == 30
     assert set(d["commitments"][0]) == {"seq", "sentence", "kind"}
+
+
+def test_the_gate_lets_through_every_sentence_the_pattern_matches() -> None:
+    sentences = [s for p in _example().pairs for s in (p.answer or "").split(". ")]
+    sentences += [m["sentence"] for m in _hand()]
+    matched = [s for s in sentences if ph.COMMITMENT_RE.search(s)]
+    assert len(matched) >= 30 and all(may_commit(s) for s in matched)
+    # the gate's words are those of each wording of the pattern
+    for wording in (
+        "Het kabinet zal dat doen", "Zo zullen wij, waaronder Nederland, het doen",
+        "Nederland is voornemens dat te doen", "Het kabinet organiseert een bijeenkomst",
+        "Het kabinet gaat met hen in gesprek", "Uw Kamer zal hierover geïnformeerd worden",
+    ):  # fmt: skip
+        assert ph.COMMITMENT_RE.search(wording) and may_commit(wording), wording

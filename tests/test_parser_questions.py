@@ -9,7 +9,8 @@ from typing import Any
 
 from parsers.api import parse_document
 from parsers.model import Consultation
-from parsers.segment.questions import indirect_questions
+from parsers.segment import phrases as ph
+from parsers.segment.questions import indirect_questions, may_ask
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 EXAMPLE = CORPUS / "schriftelijk-overleg-jbz-2022-12-08.txt"
@@ -81,3 +82,17 @@ def test_each_wording_counts_once_and_announcements_do_not() -> None:
     announce = "Zij hebben hierover de volgende vragen en opmerkingen. Wat betreft Frontex: goed."
     assert indirect_questions(announce) == 0
     assert indirect_questions("Hoe gaat dat? Deze leden vragen ook of het werkt.") == 1
+
+
+def test_the_gate_lets_through_every_sentence_the_patterns_match() -> None:
+    sentences = [s for p in _example().pairs for s in p.question.split(". ")]
+    matched = [s for s in sentences if any(rx.search(s) for rx in ph.INDIRECT_QUESTION_RES)]
+    assert len(matched) >= 50 and all(may_ask(s) for s in matched)
+    for wording in (
+        "De leden vragen of", "Zij vragen de minister", "Daarom vragen zij", "zij stellen de vraag",
+        "De vraag van deze leden is", "Zij horen graag", "Zij willen weten",
+        "Zij willen daarover geïnformeerd worden", "Graag een reactie", "Zij verzoeken de regering",
+        "het lid dat de staatssecretaris oproept", "Zij dringen erop aan",
+    ):  # fmt: skip
+        assert any(rx.search(wording) for rx in ph.INDIRECT_QUESTION_RES), wording
+        assert may_ask(wording), wording

@@ -18,8 +18,18 @@ def indirect_questions(question: str) -> int:
     for sentence in _SENTENCE_END_RE.split(question.strip()):
         if not sentence or "?" in sentence:
             continue  # a direct question (counted by `question_count`)
-        if ph.INTERROGATIVE_RE.match(sentence) or any(
-            rx.search(sentence) for rx in ph.INDIRECT_QUESTION_RES
+        if ph.INTERROGATIVE_RE.match(sentence) or (
+            may_ask(sentence) and any(rx.search(sentence) for rx in ph.INDIRECT_QUESTION_RES)
         ):
             count += 1
     return count
+
+
+# Every wording of `INDIRECT_QUESTION_RES` holds one of these: most sentences of a block state
+# rather than ask, and a substring test is cheaper than five patterns (a test holds them together).
+GATE_WORDS = ("vragen", "vraag", "graag", "weten", "geïnformeerd", "verzoek", "oproep", "dringen")
+
+
+def may_ask(sentence: str) -> bool:
+    low = sentence.lower()  # "Graag een reactie hierop." (pair 63)
+    return any(word in low for word in GATE_WORDS)

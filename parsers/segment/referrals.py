@@ -19,16 +19,20 @@ pairs) weighs 1.2 times: a block that points to one answer again means it again.
 
 Texts are compared as TF-IDF over character 4-grams of their words (four letters or more, stop
 words out), which matches Dutch compounds and inflections ("intensivering" / "intensiveren",
-"grenscontroles" / "binnengrenscontroles"); a candidate's score is divided by the square root of
-its length. Ties go to the latest pair. `confidence` is the best score's share of the best two
-(1.0 when one candidate or an explicit "bovenstaand"; 0.5 for a tie).
+"grenscontroles" / "binnengrenscontroles"), with IDF over the pairs of the fracties pointed to;
+a candidate's score is divided by the square root of its vector's length. Ties go to the latest
+pair. `confidence` is the best score's share of the best two (1.0 when one candidate or an
+explicit "bovenstaand"; 0.5 for a tie).
 """
 
+import functools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from parsers.model import AnswerRef
 from parsers.segment import phrases as ph
@@ -60,34 +64,60 @@ class PairText:
 
 
 def grams(text: str) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for word in _WORD_RE.findall(text.lower()):
-        if word in _STOP or "fractie" in word:
-            continue
-        padded = f"_{word}_"
-        out.update(padded[i : i + _NGRAM] for i in range(len(padded) - _NGRAM + 1))
-    return out
+    return Counter(chain.from_iterable(map(_word_grams, _WORD_RE.findall(text.lower()))))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """The 4-grams of one lowercased word, "_" marking its ends (none for a stop word); a
+    report repeats its words, so each is cut once."""
+    if word in _STOP or "fractie" in word:
+        return ()
+    padded = f"_{word}_"
+    return tuple(padded[i : i + _NGRAM] for i in range(len(padded) - _NGRAM + 1))
 
 
 class _Index:
-    """4-gram vectors of every pair (question + answer, and question alone), with IDF."""
+    """4-gram vectors of the pairs given (question + answer; the question alone when a likeness
+    pointer needs it), with IDF over them; question vectors and norms made when first needed."""
 
     def __init__(self, pairs: Sequence[PairText]) -> None:
+        self.pairs = {p.seq: p for p in pairs}
         self.full = {p.seq: grams(p.question + " " + p.answer) for p in pairs}
-        self.questions = {p.seq: grams(p.question) for p in pairs}
-        df = Counter(g for vec in self.full.values() for g in vec)
+        df: Counter[str] = Counter()
+        for vec in self.full.values():
+            df.update(vec.keys())
         self.idf = {g: math.log(len(pairs) / n) for g, n in df.items()}
-        self.norms = {s: self._norm(v) for s, v in self.full.items()}
-        self.qnorms = {s: self._norm(v) for s, v in self.questions.items()}
+        self.questions: dict[int, Counter[str]] = {}
+        self.norms: dict[tuple[int, bool], float] = {}
 
-    def _norm(self, vec: Counter[str]) -> float:
-        return math.sqrt(sum((self.idf.get(g, 0.0) * n) ** 2 for g, n in vec.items())) or 1.0
+    def _vector(self, seq: int, questions_only: bool) -> Counter[str]:
+        if not questions_only:
+            return self.full[seq]
+        if seq not in self.questions:
+            self.questions[seq] = grams(self.pairs[seq].question)
+        return self.questions[seq]
 
-    def score(self, query: dict[str, float], seq: int, questions_only: bool) -> float:
-        vec = self.questions[seq] if questions_only else self.full[seq]
-        norm = self.qnorms[seq] if questions_only else self.norms[seq]
-        hit = sum(self.idf.get(g, 0.0) * w for g, w in query.items() if g in vec)
-        return hit / math.sqrt(norm)
+    def _norm(self, seq: int, questions_only: bool) -> float:
+        key = (seq, questions_only)
+        if key not in self.norms:
+            vec = self._vector(seq, questions_only)
+            # |idf * tf|: the products made and squared in C (a pair has ~600 distinct 4-grams)
+            weights = map(operator.mul, map(self.idf.__getitem__, vec.keys()), vec.values())
+            self.norms[key] = math.hypot(*weights) or 1.0
+        return self.norms[key]
+
+    def weigh(self, query: dict[str, float]) -> dict[str, float]:
+        """The query's weights times IDF, for the 4-grams some pair has."""
+        idf = self.idf
+        return {g: idf[g] * w for g, w in query.items() if g in idf}
+
+    def score(self, weighed: dict[str, float], seq: int, questions_only: bool) -> float:
+        """`weighed` (see `weigh`) against a pair: the shared 4-grams found by a set
+        intersection (in C), the sum divided by the square root of the pair's norm."""
+        vec = self._vector(seq, questions_only)
+        hit = sum(map(weighed.__getitem__, weighed.keys() & vec.keys()))
+        return hit / math.sqrt(self._norm(seq, questions_only))
 
 
 def subject_of(pointer: Pointer) -> str:
@@ -122,7 +152,10 @@ def resolve_all(
         for pointer in own:
             candidates = [p.seq for p in pairs[:i] if p.fractie == pointer.fractie]
             if len(candidates) > 1 and not pointer.nearest and index is None:
-                index = _Index(pairs)  # built once, for the first pointer with a choice
+                # the pairs of the fracties pointed to: the only candidates, and the IDF's
+                # documents (a report's other pairs would cost a third more to read)
+                named = {q.fractie for ps in pointers for q in ps}
+                index = _Index([p for p in pairs if p.fractie in named])
             ref, resolved = _resolve_one(pointer, pair, pairs[:i], candidates, index, done)
             done.append(resolved)
             if all((r.fractie, r.seq) != (ref.fractie, ref.seq) for r in refs):
@@ -146,9 +179,10 @@ def _resolve_one(
         resolved = _Resolved(pointer.fractie, pair.seq, pair.fractie, mark, {}, seq)
         return AnswerRef(pointer.fractie, seq, 1.0 if candidates else 0.0), resolved
     query, questions_only = _query(pointer, pair, before, subject)
+    weighed = index.weigh(query)
     recent = {r.seq for r in done if _recent(r, pointer.fractie, pair)}
     scores = {
-        s: index.score(query, s, questions_only) * (_RECENT_BONUS if s in recent else 1.0)
+        s: index.score(weighed, s, questions_only) * (_RECENT_BONUS if s in recent else 1.0)
         for s in candidates
     }
     total = _with_same_subject(scores, pointer.fractie, mark, done)
