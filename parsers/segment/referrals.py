@@ -64,6 +64,7 @@ class PairText:
 
 
 def grams(text: str) -> Counter[str]:
+    """The 4-grams of a text with their counts."""
     return Counter(chain.from_iterable(map(_word_grams, _WORD_RE.findall(text.lower()))))
 
 
@@ -90,12 +91,20 @@ class _Index:
         self.idf = {g: math.log(len(pairs) / n) for g, n in df.items()}
         self.questions: dict[int, Counter[str]] = {}
         self.norms: dict[tuple[int, bool], float] = {}
+        self.memo: dict[str, Counter[str]] = {}
+
+    def grams(self, text: str) -> Counter[str]:
+        """`grams`, once per text in this report: a question is read for its own pointers and
+        as context of the next one (callers only read the Counter)."""
+        if text not in self.memo:
+            self.memo[text] = grams(text)
+        return self.memo[text]
 
     def _vector(self, seq: int, questions_only: bool) -> Counter[str]:
         if not questions_only:
             return self.full[seq]
         if seq not in self.questions:
-            self.questions[seq] = grams(self.pairs[seq].question)
+            self.questions[seq] = self.grams(self.pairs[seq].question)
         return self.questions[seq]
 
     def _norm(self, seq: int, questions_only: bool) -> float:
@@ -113,10 +122,10 @@ class _Index:
         return {g: idf[g] * w for g, w in query.items() if g in idf}
 
     def score(self, weighed: dict[str, float], seq: int, questions_only: bool) -> float:
-        """`weighed` (see `weigh`) against a pair: the shared 4-grams found by a set
-        intersection (in C), the sum divided by the square root of the pair's norm."""
+        """`weighed` (see `weigh`) against a pair: the query's 4-grams the pair has, looked up
+        in C (no set built per candidate), the sum divided by the square root of its norm."""
         vec = self._vector(seq, questions_only)
-        hit = sum(map(weighed.__getitem__, weighed.keys() & vec.keys()))
+        hit = sum(map(weighed.__getitem__, filter(vec.__contains__, weighed)))
         return hit / math.sqrt(self._norm(seq, questions_only))
 
 
@@ -178,7 +187,7 @@ def _resolve_one(
         seq = candidates[-1] if candidates else None
         resolved = _Resolved(pointer.fractie, pair.seq, pair.fractie, mark, {}, seq)
         return AnswerRef(pointer.fractie, seq, 1.0 if candidates else 0.0), resolved
-    query, questions_only = _query(pointer, pair, before, subject)
+    query, questions_only = _query(index, pointer, pair, before, subject)
     weighed = index.weigh(query)
     recent = {r.seq for r in done if _recent(r, pointer.fractie, pair)}
     scores = {
@@ -193,26 +202,27 @@ def _resolve_one(
 
 
 def _query(
-    pointer: Pointer, pair: PairText, before: Sequence[PairText], subject: str
+    index: _Index, pointer: Pointer, pair: PairText, before: Sequence[PairText], subject: str
 ) -> tuple[dict[str, float], bool]:
     """The 4-grams to look for (weighted), and whether to compare with questions only."""
     rest = pointer.sentence.replace(subject, " ") if subject else pointer.sentence
     query: dict[str, float] = {}
     if subject:
         for text, weight in ((subject, _SUBJECT_WEIGHT), (rest, 1.0), (pair.question, 1.0)):
-            _add(query, text, weight)
+            _add(query, index.grams(text), weight)
         return query, False
-    _add(query, pair.question + " " + rest, 1.0)
+    _add(query, index.grams(pair.question), 1.0)
+    _add(query, index.grams(rest), 1.0)
     if pointer.self_ref:  # "uw eerdere gelijkluidende vraag": the sentence repeats its answer
         return query, False
     previous = [p for p in before if p.fractie == pair.fractie]
     if previous:
-        _add(query, previous[-1].question, _CONTEXT_WEIGHT)
+        _add(query, index.grams(previous[-1].question), _CONTEXT_WEIGHT)
     return query, bool(ph.REFERRAL_LIKENESS_RE.search(pointer.sentence))
 
 
-def _add(query: dict[str, float], text: str, weight: float) -> None:
-    for g, n in grams(text).items():
+def _add(query: dict[str, float], found: Counter[str], weight: float) -> None:
+    for g, n in found.items():
         query[g] = query.get(g, 0.0) + n * weight
 
 
