@@ -48,7 +48,7 @@ from parsers.segment.pairs import (
     pair_questions_only,
 )
 from parsers.segment.quality import assess
-from parsers.segment.timing import Timing, read_timing
+from parsers.segment.timing import read_timing
 from parsers.segment.toc import find_body
 from parsers.segment.units import (
     LINE_FORMATS,
@@ -104,26 +104,19 @@ def parse_blocks_accounted(
     # flat: the units' texts, then the footnotes' (join_lines made them flat)
     all_text = " ".join([join_flat(flat), *(f.text for f in footnotes if f.text)])
     front_text = join_flat(flat[: body.start])
-    timing = read_timing(front_text)
-    document = _document(front, kind, evidence, body.toc_fracties, all_text, front_text, timing)
+    document, sent = _document(front, kind, evidence, body.toc_fracties, all_text, front_text)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
         *front_issues(front, kind),
-        *timing.issues,
+        *sent,
         *issues,
         *pair_issues(pairs, kind == KIND_VERSLAG and answered),
         *footnote_issues(markers, footnotes),
         *_loose_issues(loose),
     )
+    texts = (units, all_text, front_text)
     consultation = _consultation(
-        document,
-        events,
-        pairs,
-        footnotes,
-        unassigned,
-        all_issues,
-        source_format,
-        (units, all_text, front_text),
+        document, events, pairs, footnotes, unassigned, all_issues, source_format, texts
     )
     heads = tuple(u for ev in events if ev.kind in HEADINGS for u in ev.units)
     ledger = Accounting(tuple(units[: body.start]), heads, tuple(repeated), furniture, markers)
@@ -237,9 +230,10 @@ def _document(
     toc: tuple[str, ...],
     text: str,
     front_text: str,
-    timing: Timing,
-) -> DocumentInfo:
-    return DocumentInfo(
+) -> tuple[DocumentInfo, tuple[ParseIssue, ...]]:
+    """The document's fields, and the issues of the dates it says things were sent."""
+    timing = read_timing(front_text)
+    info = DocumentInfo(
         dossier=front.dossier,
         ondernummer=front.ondernummer,
         kind=kind,
@@ -262,6 +256,7 @@ def _document(
         questions_sent=timing.questions_sent,
         answers_sent=timing.answers_sent,
     )
+    return info, timing.issues
 
 
 def _without_sections(
@@ -282,10 +277,9 @@ def _without_sections(
         "the text is kept unassigned",
     )
     text = join_lines([u.text for u in units])
-    timing = read_timing(text)
-    document = _document(front, kind, evidence, toc, text, text, timing)
+    document, sent = _document(front, kind, evidence, toc, text, text)
     unassigned = (*(Unassigned(u.text, u.line) for u in units), *loose)
-    issues = (issue, *front_issues(front, kind), *timing.issues, *_loose_issues(loose))
+    issues = (issue, *front_issues(front, kind), *sent, *_loose_issues(loose))
     consultation = Consultation(
         document=document,
         sections=(),
