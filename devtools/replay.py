@@ -6,6 +6,7 @@ Serves a Scenario (devtools/replay_data.py) as the TK OData API v4 (`/OData/v4/2
 a path pattern. Used by tests, `jbz demo` and bench/sync.py.
 """
 
+import json
 import re
 import socket
 import struct
@@ -18,6 +19,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devtools.replay_data import Scenario, load_sample_scenario, v5_metadata
 from devtools.replay_filter import Schema, read_schema
+from devtools.replay_fracties import fractie_page
 from devtools.replay_odata import ERROR_TYPE, document_page, error_body
 from devtools.replay_sru import sru_response
 from flows.config import Config, load_config
@@ -293,6 +295,12 @@ class ReplayServer:
         if rest == "Document":
             status, body = self._document_page(version, query)
             return Reply(status, body, JSON_TYPE if status == 200 else ERROR_TYPE)
+        if rest == "Fractie":
+            base, schema = self.tk_url(version), self.schema(version)
+            status, page = fractie_page(sc.fracties, schema, query, self.page_size, base)
+            return Reply(
+                status, json.dumps(page).encode(), JSON_TYPE if status == 200 else ERROR_TYPE
+            )
         m = re.fullmatch(r"Document\(([-0-9a-fA-F]+)\)/[Rr]esource", rest)
         if m and m.group(1) in sc.docs and not sc.docs[m.group(1)].deleted:
             return Reply(200, sc.body(m.group(1)), str(sc.docs[m.group(1)].raw["ContentType"]))

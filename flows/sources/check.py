@@ -19,6 +19,7 @@ from flows.sources.tk_schema import (
     read_entity_fields,
     unmapped,
 )
+from parsers.fracties import load
 
 RENAMED = ("document_number", "ondernummer")  # the concepts v5 is known to have renamed
 
@@ -79,6 +80,37 @@ def check_koop(client: HttpClient, cfg: Config, dossier: str) -> str:
     )
 
 
+# The fields of the TK `Fractie` entity the comparison reads (the same in v4 and, as far as known,
+# in v5: the announced renames are on Document).
+_FRACTIE_SELECT = "Id,Afkorting,NaamNL,DatumActief,DatumInactief"
+_FRACTIES_SINCE = "2008-01-01"  # parsers/fracties.json holds every fractie since 2008
+
+
+def check_fracties(client: HttpClient, cfg: Config) -> str:
+    """One line: the TK fracties active since 2008 that `fracties` (parsers/fracties.json) lacks,
+    or that it has them all."""
+    params = {"$filter": "Verwijderd eq false", "$select": _FRACTIE_SELECT}
+    live = [
+        r
+        for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Fractie", params)
+        for r in page
+        if r.get("NaamNL") and str(r.get("DatumInactief") or "9999")[:10] >= _FRACTIES_SINCE
+    ]
+    known = {f.tk_fractie_id for f in load()[0]}
+    lacking = [r for r in live if r.get("Id") not in known]
+    if not lacking:
+        return f"TK Fractie: all {len(live)} fracties active since 2008 are in the fracties table."
+    names = ", ".join(
+        f"{r.get('Afkorting')} ({r.get('NaamNL')}, from {str(r.get('DatumActief'))[:10]}, "
+        f"Id {r.get('Id')})"
+        for r in lacking
+    )
+    return (
+        f"TK Fractie: the fracties table lacks {len(lacking)} of {len(live)} fracties active "
+        f"since 2008: {names}; add them to parsers/fracties.json."
+    )
+
+
 def _tk(client: HttpClient, cfg: Config, since: date) -> int:
     try:
         fields, lines = check_fields(client, cfg)
@@ -90,6 +122,7 @@ def _tk(client: HttpClient, cfg: Config, since: date) -> int:
             counts = route_counts(client, cfg, fields, dossier, since)
             for line in route_lines(counts, dossier, since):
                 print(line)
+        print(check_fracties(client, cfg))
     except SourceError as e:
         print(f"TK API ({cfg.tk_odata_url}) could not be checked: {e}")
         return 2
