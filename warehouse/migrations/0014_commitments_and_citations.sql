@@ -1,4 +1,5 @@
--- 0014: what the government bound itself to, and which pair cites which Kamerstuk.
+-- 0014: what the government bound itself to, which pair cites which Kamerstuk, and the Council
+-- timeline with the chambers apart.
 --
 -- `commitments`: answer sentences in which the government binds itself to a future act
 -- (parsers/segment/commitments.py), kind send_document | report_in_council_report |
@@ -45,3 +46,73 @@ LEFT JOIN qa_pairs p ON p.consultation_id = r.consultation_id AND p.seq = r.seq
 LEFT JOIN council_meeting_documents l ON l.document_id = c.document_id
 LEFT JOIN council_meetings m ON m.meeting_id = l.meeting_id
 ORDER BY c.council_date, c.consultation_id, r.n;
+
+-- The Council timeline with the chambers apart: the columns of 0005 count Tweede Kamer documents
+-- only (an Eerste Kamer verslag, "kst-32317-DR", dated before the TK inbreng, made the answers of
+-- the meeting of 6-7 March 2025 come before its questions); Eerste Kamer documents, pairs and
+-- fracties have their own columns. days_inbreng_to_answers is the second interval.
+CREATE OR REPLACE VIEW v_council_timeline AS
+WITH docs AS (
+    SELECT l.meeting_id, l.role, l.document_id, d.dossier, d.document_date,
+           coalesce(d.chamber, 'TK') AS chamber,
+           coalesce(d.dossier || '-' || d.ondernummer, d.document_number, l.document_id) AS label
+    FROM council_meeting_documents l
+    JOIN documents d USING (document_id)
+    WHERE NOT d.deleted
+),
+per_meeting AS (
+    SELECT meeting_id,
+           list(DISTINCT dossier ORDER BY dossier) FILTER (WHERE dossier IS NOT NULL) AS dossiers,
+           string_agg(DISTINCT label, ', ' ORDER BY label)
+               FILTER (WHERE role = 'agenda' AND chamber = 'TK') AS agenda,
+           min(document_date) FILTER (WHERE role = 'agenda' AND chamber = 'TK') AS agenda_date,
+           list(DISTINCT label ORDER BY label)
+               FILTER (WHERE role = 'inbreng' AND chamber = 'TK') AS inbreng,
+           min(document_date) FILTER (WHERE role = 'inbreng' AND chamber = 'TK') AS inbreng_date,
+           list(DISTINCT label ORDER BY label)
+               FILTER (WHERE role = 'verslag' AND chamber = 'TK') AS verslagen,
+           min(document_date) FILTER (WHERE role = 'verslag' AND chamber = 'TK') AS answers_date,
+           string_agg(DISTINCT label, ', ' ORDER BY label)
+               FILTER (WHERE role = 'council_report' AND chamber = 'TK') AS council_report,
+           min(document_date) FILTER (WHERE role = 'council_report' AND chamber = 'TK')
+               AS report_date,
+           list(DISTINCT label ORDER BY label)
+               FILTER (WHERE role = 'debate' AND chamber = 'TK') AS debates,
+           list(DISTINCT label ORDER BY label) FILTER (WHERE chamber = 'EK') AS ek_documents,
+           min(document_date) FILTER (WHERE chamber = 'EK') AS ek_date
+    FROM docs
+    GROUP BY meeting_id
+),
+seen AS (
+    SELECT l.meeting_id, c.consultation_id, c.pair_count, coalesce(c.chamber, 'TK') AS chamber
+    FROM council_meeting_documents l
+    JOIN v_consultations c USING (document_id)
+),
+pairs AS (
+    SELECT meeting_id,
+           coalesce(sum(pair_count) FILTER (WHERE chamber = 'TK'), 0)::BIGINT AS pairs,
+           coalesce(sum(pair_count) FILTER (WHERE chamber = 'EK'), 0)::BIGINT AS ek_pairs
+    FROM seen GROUP BY meeting_id
+),
+asked AS (
+    SELECT s.meeting_id,
+           list(DISTINCT p.fractie ORDER BY p.fractie) FILTER (WHERE s.chamber = 'TK') AS fracties,
+           list(DISTINCT p.fractie ORDER BY p.fractie) FILTER (WHERE s.chamber = 'EK')
+               AS ek_fracties
+    FROM seen s
+    JOIN qa_pairs p USING (consultation_id)
+    GROUP BY s.meeting_id
+)
+SELECT m.meeting_id, m.council, m.informal, m.starts_on, m.ends_on, m.place, d.dossiers,
+       d.agenda, d.agenda_date, d.inbreng, d.inbreng_date, d.verslagen, d.answers_date,
+       d.council_report, d.report_date, d.debates,
+       coalesce(p.pairs, 0) AS pairs, coalesce(a.fracties, []::VARCHAR[]) AS fracties,
+       date_diff('day', d.agenda_date, d.answers_date) AS days_agenda_to_answers,
+       d.ek_documents, d.ek_date, coalesce(p.ek_pairs, 0) AS ek_pairs,
+       coalesce(a.ek_fracties, []::VARCHAR[]) AS ek_fracties,
+       date_diff('day', d.inbreng_date, d.answers_date) AS days_inbreng_to_answers
+FROM council_meetings m
+LEFT JOIN per_meeting d USING (meeting_id)
+LEFT JOIN pairs p USING (meeting_id)
+LEFT JOIN asked a USING (meeting_id)
+ORDER BY m.starts_on, m.council;
