@@ -13,8 +13,9 @@ look at; each reason is a short code. "ok": none of the checks fired. Checks:
 - text_cut_off: the last question or answer stops mid-sentence (a truncated file);
 - and the issues that say a field or an answer did not read (date_unfilled in a verslag,
   number_unfilled, answers_unmatched, empty_question, unknown_fractie);
-- speaker_mismatch: a question names as its speaker a fractie other than its section's (a
-  fractie heading in a wording the lexicon lacks credits its questions to the fractie before).
+- speaker_mismatch: a question, or an answer sentence that starts with it, names as speaking
+  a fractie its section does not speak for (a fractie heading in a wording the lexicon lacks
+  credits its questions to the fractie before; segment/fractie_ids.py).
 """
 
 from collections.abc import Sequence
