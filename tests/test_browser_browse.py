@@ -112,6 +112,11 @@ def test_search_filter_on_pvv_and_see_the_pair(browse: tuple[str, Path]) -> None
     ).json()
     assert 24 in [r["seq"] for r in stemmed]
 
+    # the canonical fracties as an array facet: the joint PvdA/GroenLinks block counts under both
+    facets = requests.get(f"{base}/jbz/pairs.json?_search=Schengen", timeout=30).json()
+    by_id = {f["value"]: f["count"] for f in facets["facet_results"]["fractie_ids"]["results"]}
+    assert by_id["tk-gl"] == by_id["tk-pvda"] > 0 and by_id["tk-pvv"] > 0
+
     feed = requests.get(f"{base}/jbz/new_consultations.atom", timeout=30)
     assert feed.ok and "<entry>" in feed.text and "Verslag 1" in feed.text
 

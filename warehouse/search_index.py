@@ -52,7 +52,7 @@ pair_names AS (
 SELECT q.consultation_id, q.document_id, q.seq, q.fractie, array_to_string(q.parties, ', '),
        q.topic, coalesce(q.title, q.council_date::VARCHAR) AS council, q.council_date::VARCHAR,
        q.council_end::VARCHAR, q.dossier, q.ondernummer, q.kind, q.committee, q.question,
-       q.answer, q.refers_to, d.file_url, q.chamber, array_to_string(q.fractie_ids, ', '),
+       q.answer, q.refers_to, d.file_url, q.chamber, to_json(coalesce(q.fractie_ids, []))::VARCHAR,
        coalesce(pn.names, '|' || lower(q.fractie) || '|')
 FROM v_qa q LEFT JOIN documents d USING (document_id)
 LEFT JOIN pair_names pn USING (consultation_id, seq)
