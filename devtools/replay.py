@@ -290,7 +290,7 @@ class ReplayServer:
         sc = self.scenario
         if rest == "$metadata":
             return Reply(200, self.metadata(version), "application/xml")
-        if rest in ("Document", "DocumentPublicatie"):
+        if rest in ("Document", "DocumentPublicatie", "Fractie"):
             url, schema = self.tk_url(version) + "/" + rest, self.schema(version)
             status, body = collection_page(sc, schema, query, self.page_size, url, rest)
             return Reply(status, body, JSON_TYPE if status == 200 else ERROR_TYPE)

@@ -19,6 +19,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from devtools.recorded import SAMPLES
+from devtools.replay_fracties import load_fracties
 
 RECORDS_FILE = "tk_odata_document_records_jbz-raad_2024-2025.json"
 ZAAK_FILES = (
@@ -194,6 +195,7 @@ class Scenario:
     slow_query_seconds: float = 0.2
     # Document properties the v5 `$metadata` leaves out (v5 dropped fields, TK issue on v5)
     dropped_fields: tuple[str, ...] = ()
+    fracties: list[dict[str, Any]] = field(default_factory=list)  # TK `Fractie` records
 
     def add_document(self, raw: dict[str, Any], body: bytes | None = None, **kw: Any) -> None:
         self.docs[str(raw["Id"])] = ScenarioDoc(raw=dict(raw), body=body, **kw)
@@ -247,6 +249,7 @@ def _sru_from_doc(doc: ScenarioDoc, xml: bytes | None) -> SruRecord:
 def load_sample_scenario(samples: Path = SAMPLES) -> Scenario:
     """The recorded JBZ-Raad dossier: 131 records plus the 898 Document, two EK records (built)."""
     sc = Scenario(metadata_v4=(samples / "tk_odata_v4_2.0_metadata.xml").read_bytes())
+    sc.fracties = load_fracties(samples)
     for raw in json.loads((samples / RECORDS_FILE).read_text(encoding="utf-8")):
         sc.add_document(raw)
     for name in ZAAK_FILES:

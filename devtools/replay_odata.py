@@ -95,6 +95,8 @@ def select_records(
     """(the records the query selects in order, whether the live service would give up on it)."""
     if entity == "Document":
         records = [full_record(d, version, len(sc.body(i))) for i, d in sc.docs.items()]
+    elif entity == "Fractie":
+        records = [dict(r) for r in sc.fracties]
     else:
         records = publication_records(sc)
     slow = False

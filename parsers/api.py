@@ -10,7 +10,7 @@ from parsers.model import Consultation
 from parsers.sniff import decode_text, sniff_format
 
 # Bump on any change that can change the output for the same bytes: `jbz reparse` relies on it.
-PARSER_VERSION = "2.0.1"
+PARSER_VERSION = "2.7.0"
 
 
 def _read_txt(data: bytes) -> tuple[Block, ...]:

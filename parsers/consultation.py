@@ -13,6 +13,7 @@ footnote markers are listed; `parse_blocks_accounted` returns that ledger for th
 test.
 """
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,10 @@ from parsers.references import kamerstuk_refs_in_flat, parse_kamerstuk_refs
 from parsers.segment.answer_part import pair_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
+from parsers.segment.citations import place_citations
+from parsers.segment.commitments import find_commitments
 from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
+from parsers.segment.fractie_ids import assign_fracties, document_chamber, speaker_mismatches
 from parsers.segment.frontmatter import FrontInfo, parse_front
 from parsers.segment.headings import KNOWN_PARTIES
 from parsers.segment.kind import decide_kind, front_issues
@@ -44,6 +48,7 @@ from parsers.segment.pairs import (
     pair_questions_only,
 )
 from parsers.segment.quality import assess
+from parsers.segment.timing import read_timing
 from parsers.segment.toc import find_body
 from parsers.segment.units import (
     LINE_FORMATS,
@@ -98,17 +103,20 @@ def parse_blocks_accounted(
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
     # flat: the units' texts, then the footnotes' (join_lines made them flat)
     all_text = " ".join([join_flat(flat), *(f.text for f in footnotes if f.text)])
-    document = _document(front, kind, evidence, body.toc_fracties, all_text)
+    front_text = join_flat(flat[: body.start])
+    document, sent = _document(front, kind, evidence, body.toc_fracties, all_text, front_text)
     unassigned = (*_unassigned(orphans, cleaned), *loose)
     all_issues = (
         *front_issues(front, kind),
+        *sent,
         *issues,
         *pair_issues(pairs, kind == KIND_VERSLAG and answered),
         *footnote_issues(markers, footnotes),
         *_loose_issues(loose),
     )
+    texts = (units, all_text, front_text)
     consultation = _consultation(
-        document, events, pairs, footnotes, unassigned, all_issues, source_format, units, all_text
+        document, events, pairs, footnotes, unassigned, all_issues, source_format, texts
     )
     heads = tuple(u for ev in events if ev.kind in HEADINGS for u in ev.units)
     ledger = Accounting(tuple(units[: body.start]), heads, tuple(repeated), furniture, markers)
@@ -123,21 +131,26 @@ def _consultation(
     unassigned: tuple[Unassigned, ...],
     issues: tuple[ParseIssue, ...],
     source_format: str,
-    units: Sequence[Unit],
-    all_text: str,
+    texts: tuple[Sequence[Unit], str, str],
 ) -> Consultation:
-    sections = build_sections(events)
+    """`texts`: the units, the whole text flat and the front matter flat."""
+    units, all_text, front_text = texts
+    sections, pairs, unknown = assign_fracties(document, build_sections(events), pairs)
+    issues = (*issues, *unknown, *speaker_mismatches(document, pairs))
     return Consultation(
         document=document,
         sections=sections,
         pairs=pairs,
         footnotes=footnotes,
-        kamerstuk_references=kamerstuk_refs_in_flat(all_text),
+        kamerstuk_references=place_citations(
+            kamerstuk_refs_in_flat(all_text), front_text, pairs, footnotes
+        ),
         unassigned=unassigned,
         issues=issues,
         source_format=source_format,
         layout=_layout(events),
         quality=assess(document, sections, pairs, unassigned, issues, units),
+        commitments=find_commitments(pairs),
     )
 
 
@@ -211,9 +224,16 @@ def _loose_issues(loose: Sequence[Unassigned]) -> tuple[ParseIssue, ...]:
 
 
 def _document(
-    front: FrontInfo, kind: DocumentKind, evidence: str, toc: tuple[str, ...], text: str
-) -> DocumentInfo:
-    return DocumentInfo(
+    front: FrontInfo,
+    kind: DocumentKind,
+    evidence: str,
+    toc: tuple[str, ...],
+    text: str,
+    front_text: str,
+) -> tuple[DocumentInfo, tuple[ParseIssue, ...]]:
+    """The document's fields, and the issues of the dates it says things were sent."""
+    timing = read_timing(front_text)
+    info = DocumentInfo(
         dossier=front.dossier,
         ondernummer=front.ondernummer,
         kind=kind,
@@ -232,7 +252,11 @@ def _document(
         kind_evidence=evidence,
         nader=front.nader,
         associations=parse_associations(text),
+        chamber=document_chamber(front.ondernummer, front_text),
+        questions_sent=timing.questions_sent,
+        answers_sent=timing.answers_sent,
     )
+    return info, timing.issues
 
 
 def _without_sections(
@@ -253,15 +277,17 @@ def _without_sections(
         "the text is kept unassigned",
     )
     text = join_lines([u.text for u in units])
-    document = _document(front, kind, evidence, toc, text)
+    document, sent = _document(front, kind, evidence, toc, text, text)
     unassigned = (*(Unassigned(u.text, u.line) for u in units), *loose)
-    issues = (issue, *front_issues(front, kind), *_loose_issues(loose))
+    issues = (issue, *front_issues(front, kind), *sent, *_loose_issues(loose))
     consultation = Consultation(
         document=document,
         sections=(),
         pairs=(),
         footnotes=footnotes,
-        kamerstuk_references=parse_kamerstuk_refs(text),
+        kamerstuk_references=tuple(  # no body: all of it is front matter
+            dataclasses.replace(r, part="front") for r in parse_kamerstuk_refs(text)
+        ),
         unassigned=unassigned,
         issues=issues,
         source_format=source_format,

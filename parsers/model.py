@@ -39,6 +39,9 @@ class DocumentInfo:
     )
     nader: bool = False  # "VERSLAG VAN EEN NADER SCHRIFTELIJK OVERLEG": a second round
     associations: tuple["Association", ...] = ()
+    chamber: str = "TK"  # "TK" (Tweede Kamer) or "EK" (Eerste Kamer)
+    questions_sent: str | None = None  # ISO date the committee sent its questions
+    answers_sent: str | None = None  # ISO date of the (last) answer letter
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,21 @@ class Section:
     heading: str
     singular_member: bool  # "het lid van de BBB-fractie"
     line: int
+    chamber: str = "TK"
+    fractie_ids: tuple[
+        str, ...
+    ] = ()  # every canonical fractie it speaks for (parsers/fracties.json)
 
 
 @dataclass(frozen=True)
 class AnswerRef:
-    """An answer that points to another fractie's answer; `seq` is the resolved pair or None."""
+    """An answer that points to another fractie's answer; `seq` is the resolved pair or None,
+    `confidence` how sure the resolution is (segment/referrals.py: 1.0 one candidate or
+    "bovenstaand antwoord", 0.5 a tie; 0.0 none)."""
 
     fractie: str
     seq: int | None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,23 @@ class Pair:
     refers_to: tuple[AnswerRef, ...]
     footnotes: tuple[int, ...]
     answer_line: int | None  # the line/position of the "Antwoord" marker
+    questions_direct: int = 0  # sentences ending in "?" (as question_count)
+    questions_indirect: int = 0  # sentences without "?" that ask or request (segment/questions)
+    chamber: str = "TK"
+    fractie_ids: tuple[
+        str, ...
+    ] = ()  # every canonical fractie it speaks for (parsers/fracties.json)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A sentence of an answer in which the government binds itself to a future act
+    (segment/commitments.py): kind is send_document, report_in_council_report, inform_kamer,
+    act_in_council or other."""
+
+    seq: int  # the pair whose answer holds it
+    sentence: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -95,6 +122,8 @@ class KamerstukRef:
     toevoeging: str | None  # "VI" in 36200-VI, "20" in 21501-20
     ondernummer: str | None  # "790"
     text: str  # the citation as printed
+    seq: int | None = None  # the pair it is in (segment/citations.py); None in the front matter
+    part: str | None = None  # front | question | answer | footnote
 
 
 @dataclass(frozen=True)
@@ -132,3 +161,4 @@ class Consultation:
     parser_version: str = field(default="")
     layout: str = "none"  # interleaved | separate_part | questions_only | letter | none
     quality: Quality = field(default_factory=lambda: Quality("ok"))
+    commitments: tuple[Commitment, ...] = ()

@@ -3,12 +3,16 @@
 JSON shape (extra keys may be added, these never change):
 {"document": {dossier, ondernummer, kind, title, date, council_date, committee, chair, clerk,
   addressee, subjects: [{title, kamerstukken: ["32317-790"], zaak}], toc_fracties: [...],
-  dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}]},
- "sections": [{fractie, parties, heading, singular_member}],
- "pairs": [{seq, fractie, topic, question, answer, question_count, refers_to: [{fractie, seq}],
-  footnotes: [n, ...]}],
- "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text}],
- "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]}}
+  dossier_number, toevoeging, co_dossiers, kind_evidence, nader, associations: [{fractie, joins}],
+  chamber, questions_sent, answers_sent},
+ "sections": [{fractie, parties, heading, singular_member, chamber, fractie_ids}],
+ "pairs": [{seq, fractie, topic, question, answer, question_count,
+  refers_to: [{fractie, seq, confidence}], footnotes: [n, ...], questions_direct,
+  questions_indirect, chamber, fractie_ids}],
+ "footnotes": [{n, text}], "kamerstuk_references": [{dossier, toevoeging, ondernummer, text,
+  seq, part}],
+ "unassigned": [...], "issues": [...], "layout", "quality": {verdict, reasons: [...]},
+ "commitments": [{seq, sentence, kind}]}
 """
 
 import json
@@ -28,6 +32,8 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
                 "heading": s.heading,
                 "singular_member": s.singular_member,
                 "line": s.line,
+                "chamber": s.chamber,
+                "fractie_ids": list(s.fractie_ids),
             }
             for s in c.sections
         ],
@@ -39,6 +45,8 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
                 "toevoeging": r.toevoeging,
                 "ondernummer": r.ondernummer,
                 "text": r.text,
+                "seq": r.seq,
+                "part": r.part,
             }
             for r in c.kamerstuk_references
         ],  # fmt: skip
@@ -48,6 +56,9 @@ def to_json_dict(c: Consultation) -> dict[str, Any]:
         "quality": {"verdict": c.quality.verdict, "reasons": list(c.quality.reasons)},
         "source_format": c.source_format,
         "parser_version": c.parser_version,
+        "commitments": [
+            {"seq": m.seq, "sentence": m.sentence, "kind": m.kind} for m in c.commitments
+        ],
     }
 
 
@@ -74,6 +85,9 @@ def _document_dict(d: DocumentInfo) -> dict[str, Any]:
         "kind_evidence": d.kind_evidence,
         "nader": d.nader,
         "associations": [{"fractie": a.fractie, "joins": list(a.joins)} for a in d.associations],
+        "chamber": d.chamber,
+        "questions_sent": d.questions_sent,
+        "answers_sent": d.answers_sent,
     }
 
 
@@ -85,9 +99,15 @@ def _pair_dict(p: Pair) -> dict[str, Any]:
         "question": p.question,
         "answer": p.answer,
         "question_count": p.question_count,
-        "refers_to": [{"fractie": r.fractie, "seq": r.seq} for r in p.refers_to],
+        "refers_to": [
+            {"fractie": r.fractie, "seq": r.seq, "confidence": r.confidence} for r in p.refers_to
+        ],
         "footnotes": list(p.footnotes),
         "answer_line": p.answer_line,
+        "questions_direct": p.questions_direct,
+        "questions_indirect": p.questions_indirect,
+        "chamber": p.chamber,
+        "fractie_ids": list(p.fractie_ids),
     }
 
 

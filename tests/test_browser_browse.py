@@ -184,6 +184,14 @@ def test_search_is_ranked_as_jbz_search_and_marks_the_words(
     old = requests.get(f"{base}/jbz/pairs?_search=Schengen&_sort=rank", timeout=30)
     assert old.ok and old.url.startswith(f"{base}/jbz/qa?")
 
+    # the canonical fracties as an array facet: the joint PvdA/GroenLinks block counts under both
+    facets = requests.get(f"{base}/jbz/qa.json?_search=Schengen", timeout=30).json()
+    by_id = {f["value"]: f["count"] for f in facets["facet_results"]["fractie_ids"]["results"]}
+    assert by_id["tk-gl"] == by_id["tk-pvda"] > 0 and by_id["tk-pvv"] > 0
+
+    feed = requests.get(f"{base}/jbz/new_consultations.atom", timeout=30)
+    assert feed.ok and "<entry>" in feed.text and "Verslag 1" in feed.text
+
 
 def test_facets_on_fractie_parties_chamber_meeting_council_dossier_topic_year(
     browse: tuple[str, Path], page: "Page"

@@ -71,3 +71,9 @@ def test_demo_then_report(prefect_api_url: str, tmp_path: Path) -> None:
     assert found.returncode == 0, found.stderr
     first = json.loads(found.stdout)[0]
     assert (first["document_id"], first["seq"], first["fractie"]) == (DEMO_DOCUMENT_ID, 24, "PVV")
+    # --fractie matches any of a pair's fracties: GroenLinks finds the joint block's pairs
+    joint = jbz("search", "Schengen", "--fractie", "GroenLinks", "--format", "json", env=env)
+    assert joint.returncode == 0, joint.stderr
+    assert json.loads(joint.stdout) and {h["fractie"] for h in json.loads(joint.stdout)} == {
+        "PvdA en GroenLinks"
+    }

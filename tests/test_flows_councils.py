@@ -77,6 +77,18 @@ def test_ingest_links_every_agenda_verslag_and_report_to_one_meeting(flow_env: P
     # the demo's example report: 98 pairs over 9 fracties, found by its title's dates
     example = meeting(flow_env, "jbz-raad-2022-12-08")
     assert example["pairs"] == 98 and len(example["fracties"]) == 9
+    # the chambers apart: the Eerste Kamer verslag of 6-7 March 2025 (kst-32317-DR, dated before
+    # the TK inbreng) has its own column, so the TK answers no longer come before the questions
+    march = meeting(flow_env, "jbz-raad-2025-03-06")
+    assert march["ek_documents"] == ["32317-DR"] and "32317-DR" not in march["verslagen"]
+    assert march["answers_date"] >= march["inbreng_date"]
+    intervals = query(
+        flow_env,
+        "SELECT meeting_id, days_agenda_to_answers, days_inbreng_to_answers "
+        "FROM v_council_timeline",
+    )
+    assert len(intervals) >= 8
+    assert all(d is None or d >= 0 for row in intervals for d in row[1:]), intervals
 
     # every listed agenda, verslag and report is in exactly one meeting (UNIQUE document_id),
     # except those whose title names no Council and cites no agenda

@@ -5,8 +5,9 @@ import random
 import pytest
 
 from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
-from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
+from parsers.segment.crossrefs import find_pointers, find_referred_fracties
 from parsers.segment.markers import strip_markers
+from parsers.segment.referrals import PairText, resolve_all
 from parsers.segment.units import join_lines
 
 
@@ -94,22 +95,38 @@ def test_referred_fracties() -> None:
         "Het voorstel bevat verwijzingen naar de D66-fractie.": [],  # "verwijzingen" is no pointer
     }
     for answer, expected in cases.items():
-        assert find_referred_fracties(answer, "Volt", fracties)[0] == expected, answer
+        assert find_referred_fracties(answer, "Volt", fracties) == expected, answer
 
 
-def test_reference_resolves_to_the_closest_earlier_answer() -> None:
-    earlier = [
-        Earlier(1, "VVD", None, "Dublinverordening conferentie opvang lidstaten"),
-        Earlier(2, "VVD", None, "Schengentoetreding Roemenië Bulgarije"),
-        Earlier(3, "D66", "Frontex", "Frontex grondrechten"),
-        Earlier(4, "D66", "Frontex", "Frontex operaties"),
+def test_each_pointer_resolves_to_the_answer_it_means() -> None:
+    pairs = [
+        PairText(
+            1, "VVD", "Wat is de inzet op de conferentie over de Dublinverordening?", "Inzet."
+        ),
+        PairText(2, "VVD", "Hoe staat het met de Schengentoetreding van Roemenië?", "Goed."),
+        PairText(3, "D66", "Wat vindt de staatssecretaris van Frontex?", "Frontex werkt."),
+        PairText(4, "D66", "Wat is de stand van de Schengentoetreding van Bulgarije?", "Later."),
+        PairText(5, "PVV", "Waarom Schengentoetreding van Bulgarije en Roemenië?", ""),
     ]
-    question = "Wat is de inzet op de conferentie over de Dublinverordening?"
-    current = Earlier(5, "PVV", "Frontex", question)
-    pointing = "verwijst naar het antwoord over de Dublinverordening"
-    refs = resolve(["VVD", "D66", "SP"], current, pointing, earlier)
-    # VVD: the Dublin answer; D66: no shared words, same topic -> the latest; SP: none earlier.
-    assert [(r.fractie, r.seq) for r in refs] == [("VVD", 1), ("D66", 4), ("SP", None)]
+    answer = (
+        "Het kabinet verwijst naar het antwoord op de vraag van de leden van de VVD-fractie over "
+        "de conferentie over de Dublinverordening. Zie ook het antwoord aan de VVD-fractie over "
+        "Roemenië. Het kabinet verwijst naar een gelijkluidende vraag van de D66-fractie en naar "
+        "de vraag van de SP."
+    )
+    pointers = find_pointers(answer, "PVV", ["VVD", "D66", "PVV", "SP"])
+    assert [p.fractie for p in pointers] == ["VVD", "VVD", "D66", "SP"]
+    refs = resolve_all(pairs, [[], [], [], [], pointers])[4]
+    # every pointer, not only the first: two VVD answers; D66: the like question; SP: none
+    assert [(r.fractie, r.seq) for r in refs] == [("VVD", 1), ("VVD", 2), ("D66", 4), ("SP", None)]
+    assert all(0.5 <= r.confidence <= 1.0 for r in refs[:3]) and refs[3].confidence == 0.0
+
+
+def test_bovenstaand_antwoord_is_the_pair_just_before() -> None:
+    pairs = [PairText(n, "Volt", f"Vraag {n} over migratie?", "Antwoord.") for n in (1, 2, 3)]
+    pointers = find_pointers("Het kabinet verwijst naar bovenstaand antwoord.", "Volt", ["Volt"])
+    refs = resolve_all(pairs, [[], [], pointers])[2]
+    assert [(r.fractie, r.seq, r.confidence) for r in refs] == [("Volt", 2, 1.0)]
 
 
 def test_citations_found_near_nr_are_those_of_a_full_scan() -> None:

@@ -38,7 +38,8 @@ def test_json_shape() -> None:
     assert d["document"]["subjects"][0]["kamerstukken"] == ["32317-790"]
     assert set(d["sections"][0]) >= {"fractie", "parties", "heading", "singular_member"}
     assert all(set(p) >= PAIR_KEYS for p in d["pairs"])
-    assert d["pairs"][8]["refers_to"] == [{"fractie": "VVD", "seq": 1}]
+    (ref,) = d["pairs"][8]["refers_to"]  # issue 18 added each item's "confidence"
+    assert (ref["fractie"], ref["seq"]) == ("VVD", 1) and 0.5 <= ref["confidence"] <= 1.0
     assert d["pairs"][2]["footnotes"] == [1, 2]
     assert set(d["footnotes"][0]) >= {"n", "text"}
     assert set(d["kamerstuk_references"][0]) >= {"dossier", "toevoeging", "ondernummer", "text"}

@@ -8,13 +8,9 @@ from parsers.segment.build import _QUESTION_END_RE, question_count
 from parsers.segment.crossrefs import (
     _POINTER_RE,
     _SENTENCE_RE,
-    _STOP,
     _may_point,
     _sentences_with_pointer_words,
-    content_words,
-    loose_words,
 )
-from parsers.segment.crossrefs import _WORD_RE as _CONTENT_RE
 from parsers.segment.headings import (
     _MEMBERS_RE,
     _may_end_in_fractie,
@@ -153,21 +149,6 @@ def test_members_gate_lets_through_every_text_the_pattern_matches() -> None:
             matched += 1
             assert _may_name_members(text), text
     assert matched > 200
-
-
-def test_content_words_are_the_pattern_matches_of_the_whole_text() -> None:
-    """`content_words` cuts the text at whitespace and punctuation and runs `_WORD_RE` only on
-    the tokens that are not letters only; it must give the pattern's matches on the whole
-    lowercased text, minus stop words and fractie words. `loose_words` holds them all."""
-    pieces = ["Lidstaten", "(asiel)", "migranten", "?", ".", ",", "EU-", "2021-", "verordening"]
-    pieces += ["Kabinet", " ", "VVD-fractie", "abc", "_x", "élan", "ĳzeren", ":", ";", "…", "12"]
-    rng = random.Random(11)
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-        plain = {w for w in _CONTENT_RE.findall(text.lower()) if w not in _STOP}
-        expected = {w for w in plain if "fractie" not in w}
-        assert content_words(text) == expected, text
-        assert expected <= loose_words(text), text
 
 
 def test_pointer_sentences_are_those_of_the_sentence_walk() -> None:

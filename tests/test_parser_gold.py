@@ -93,7 +93,8 @@ def _pair_view(p: Pair) -> dict[str, Any]:
         "answer_marker_line": p.answer_line,
         "answer_first_words": " ".join(words(p.answer)[:10]),
         "answer_last_words": " ".join(words(p.answer)[-8:]),
-        "refers_to": [r.fractie for r in p.refers_to],
+        # the fracties referred to (gold lists each once; pair 98 points to two VVD answers)
+        "refers_to": list(dict.fromkeys(r.fractie for r in p.refers_to)),
         "footnotes": list(p.footnotes),
     }
 

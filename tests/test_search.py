@@ -172,3 +172,16 @@ def test_marks_are_the_words_the_search_matched(index: sqlite3.Connection) -> No
                 stems(w) == stems(query) or fold(w).startswith(fold(query)) for w in words
             ), (query, pair_id, words)
     assert marks(index, "Schengen", 10**9) == {}
+
+
+def test_fractie_filter_matches_any_of_a_pairs_fracties(index: sqlite3.Connection) -> None:
+    # the joint block "PvdA en GroenLinks" speaks for both fracties: either name finds it
+    joint = search_pairs(index, "Schengen", SearchFilters(fractie="GroenLinks", limit=100))
+    assert joint and {h.fractie for h in joint} == {"PvdA en GroenLinks"}
+    assert all("schengen" in (h.question + " " + (h.answer or "")).lower() for h in joint)
+    by_pvda = search_pairs(index, "Schengen", SearchFilters(fractie="pvda", limit=100))
+    by_abbreviation = search_pairs(index, "Schengen", SearchFilters(fractie="GL", limit=100))
+    assert [h.seq for h in by_pvda] == [h.seq for h in by_abbreviation] == [h.seq for h in joint]
+    # a name of no fractie of the pair finds nothing; the printed name still works
+    assert search_pairs(index, "Schengen", SearchFilters(fractie="Groen")) == []
+    assert search_pairs(index, "Schengen", SearchFilters(fractie="PvdA en GroenLinks"))

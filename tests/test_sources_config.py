@@ -141,6 +141,8 @@ def test_cli_check_source(
     # the two inbreng whose only link is the Zaak: the route that misses them shows
     assert "since 2024-01-01, only via Zaak: 2 (Inbreng verslag schriftelijk overleg 2)" in out
     assert "via Kamerstukdossier: 130 (" in out and "via Zaak: 8 (" in out
+    # the recorded Fractie set of 2026-09-28: parsers/fracties.json has every one since 2008
+    assert "TK Fractie: all 50 fracties active since 2008 are in the fracties table." in out
 
 
 def test_cli_check_source_unreachable(
@@ -174,3 +176,21 @@ def test_cli_check_source_exits_1_when_the_server_lacks_a_field(
         assert cli_check_source(argparse.Namespace(since=date(2024, 1, 1))) == 1
     out = capsys.readouterr().out
     assert "Kamerstuk number (ondernummer)" in out and "Volgnummer" in out
+
+
+def test_check_source_names_a_fractie_the_table_lacks(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for server in serve_samples():  # its own server: the scenario is changed for this test
+        server.scenario.fracties.append(
+            {"Id": "0f0f0f0f-0000-4000-8000-000000000001", "Verwijderd": False,
+             "Afkorting": "NWE", "NaamNL": "Nieuwe Fractie", "NaamEN": "New Group",
+             "Nummer": 70001, "AantalZetels": 2, "DatumActief": "2026-10-01T00:00:00+02:00",
+             "DatumInactief": None, "GewijzigdOp": None, "ApiGewijzigdOp": None}
+        )  # fmt: skip
+        for k, v in server.env("v5").items():
+            monkeypatch.setenv(k, v)
+        assert cli_check_source(argparse.Namespace(since=date(2024, 1, 1))) == 0
+    out = capsys.readouterr().out
+    assert "TK Fractie: the fracties table lacks 1 of 51 fracties active since 2008: NWE " in out
+    assert "Nieuwe Fractie, from 2026-10-01" in out

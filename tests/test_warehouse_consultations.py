@@ -49,6 +49,7 @@ def test_every_part_of_a_consultation_is_stored(tmp_path: Path) -> None:
         "consultations": 1, "parse_issues": 1, "consultation_subjects": 2, "sections": 3,
         "qa_pairs": 9, "answer_references": 2, "footnotes": 2, "pair_footnotes": 3,
         "kamerstuk_references": 2, "unassigned_text": 1, "consultation_associations": 1,
+        "commitments": 1,
     }  # fmt: skip
 
 

@@ -45,10 +45,17 @@ def test_views_give_the_numbers_of_the_example_report(
         referring = con.execute("SELECT seq, refers_to FROM v_referring_answers").fetchall()
         topics = con.execute("SELECT sum(pairs) FROM v_pairs_by_topic").fetchall()
         open_ = con.execute("SELECT count(*) FROM v_open_consultations").fetchall()
-        questions = con.execute("SELECT sum(question_count) FROM qa_pairs").fetchall()
+        questions = con.execute(
+            "SELECT sum(questions_direct + questions_indirect) FROM qa_pairs"
+        ).fetchall()
+        direct = con.execute(
+            "SELECT sum(questions_direct), sum(questions_indirect) FROM v_questions_per_fractie"
+        ).fetchall()
+        marks = con.execute("SELECT sum(question_count) FROM qa_pairs").fetchall()
     assert {f: n for _, f, n, _ in per} == PER_FRACTIE
     assert {d for d, _, _, _ in per} == {datetime(2022, 12, 8).date()}
-    assert sum(q for _, _, _, q in per) == questions[0][0]
+    assert sum(q for _, _, _, q in per) == questions[0][0]  # direct + indirect
+    assert direct[0][0] == marks[0][0] and direct[0][1] > 0
     assert qa == [(98, 98)]
     assert len(referring) == 22
     assert dict(referring)[88] == "PvdA en GroenLinks, D66"
@@ -108,3 +115,72 @@ def test_the_raw_bytes_give_back_the_same_parse(tmp_path: Path, example: Consult
     assert source == [(sha, PARSER_VERSION)]
     assert raw.sha256 == sha and raw.data == EXAMPLE.read_bytes()
     assert parse_document(raw.data) == example
+
+
+def test_fracties_of_both_chambers_and_the_pairs_they_speak_for(
+    tmp_path: Path, example: Consultation
+) -> None:
+    from warehouse.fracties import sync_fracties
+
+    with db.connect(tmp_path / "w.duckdb") as con:
+        _ingest(con, example)
+        chambers = con.execute("SELECT chamber, count(*) FROM fracties GROUP BY 1").fetchall()
+        joint = con.execute(
+            "SELECT DISTINCT chamber, fractie_ids FROM v_qa WHERE fractie = 'PvdA en GroenLinks'"
+        ).fetchall()
+        per = con.execute(
+            "SELECT chamber, fractie_ids, pairs FROM v_questions_per_fractie WHERE fractie = 'BBB'"
+        ).fetchall()
+        named = con.execute(
+            "SELECT f.name FROM v_qa q, unnest(q.fractie_ids) u(id) JOIN fracties f "
+            "ON f.fractie_id = u.id WHERE q.seq = 1"
+        ).fetchall()
+        alias = con.execute(
+            "SELECT fractie_ids FROM fractie_aliases WHERE alias = 'PvdA en GroenLinks'"
+        ).fetchall()
+        assert sync_fracties(con) is False  # loaded once: the same file is not loaded again
+    assert dict(chambers).keys() == {"TK", "EK"} and min(dict(chambers).values()) > 20
+    assert joint == [("TK", ["tk-pvda", "tk-gl"])]
+    assert per == [("TK", ["tk-bbb"], 1)]
+    assert named == [("Volkspartij voor Vrijheid en Democratie",)]
+    assert alias == [(["tk-pvda", "tk-gl"],)]
+
+
+def test_v_consultations_has_the_dates_sent_and_the_days_to_answer(
+    tmp_path: Path, example: Consultation
+) -> None:
+    other = Path(__file__).parent / "fixtures" / "devset" / "docs" / "kst-21501-02-2516.txt"
+    answered = parse_document(other.read_bytes(), other.name)
+    with db.connect(tmp_path / "w.duckdb") as con:
+        _ingest(con, example)
+        load.load_consultation(con, "tk:doc-2", "ab", answered)  # no document row: still shown
+        rows = con.execute(
+            "SELECT consultation_id, chamber, questions_sent, answers_sent, days_to_answer "
+            "FROM v_consultations ORDER BY consultation_id"
+        ).fetchall()
+    d = datetime(2022, 1, 1).date().replace
+    assert rows == [
+        ("tk:doc-1", "TK", d(month=12, day=5), None, None),  # "bij brief van …": unfilled
+        ("tk:doc-2", "TK", d(month=7, day=12), d(month=7, day=18), 6),
+    ]
+
+
+def test_commitments_and_citations_per_pair_are_one_query(
+    tmp_path: Path, example: Consultation
+) -> None:
+    with db.connect(tmp_path / "w.duckdb") as con:
+        _ingest(con, example)
+        kinds = con.execute("SELECT kind, count(*) FROM v_commitments GROUP BY kind").fetchall()
+        first = con.execute(
+            "SELECT seq, fractie, kind, date FROM v_commitments ORDER BY n LIMIT 1"
+        ).fetchall()
+        cites = con.execute(
+            "SELECT seq, part, fractie FROM v_citations WHERE kamerstuk = '32317-781' ORDER BY n"
+        ).fetchall()
+        front = con.execute("SELECT count(*) FROM v_citations WHERE seq IS NULL").fetchall()
+    assert sum(n for _, n in kinds) == len(example.commitments) == 30
+    assert dict(kinds).keys() == {m.kind for m in example.commitments}
+    # "Het kabinet zal tijdens de bijeenkomst … bespreken …" (pair 1); no answer date printed
+    assert first == [(1, "VVD", "act_in_council", datetime(2022, 12, 8).date())]
+    assert cites == [(77, "question", "ChristenUnie"), (77, "footnote", "ChristenUnie")]
+    assert front == [(5,)]

@@ -14,6 +14,7 @@ from parsers.model import (
     KIND_VERSLAG,
     AnswerRef,
     Association,
+    Commitment,
     Consultation,
     DocumentInfo,
     Footnote,
@@ -89,6 +90,7 @@ def make_consultation(
         parser_version="test-1",
         layout="interleaved",
         quality=Quality("suspect", ("text_cut_off",)),
+        commitments=(Commitment(1, f"Het kabinet zal uw Kamer informeren{tag}.", "inform_kamer"),),
     )
 
 

@@ -1,8 +1,8 @@
 """The rows of one parsed consultation, per warehouse table (pure: no SQL).
 
 Built before a transaction opens, so loading a batch keeps its transaction short. Each list of
-values is in the column order of its table (0001_init.sql, 0007, 0008): warehouse/bulk.py
-inserts by position.
+values is in the column order of its table (0001_init.sql, 0007, 0008, 0010-0014):
+warehouse/bulk.py inserts by position.
 """
 
 import re
@@ -22,6 +22,7 @@ CHILD_TABLES = (
     "kamerstuk_references",
     "unassigned_text",
     "consultation_associations",
+    "commitments",  # 0014
 )
 _KAMERSTUK_RE = re.compile(r"^\s*(\d{5}(?:-[A-Z0-9]+)?-\d+)\b")
 
@@ -64,7 +65,8 @@ def agenda_key(c: Consultation) -> str | None:
 def _date_issues(c: Consultation) -> list[ParseIssue]:
     """Dates the warehouse cannot store as DATE are kept as NULL; say so instead of hiding it."""
     d = c.document
-    texts = [("date", d.date)]
+    texts = [("date", d.date), ("questions_sent", d.questions_sent)]
+    texts += [("answers_sent", d.answers_sent)]
     if d.council_date:
         texts += [("council_date", part) for part in d.council_date.split("/", 1)]
     return [
@@ -110,6 +112,9 @@ def _consultation_row(
         c.layout,
         c.quality.verdict,
         list(c.quality.reasons),
+        d.chamber,  # 0010
+        _iso_date(d.questions_sent),  # 0011
+        _iso_date(d.answers_sent),
     ]
 
 
@@ -144,12 +149,13 @@ def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
         raise ValueError(f"consultation {cid}: pair numbers (seq) are not unique")
     pairs = [
         [cid, p.seq, p.fractie, parties.get(p.fractie, [p.fractie]), p.topic, p.question,
-         p.answer, p.question_count, p.answer_line]
+         p.answer, p.question_count, p.answer_line, p.chamber, list(p.fractie_ids),
+         p.questions_direct, p.questions_indirect]
         for p in c.pairs
     ]  # fmt: skip
     # most pairs refer to no other answer and cite no footnote: skip them (the batch is hot)
     refs = [
-        [cid, p.seq, n, r.fractie, r.seq]
+        [cid, p.seq, n, r.fractie, r.seq, r.confidence]
         for p in c.pairs
         if p.refers_to
         for n, r in enumerate(p.refers_to, 1)
@@ -168,7 +174,17 @@ def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[st
     return {
         "consultation_subjects": _subject_rows(cid, c.document.subjects),
         "sections": [
-            [cid, i, s.fractie, list(s.parties), s.heading, s.singular_member, s.line]
+            [
+                cid,
+                i,
+                s.fractie,
+                list(s.parties),
+                s.heading,
+                s.singular_member,
+                s.line,
+                s.chamber,
+                list(s.fractie_ids),
+            ]
             for i, s in enumerate(c.sections, 1)
         ],
         "qa_pairs": pairs["pairs"],
@@ -176,12 +192,15 @@ def _child_rows(cid: str, c: Consultation, notes: Sequence[Footnote]) -> dict[st
         "footnotes": [[cid, f.n, f.text, f.line] for f in notes],
         "pair_footnotes": pairs["notes"],
         "kamerstuk_references": [
-            [cid, i, _kamerstuk(k), k.dossier, k.toevoeging, k.ondernummer, k.text]
+            [cid, i, _kamerstuk(k), k.dossier, k.toevoeging, k.ondernummer, k.text, k.seq, k.part]
             for i, k in enumerate(c.kamerstuk_references, 1)
         ],
         "unassigned_text": [[cid, i, u.text, u.line] for i, u in enumerate(c.unassigned, 1)],
         "consultation_associations": [
             [cid, i, a.fractie, list(a.joins)] for i, a in enumerate(c.document.associations, 1)
+        ],
+        "commitments": [
+            [cid, i, m.seq, m.kind, m.sentence] for i, m in enumerate(c.commitments, 1)
         ],
     }
 

@@ -85,7 +85,7 @@ def load_consultations(
             failed[document_id] = f"ValueError: {exc}"
             continue
         for table, values in one.items():
-            rows[table] += values
+            rows.setdefault(table, []).extend(values)
         loaded[document_id] = len(c.pairs)
     if not loaded:
         return BatchResult(loaded, failed)

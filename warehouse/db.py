@@ -201,6 +201,9 @@ def connect(
     if not read_only:
         try:
             migrate(con)
+            from warehouse.fracties import sync_fracties  # it imports this module
+
+            sync_fracties(con)
         except BaseException:
             con.close()
             raise

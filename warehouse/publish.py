@@ -118,6 +118,8 @@ def _copy_into(con: duckdb.DuckDBPyConnection, tmp: Path) -> None:
                 values = ", ".join(
                     "NULL" if (table, c) == ("raw_files", "data") else f'"{c}"' for c in columns
                 )
+                # a fresh snapshot holds the reference data its own open loaded (fracties)
+                con.execute(f'DELETE FROM snapshot.main."{table}"')
                 con.execute(
                     f'INSERT INTO snapshot.main."{table}" ({names}) '
                     f'SELECT {values} FROM main."{table}"'

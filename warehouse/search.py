@@ -45,8 +45,10 @@ def _where(filters: SearchFilters) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if filters.fractie:
-        clauses.append("f.fractie = ? COLLATE NOCASE")
-        params.append(filters.fractie)
+        # any of the pair's fracties, by name, abbreviation or alias ("GroenLinks" finds the
+        # joint block "PvdA en GroenLinks"); `fractie_names` is "|name|name|", lower case
+        clauses.append("(f.fractie = ? COLLATE NOCASE OR instr(f.fractie_names, ?) > 0)")
+        params += [filters.fractie, f"|{filters.fractie.strip().lower()}|"]
     if filters.dossier:
         clauses.append("f.dossier = ?")
         params.append(filters.dossier)

@@ -14,24 +14,43 @@ import duckdb
 # a pair: `parties` and `refers_to_ids` are JSON arrays (Datasette's array facet reads them:
 # a joint block counts under each of its parties); `council` is the Council's name
 # ("JBZ-Raad") of the pair's meeting, `year` the year of its first day
+# `fractie_ids` (JSON) are the canonical fracties a pair speaks for, `fractie_names` every name,
+# abbreviation and alias of them as "|name|name|", lower case (`jbz search --fractie GroenLinks`
+# finds the joint block "PvdA en GroenLinks")
 PAIRS_SQL = """
+WITH names AS (
+    SELECT fractie_id, lower(name) AS name FROM fracties
+    UNION SELECT fractie_id, lower(abbreviation) FROM fracties
+    UNION SELECT unnest(fractie_ids), lower(alias) FROM fractie_aliases
+),
+pair_names AS (
+    SELECT q.consultation_id, q.seq, '|' || string_agg(DISTINCT n.name, '|') || '|' AS names
+    FROM (SELECT consultation_id, seq, unnest(fractie_ids) AS fractie_id FROM v_qa) q
+    JOIN names n USING (fractie_id)
+    GROUP BY q.consultation_id, q.seq
+)
 SELECT q.consultation_id, q.document_id, q.seq, q.fractie, to_json(q.parties)::VARCHAR,
-       q.topic, q.council_date::VARCHAR, year(q.council_date), q.dossier, d.chamber,
+       q.topic, q.council_date::VARCHAR, year(q.council_date), q.dossier,
+       coalesce(q.chamber, d.chamber), to_json(coalesce(q.fractie_ids, []))::VARCHAR,
+       coalesce(pn.names, '|' || lower(q.fractie) || '|'),
        md.meeting_id, m.council, q.question, q.answer, q.refers_to, q.refers_to_seqs
 FROM v_qa q
 LEFT JOIN documents d ON d.document_id = q.document_id
+LEFT JOIN pair_names pn ON pn.consultation_id = q.consultation_id AND pn.seq = q.seq
 LEFT JOIN council_meeting_documents md ON md.document_id = q.document_id
 LEFT JOIN council_meetings m ON m.meeting_id = md.meeting_id
 ORDER BY q.council_date, q.consultation_id, q.seq
 """
 PAIR_FIELDS = (
     "consultation_id", "document_id", "seq", "fractie", "parties", "topic", "date", "year",
-    "dossier", "chamber", "meeting_id", "council", "question", "answer", "refers_to",
+    "dossier", "chamber", "fractie_ids", "fractie_names", "meeting_id", "council", "question",
+    "answer", "refers_to",
 )  # fmt: skip
 # the columns of the pairs table in the order the page shows them
 PAGE_ORDER = (
     "fractie", "seq", "date", "topic", "question", "answer", "meeting_id", "council", "dossier",
-    "year", "chamber", "parties", "refers_to", "refers_to_ids", "consultation_id", "document_id",
+    "year", "chamber", "fractie_ids", "parties", "refers_to", "refers_to_ids", "consultation_id",
+    "document_id", "fractie_names",
 )  # fmt: skip
 PAIR_TYPES: dict[str, Any] = {"id": int} | {f: str for f in PAGE_ORDER} | {"seq": int, "year": int}
 

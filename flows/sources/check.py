@@ -12,7 +12,7 @@ from flows.config import Config
 from flows.sources.http import HttpClient, SourceError
 from flows.sources.koop import parse_sru_page, sru_params
 from flows.sources.probes import probe_limits
-from flows.sources.tk_odata import iter_tk_documents, iter_tk_zaak_documents
+from flows.sources.tk_odata import iter_tk_documents, iter_tk_pages, iter_tk_zaak_documents
 from flows.sources.tk_schema import (
     CONCEPTS,
     FieldMap,
@@ -21,6 +21,7 @@ from flows.sources.tk_schema import (
     read_entity_fields,
     unmapped,
 )
+from parsers.fracties import load
 
 Say = Callable[[str], None]  # prints a line as soon as it is known
 RENAMED = ("document_number", "ondernummer")  # the concepts v5 is known to have renamed
@@ -78,6 +79,37 @@ def check_koop(client: HttpClient, cfg: Config, dossier: str) -> str:
     )
 
 
+# The fields of the TK `Fractie` entity the comparison reads (the same in v4 and, as far as known,
+# in v5: the announced renames are on Document).
+_FRACTIE_SELECT = "Id,Afkorting,NaamNL,DatumActief,DatumInactief"
+_FRACTIES_SINCE = "2008-01-01"  # parsers/fracties.json holds every fractie since 2008
+
+
+def check_fracties(client: HttpClient, cfg: Config) -> str:
+    """One line: the TK fracties active since 2008 that `fracties` (parsers/fracties.json) lacks,
+    or that it has them all."""
+    params = {"$filter": "Verwijderd eq false", "$select": _FRACTIE_SELECT}
+    live = [
+        r
+        for page in iter_tk_pages(client, f"{cfg.tk_odata_url}/Fractie", params)
+        for r in page
+        if r.get("NaamNL") and str(r.get("DatumInactief") or "9999")[:10] >= _FRACTIES_SINCE
+    ]
+    known = {f.tk_fractie_id for f in load()[0]}
+    lacking = [r for r in live if r.get("Id") not in known]
+    if not lacking:
+        return f"TK Fractie: all {len(live)} fracties active since 2008 are in the fracties table."
+    names = ", ".join(
+        f"{r.get('Afkorting')} ({r.get('NaamNL')}, from {str(r.get('DatumActief'))[:10]}, "
+        f"Id {r.get('Id')})"
+        for r in lacking
+    )
+    return (
+        f"TK Fractie: the fracties table lacks {len(lacking)} of {len(live)} fracties active "
+        f"since 2008: {names}; add them to parsers/fracties.json."
+    )
+
+
 def check_tk(client: HttpClient, cfg: Config, since: date, say: Say) -> int:
     """TK's lines, said as they come (a live query can take half a minute); the exit status."""
     try:
@@ -92,6 +124,7 @@ def check_tk(client: HttpClient, cfg: Config, since: date, say: Say) -> int:
             counts = route_counts(client, cfg, fields, dossier, since)
             for line in route_lines(counts, dossier, since):
                 say(line)
+        say(check_fracties(client, cfg))
     except SourceError as e:
         say(f"TK API ({cfg.tk_odata_url}) could not be checked: {e}")
         return 2

@@ -25,7 +25,7 @@ import re
 from parsers.blocks import Block, BlockKind
 
 # "Fout! Bladwijzer niet gedefinieerd." = Word's "Error! Bookmark not defined.", may wrap lines.
-_ARTEFACT_RE = re.compile(r"Fout!\s+Bladwijzer\s+niet\s+gedefinieerd\.")
+ARTEFACT_RE = re.compile(r"Fout!\s+Bladwijzer\s+niet\s+gedefinieerd\.")
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3}) (\S.*)$")
 _BARE_URL_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _MAX_FOOTNOTE_JUMP = 12  # footnote texts may be missing ("5, 6, 10 … absent"), but not many
@@ -83,7 +83,7 @@ def _cut_artefacts(lines: list[str], joined: str) -> tuple[list[str], dict[int, 
     (`joined` is the text the lines were split from).
 
     Only the lines a match touches are rebuilt (an artefact may wrap over lines)."""
-    if "Fout!" not in joined or not _ARTEFACT_RE.search(joined):  # the substring test is faster
+    if "Fout!" not in joined or not ARTEFACT_RE.search(joined):  # the substring test is faster
         return lines, {}
     starts: list[int] = []
     pos = 0
@@ -91,7 +91,7 @@ def _cut_artefacts(lines: list[str], joined: str) -> tuple[list[str], dict[int, 
         starts.append(pos)
         pos += len(line) + 1
     cut_spans: dict[int, list[tuple[int, int]]] = {}  # line index -> spans within the line
-    for m in _ARTEFACT_RE.finditer(joined):
+    for m in ARTEFACT_RE.finditer(joined):
         first = bisect.bisect_right(starts, m.start()) - 1
         for idx in range(first, len(lines)):
             lo, hi = max(m.start(), starts[idx]), min(m.end(), starts[idx] + len(lines[idx]))

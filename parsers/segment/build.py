@@ -3,12 +3,15 @@
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from parsers.model import Footnote, Pair, ParseIssue, Section
-from parsers.segment.crossrefs import Earlier, find_referred_fracties, resolve
+from parsers.segment.crossrefs import Pointer, find_pointers
 from parsers.segment.events import SECTION, Event
 from parsers.segment.markers import CleanLine, Marker
 from parsers.segment.pairs import Draft
+from parsers.segment.questions import indirect_questions
+from parsers.segment.referrals import PairText, resolve_all
 from parsers.segment.units import Unit, join_flat, join_lines
 
 # A question sentence ends in "?" ("… (asiel)migranten?  "), possibly before a closing quote:
@@ -54,17 +57,17 @@ def build_pairs(
     drafts: Sequence[Draft], cleaned: dict[int, CleanLine], flat: Sequence[str]
 ) -> tuple[Pair, ...]:
     """Pairs from the drafts; `cleaned` holds the lines that had footnote markers, `flat` every
-    unit's text flattened (by unit position)."""
+    unit's text flattened (by unit position). Referrals are resolved once all pairs are read."""
     fracties = list(dict.fromkeys(d.fractie for d in drafts))
     pairs: list[Pair] = []
-    earlier: list[Earlier] = []
+    pointers: list[list[Pointer]] = []
     for seq, d in enumerate(drafts, start=1):
         question = _text(d.question, cleaned, flat)
         answer = _text(d.answer, cleaned, flat) if d.answer is not None else None
-        names, pointing = find_referred_fracties(answer or "", d.fractie, fracties)
-        current = Earlier(seq, d.fractie, d.topic, question + " " + (answer or ""))
+        pointers.append(find_pointers(answer or "", d.fractie, fracties))
         notes = _markers(d.question, cleaned)
         notes += [n for n in _markers(d.answer or [], cleaned) if n not in notes]
+        direct = question_count(question)
         pairs.append(
             Pair(
                 seq=seq,
@@ -72,14 +75,19 @@ def build_pairs(
                 topic=d.topic,
                 question=question,
                 answer=answer,
-                question_count=question_count(question),
-                refers_to=resolve(names, current, pointing, earlier),
+                question_count=direct,
+                refers_to=(),
                 footnotes=tuple(notes),
                 answer_line=d.answer_line,
+                questions_direct=direct,
+                questions_indirect=indirect_questions(question),
             )
         )
-        earlier.append(current)
-    return tuple(pairs)
+    if not any(pointers):
+        return tuple(pairs)
+    texts = [PairText(p.seq, p.fractie, p.question, p.answer or "") for p in pairs]
+    refs = resolve_all(texts, pointers)
+    return tuple(replace(p, refers_to=r) if r else p for p, r in zip(pairs, refs, strict=True))
 
 
 def build_sections(events: Sequence[Event]) -> tuple[Section, ...]:

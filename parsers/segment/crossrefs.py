@@ -1,4 +1,5 @@
-"""Answers that point to another answer, resolved to the pair referred to where possible.
+"""Answers that point to another answer: each pointing sentence and the fractie it names
+(the pair it means is found by `segment.referrals`).
 
 A sentence of an answer counts when it has a pointer verb or noun ("verwijst", "verwijs",
 "antwoord", "beantwoording", "geantwoord") and names a fractie of this report:
@@ -6,25 +7,18 @@ A sentence of an answer counts when it has a pointer verb or noun ("verwijst", "
 - "de beantwoording van de vraag van de SP" (without "-fractie") -> SP
 - "de beantwoording van de fracties van PvdA en GroenLinks en de D66-fractie" -> both, in order
 A pointer back to the same fractie's earlier answer gives its own name: "bovenstaand antwoord",
-"het antwoord op de hierboven staande vraag", "geantwoord op uw eerdere gelijkluidende vraag".
-Not counted: unnamed "eerdere vragen hierover van de leden van andere fracties", "Zoals
-hierboven gesteld", letters, motions and BNC-fiches (no fractie is named there).
-
-Resolution (`AnswerRef.seq`): among the earlier pairs of that fractie, the one whose question
-and answer share the most content words (six letters or more, e.g. "dublin-verordening",
-"instrumentalisering") with the referring pair's question and answer, where words of the pointing
-sentence itself ("… over het Actieplan Westelijke Balkan") count five times and a shared topic
-adds three; ties go to the nearest (latest) pair. So a pair on the same topic wins unless
-another is clearly closer in content, and without any overlap the fractie's last earlier pair is
-taken. None when that fractie has no earlier pair (a pointer forward or to an unknown answer).
+"het antwoord op de hierboven staande vraag" (both: the pair just before), "geantwoord op uw
+eerdere gelijkluidende vraag". Not counted: unnamed "eerdere vragen hierover van de leden van
+andere fracties", "Zoals hierboven gesteld", letters, motions and BNC-fiches (no fractie is named
+there). Every pointing sentence is kept: an answer that points to two answers of one fractie
+("… over de kabinetsinzet voor de bijeenkomst over de Dublin-verordening." and "Zoals gesteld in
+het antwoord van de vragen van de leden van de VVD-fractie …", pair 98) gives two pointers.
 """
 
 import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from parsers.model import AnswerRef
 
 # "verwijst", "verwijs", "verwijzen", "antwoord", "beantwoording", "geantwoord" (not
 # "verwijzingen naar de Procedureverordening").
@@ -38,24 +32,38 @@ _SELF_RE = re.compile(
 _SENTENCE_RE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
 
 
-def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> tuple[list[str], str]:
-    """Fractie names an answer points to (each once, in order of first mention), and the text of
-    the pointing sentences ("… over het Actieplan Westelijke Balkan") for resolving them."""
-    hits: list[tuple[int, str]] = []
-    pointing: list[str] = []
-    for start, sentence in _sentences_with_pointer_words(answer):
+@dataclass(frozen=True)
+class Pointer:
+    """One fractie named in one pointing sentence; `mention_end` is where the name ends (the
+    subject may follow: "… van de VVD-fractie over het Actieplan Westelijke Balkan")."""
+
+    fractie: str
+    sentence: str
+    mention_end: int
+    self_ref: bool  # the answerer's own earlier answer ("bovenstaand antwoord", "uw eerdere vraag")
+    nearest: bool  # "bovenstaand antwoord", "hierboven staande vraag": the pair just before
+
+
+def find_pointers(answer: str, own: str, fracties: Sequence[str]) -> list[Pointer]:
+    """Every fractie every pointing sentence of an answer names, in order of mention."""
+    out: list[Pointer] = []
+    for _start, sentence in _sentences_with_pointer_words(answer):
         if not _POINTER_RE.search(sentence):
             continue
-        found = [(start + pos, name) for pos, name in _mentions(sentence, fracties)]
-        found += [(start + m.start(), own) for m in _SELF_RE.finditer(sentence)]
-        if found:
-            hits.extend(found)
-            pointing.append(sentence)
-    out: list[str] = []
-    for _pos, name in sorted(hits):
-        if name not in out:
-            out.append(name)
-    return out, " ".join(pointing)
+        found = [(pos, end, name, False, False) for pos, end, name in _mentions(sentence, fracties)]
+        for m in _SELF_RE.finditer(sentence):
+            nearest = not m.group(0).lower().startswith("uw")
+            found.append((m.start(), m.end(), own, True, nearest))
+        out += [
+            Pointer(n, sentence, end, self_ref, near)
+            for _p, end, n, self_ref, near in sorted(found)
+        ]
+    return out
+
+
+def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> list[str]:
+    """The fracties an answer points to, each once, in order of first mention."""
+    return list(dict.fromkeys(p.fractie for p in find_pointers(answer, own, fracties)))
 
 
 def _sentences_with_pointer_words(answer: str) -> list[tuple[int, str]]:
@@ -110,9 +118,9 @@ def _alias_patterns(fracties: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[st
     return tuple(out)
 
 
-def _mentions(sentence: str, fracties: Sequence[str]) -> list[tuple[int, str]]:
-    """Positions of fractie names in a sentence."""
-    found: list[tuple[int, str]] = []
+def _mentions(sentence: str, fracties: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Positions (start, end) of fractie names in a sentence."""
+    found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for first, rx, name in _alias_patterns(tuple(fracties)):
         if first not in sentence:
@@ -121,92 +129,5 @@ def _mentions(sentence: str, fracties: Sequence[str]) -> list[tuple[int, str]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append((m.start(), name))
+            found.append((m.start(), m.end(), name))
     return found
-
-
-_WORD_RE = re.compile(r"[^\W\d_][\w-]{5,}")
-
-
-@dataclass(frozen=True)
-class Earlier:
-    seq: int
-    fractie: str
-    topic: str | None
-    text: str  # question and answer
-
-    @functools.cached_property
-    def words(self) -> frozenset[str]:
-        """Its content words, read when this pair points to a fractie with more than one
-        earlier pair; taken from `loose`, which a later pointer to this pair reads again."""
-        return _content(self.loose)
-
-    @functools.cached_property
-    def loose(self) -> frozenset[str]:
-        """A superset of `words` (see `loose_words`), read only when a later answer points to
-        this pair's fractie: all a score needs, since it meets only sets of content words."""
-        return loose_words(self.text)
-
-
-# Words of the pointing itself and of every answer; they say nothing about which answer is meant.
-_STOP = frozenset({
-    "kabinet", "verwijst", "verwijzen", "verwijs", "antwoord", "antwoorden", "beantwoording",
-    "geantwoord", "gelijkluidende", "eerdere", "vragen", "hierover", "staatssecretaris",
-    "minister", "graag", "bovenstaand", "bovenstaande", "hierboven", "staande", "strekking",
-    "daarnaast", "volledigheidshalve",
-})  # fmt: skip
-# Not in `_WORD_RE`'s "[\w-]", so they end a match as whitespace does: "lidstaten." and
-# "(asiel)migranten?" become tokens of letters only, which need no regex.
-_PUNCTUATION = ".,?():;"
-
-
-def content_words(text: str) -> frozenset[str]:
-    """`_WORD_RE` matches of the lowercased text, minus stop words and fractie words: the
-    `loose_words` six letters long or more that are neither."""
-    return _content(loose_words(text))
-
-
-def _content(loose: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in loose if len(w) >= 6 and w not in _STOP and "fractie" not in w)
-
-
-def loose_words(text: str) -> frozenset[str]:
-    """The tokens of letters only (any length) and the `_WORD_RE` matches in the other tokens.
-
-    A match never holds whitespace or punctuation, so it is found within one token of the text
-    cut at both; a token of letters only is its own match when six long, and shorter ones hold
-    none. Only the other tokens ("eu-lidstaten", "2021-verordening") need the regex: the same
-    words at a fraction of the cost of running it over the whole text, and C loops only."""
-    low = text.lower()
-    for mark in _PUNCTUATION:
-        low = low.replace(mark, " ")
-    tokens = set(low.split())
-    words = set(filter(str.isalpha, tokens))
-    if len(words) != len(tokens):
-        words.update(_WORD_RE.findall(" ".join(tokens - words)))
-    return frozenset(words)
-
-
-def resolve(
-    names: Sequence[str], current: Earlier, pointing: str, earlier: Sequence[Earlier]
-) -> tuple[AnswerRef, ...]:
-    """AnswerRefs for `names` given the referring pair (`current`: its topic, question and
-    answer) and its pointing sentences (whose content words count five times). `current` is the
-    record the pair becomes for later pairs, so its words are found once."""
-    refs: list[AnswerRef] = []
-    pointed: frozenset[str] | None = None
-    for name in names:
-        candidates = [e for e in earlier if e.fractie == name]
-        if len(candidates) <= 1:  # nothing to choose: no words needed
-            refs.append(AnswerRef(name, candidates[0].seq if candidates else None))
-            continue
-        pointed = content_words(pointing) if pointed is None else pointed
-        best = max(_score(e, current, pointed) for e in candidates)  # ties: the latest
-        refs.append(AnswerRef(name, best[1]))
-    return tuple(refs)
-
-
-def _score(e: Earlier, current: Earlier, pointed: frozenset[str]) -> tuple[int, int]:
-    # content words meet e's loose words: their common part is that with e's content words
-    score = len(current.words & e.loose) + 5 * len(pointed & e.loose)
-    return score + (3 if current.topic and e.topic == current.topic else 0), e.seq

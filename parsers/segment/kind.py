@@ -47,13 +47,17 @@ def decide_kind(
     return (hinted, "hint") if hinted else (KIND_INBRENG, "default")
 
 
+# The report's own date unfilled: a quality reason in a verslag (an unfilled answer-letter date,
+# parsers/segment/timing.py, is the same issue code but the source's own template habit).
+DATE_UNFILLED_MESSAGE = "the 'Vastgesteld' date is an unfilled template; date left empty"
+
+
 def front_issues(front: FrontInfo, kind: str) -> tuple[ParseIssue, ...]:
     """Header fields that did not read. An inbreng has no date or number of its own, so an
     unfilled template there is normal; in a verslag it is worth a look."""
     issues: list[ParseIssue] = []
     if front.date_unfilled:
-        msg = "the 'Vastgesteld' date is an unfilled template; date left empty"
-        issues.append(ParseIssue("date_unfilled", msg))
+        issues.append(ParseIssue("date_unfilled", DATE_UNFILLED_MESSAGE))
     if front.number_unfilled and kind == KIND_VERSLAG:
         msg = "the 'Nr.' line has no number (or a placeholder); ondernummer left empty"
         issues.append(ParseIssue("number_unfilled", msg))

@@ -239,3 +239,195 @@ ANSWERED_RE = re.compile(
     rf"|heeft (?:op|bij brieven? van) \d{{1,2}} [^.]*?gereageerd|brengt bijgaand verslag uit",
     re.IGNORECASE,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Chamber, and when the questions and answers were sent
+# ---------------------------------------------------------------------------------------------
+
+# An Eerste Kamer document names its chamber in the front matter: "De vaste commissie voor
+# Immigratie en Asiel/JBZ-Raad1 van de Eerste Kamer der Staten-Generaal heeft …" (kst-30573-J),
+# "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal" (an answer letter). Its number is
+# letters ("BM VERSLAG …", kst-25295-BM): a Tweede Kamer number is digits.
+EK_CHAMBER_RE = re.compile(r"\bEerste Kamer der Staten-Generaal\b")
+EK_ONDERNUMMER_RE = re.compile(r"^[A-Z]{1,3}$")
+# A fractie named as the one speaking, anywhere in a question: "De leden van de VVD-fractie
+# onderschrijven …" (example, pair 1), "…, zo vragen de leden van de PVV-fractie." (example, pair
+# 25), "Het is om deze redenen dat het lid van de BBB-fractie de staatssecretaris oproept …"
+# (example, pair 98); never the fractie of a question pointed to ("de vraag van de leden van de
+# VVD-fractie", example pair 27's answer). In an answer only where a sentence starts: a question
+# paragraph left in the answer before it ("Het lid van de BBB-fractie is ervan overtuigd …").
+SPEAKER_MENTION_RE = re.compile(
+    r"(?<!van )\b(?:[Dd]e leden|[Hh]et lid) van de (?P<name>[^.?!:;,]+?)(?:-|\s)fractie\b"
+)
+# When the committee sent its questions: "De op 5 december 2022 toegezonden vragen en opmerkingen
+# zijn met de door de staatssecretaris … bij brief van … toegezonden antwoorden hieronder
+# afgedrukt." (the example, Word artefacts cut), "De vragen en opmerkingen zijn op 12 juli 2022
+# aan de Minister van Buitenlandse Zaken voorgelegd." (kst-21501-02-2516), "De vragen en
+# opmerkingen zijn op 27 januari 2025 voorgelegd" (issue 18). `when` is a date or a template's
+# placeholder ("…").
+QUESTIONS_SENT_RE = re.compile(
+    r"\bDe op (?P<when>[^.]{1,40}?) toegezonden vragen"
+    rf"|\bvragen(?: en opmerkingen)? zijn op (?P<when2>\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\S{{1,20}})"
+    r"\s(?:[^.]{0,200}?\s)?voorgelegd",
+    re.IGNORECASE,
+)
+# When the government answered: "Bij brief van 18 juli 2022 zijn de vragen beantwoord."
+# (kst-21501-02-2516), "Bij brief van 16 juli 2019 hebben de ministers … deze vragen en
+# opmerkingen beantwoord." (kst-32317-567), "Bij brief van 7 december 2017 zijn de vragen die …
+# beantwoord (…). Bij brief van 19 december 2017 zijn de overige vragen beantwoord."
+# (kst-21501-32-1074: the last letter counts), "De minister heeft deze vragen beantwoord bij brief
+# van 5 oktober 2011." (kst-21501-33-341), "De Minister heeft op 30 januari 2023 gereageerd."
+# (kst-25295-BM), "Der staatssecretaris heeft bij brieven van 22 februari en 2 april 2013
+# gereageerd." (kst-31549-M), the example's unfilled "… bij brief van … toegezonden antwoorden",
+# and 2026D04020's "Bij brief van âŠâŠ zijn deze vragen en opmerkingen beantwoord.".
+ANSWERS_SENT_RE = re.compile(
+    r"\bBij brie(?:f|ven) van (?P<when>[^.]{1,60}?) (?:zijn|hebben)\s[^.]{0,300}?beantwoord"
+    r"|\bbeantwoord bij brie(?:f|ven) van (?P<when2>[^.]{1,60}?)(?=\.|$)"
+    r"|\bheeft (?:op |bij brie(?:f|ven) van )(?P<when3>[^.]{1,60}?) gereageerd"
+    r"|\bbij brief van (?P<when4>[^.]{1,40}?) toegezonden antwoorden",
+    re.IGNORECASE,
+)
+# A date in such a phrase, its year maybe only on the last one ("22 februari en 2 april 2013").
+SENT_DATE_RE = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})(?:\s+(?P<y>\d{{4}}))?", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# Questions asked without a question mark (`questions_indirect`); lines from the example report
+# ---------------------------------------------------------------------------------------------
+
+# The members ask, as a verb with them as subject: "De leden van de D66-fractie vragen welke
+# verwachtingen …" (pair 10), "Deze leden vragen de staatssecretaris de beschikbare actieplannen
+# naar de Kamer te sturen …" (pair 71), "De leden van de CDA-fractie vragen bij de discussie over
+# de small boats hoeveel …" (pair 31); never the noun ("Deze leden hebben hierover de volgende
+# vragen.", pair 60; "… hebben ook vragen over de praktische uitvoering …", pair 69; "… roept bij
+# de leden van de ChristenUnie-fractie enkele vragen op.", pair 79).
+ASK_SUBJECT_RE = re.compile(
+    r"(?:\bleden|\bzij|\blid|-fractie)\s+(?:(?:daarom|daarbij|echter|ook|bijvoorbeeld|tevens"
+    r"|verder|hierbij|dan)\s+)?vragen\b(?!\s+en\b)"
+)
+# The verb first: "Tegelijkertijd vragen zij of …" (pair 9), "Daarnaast vragen deze leden of …"
+# (pair 30), "…, zo vragen de leden van de PVV-fractie." (pair 26), "Daarom vragen zij de
+# staatssecretaris hoe …" (pair 88), "… delen deze zorgen en vragen daarom aan de staatssecretaris
+# hierop te reflecteren." (pair 88), "…, maar vragen of niet ook …" (pair 67).
+ASK_VERB_RE = re.compile(
+    r"\bvragen\s+(?:zij|deze leden|de leden|dit lid|het lid)\b"
+    r"|\bvragen\s+(?:(?:daarom|daarbij|echter|ook|hierbij)\s+)?(?:aan\s+)?de "
+    r"(?:staatssecretaris|minister|regering|bewindspersonen?)\b"
+    r"|\bvragen\s+(?:of|welke?|wat|hoe|waarom|wanneer|hoeveel|in hoeverre|om)\b"
+)
+# A question as a noun the members put: "Daarnaast stellen deze leden de vraag wat …" (pair 34),
+# "Verder hebben de leden van de Volt-fractie de vraag welke rol …" (pair 82), "De vraag van deze
+# leden is hoe de staatssecretaris deze inspanning precies vormgeeft." (pair 72).
+ASK_NOUN_RE = re.compile(
+    r"\b(?:stellen|hebben)\s+(?:deze leden\s+|de leden[^.]{0,40}?\s+)?de vraag\b"
+    r"|\bDe vraag van (?:deze|de) leden\b"
+)
+# Wanting to hear or receive: "De leden van de D66-fractie horen graag …" (pair 12), "… ontvangen
+# graag een overzicht …" (pair 62), "… zouden graag van de staatssecretaris horen of …" (pair 77),
+# "… zouden de leden van de ChristenUnie-fractie willen weten hoe …" (pair 78), "Deze leden zouden
+# dit graag toegelicht krijgen" (pair 80), "In het bijzonder willen deze leden preciezer
+# geïnformeerd worden over …" (pair 63), "Graag een reactie hierop." (pair 63).
+WANT_RE = re.compile(
+    r"\b(?:horen|ontvangen|vernemen) graag\b"
+    r"|\bgraag\b[^.]{0,80}?\b(?:horen|vernemen|ontvangen|toegelicht|krijgen)\b"
+    r"|\bwillen (?:graag )?weten\b|\bwillen\b[^.]{0,40}?\bgeïnformeerd worden\b"
+    r"|^Graag een (?:reactie|toelichting|overzicht)\b"
+)
+# A request or call: "… blijven deze leden er bij de staatssecretaris op aandringen om …" (pair
+# 73), "Het is om deze redenen dat het lid van de BBB-fractie de staatssecretaris oproept tot drie
+# zaken." (pair 98), "verzoeken" (issue 18's list).
+REQUEST_RE = re.compile(r"\bverzoek(?:en|t)\b|\boproep(?:t|en)\b|\b(?:aan)?dringen\b")
+# A question whose "?" is missing: "Kan de staatssecretaris reflecteren op de vraag of …." (pair
+# 32), "Hoe zorgt Nederland alert te blijven op mogelijke dreigingen …" (pair 48, no mark at all),
+# "Is de staatssecretaris bereid om per direct Schengen op te schorten …, zo vragen de leden van de
+# PVV-fractie." (pair 27), "Zal Nederland aandringen op …, vragen de leden van de Volt-fractie."
+# (pair 83), "Deelt de staatssecretaris de mening …" (pair 87). Not "Wat betreft …".
+INTERROGATIVE_RE = re.compile(
+    r"^(?:Kan|Kunnen|Is|Zal|Zullen|Wil|Deelt|Heeft|Welke?|Hoe|Waarom|Wanneer|Hoeveel"
+    r"|In hoeverre|Wat(?! betreft))\b"
+)
+INDIRECT_QUESTION_RES = (ASK_SUBJECT_RE, ASK_VERB_RE, ASK_NOUN_RE, WANT_RE, REQUEST_RE)
+
+# ---------------------------------------------------------------------------------------------
+# Which answer a referral means (segment/referrals.py)
+# ---------------------------------------------------------------------------------------------
+
+# The subject after the fractie named: "… naar het antwoord op de vraag van de leden van de
+# VVD-fractie over het samenwerken met ons omringende landen op het gebied van grensbeleid."
+# (pair 27), "… de beantwoording van de vraag van de SP over het EU-instrumentarium." (pair 71).
+REFERRAL_SUBJECT_RE = re.compile(r"^(?:-fractie)?\s+over\s+(?P<subject>[^.?!]+)")
+# The subject before the pointer: "Ten aanzien van definitie van ‘instrumentalisering’ verwijst het
+# kabinet naar de beantwoording van de fracties van PvdA en GroenLinks en de D66-fractie."
+# (pair 88), "Wat betreft …, verwijst …".
+REFERRAL_LEAD_RE = re.compile(
+    r"^(?:Ten aanzien van|Wat betreft|Voor wat betreft)\s+(?P<subject>[^,]+?)\s*(?:,|\bverwijst\b)"
+)
+# A question like the referring one: "Het kabinet verwijst naar de beantwoording op een
+# gelijkluidende vraag door de D66-fractie." (pair 33), "Ik verwijs u ook naar het eerdere antwoord
+# op een vraag van gelijke strekking van de leden van de VVD-fractie." (pair 54).
+REFERRAL_LIKENESS_RE = re.compile(r"\bgelijkluidende\b|\bgelijke strekking\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------------------------
+# Commitments: answer sentences in which the government binds itself to a future act
+# (segment/commitments.py); lines from the example report, by pair
+# ---------------------------------------------------------------------------------------------
+
+# The government as the one who will act: "Het kabinet zal tijdens de bijeenkomst … bespreken"
+# (pair 1), "… zal het kabinet in Coreper de start van de trilogen … steunen." (pair 7), "Nederland
+# zal het belang van effectieve inzet van dit instrument benadrukken tijdens de Raad." (pair 58),
+# "Daartoe zullen de aanwezige lidstaten, waaronder Nederland (…) de Commissie oproepen …" (pair 1),
+# "Het kabinet is voornemens het standpunt … tijdens de JBZ-Raad over te brengen." (pair 44), "… is
+# het kabinet voornemens in te stemmen met de Schengentoetreding van Roemenië." (pair 5), "Het
+# kabinet organiseert deze bijeenkomst om in gesprek te gaan …" (pair 31), "Het kabinet gaat
+# daarom graag met de lidstaten in gesprek over …" (pair 94); the Kamer informed: "Uw Kamer zal
+# hier later nader over geïnformeerd worden." (pair 62), "Vanzelfsprekend zal uw Kamer op de hoogte
+# worden gebracht van …" (pair 47).
+_GOVERNMENT = r"(?:[Hh]et kabinet|Nederland|[Dd]e regering|[Ii]k)"
+# The "zal" is the government's own, not that of a clause after "dat"/"die" ("Het kabinet verwacht
+# daarom dat de verschillen … niet zullen worden vergroot.", pair 65; "Het kabinet kijkt uit naar
+# de evaluatie … die zij uiterlijk eind 2023 uit zal voeren.", pair 72; "Het kabinet gaat er
+# voorts vanuit dat alle lidstaten, net als Nederland, … hun keuze zullen maken.", pair 44: nor a
+# government named in a comparison).
+_OWN_CLAUSE = r"(?:(?!\b(?:dat|die|welke|vanuit)\b)[^.;]){0,120}?"
+COMMITMENT_RE = re.compile(
+    rf"(?<!als )\b{_GOVERNMENT}\b{_OWN_CLAUSE}\b(?:zal|zullen)\b"
+    rf"|\b(?:zal|zullen)\s+{_GOVERNMENT}\b"
+    r"|\bzullen\b[^.;]{0,60}\bwaaronder Nederland\b"
+    rf"|\b{_GOVERNMENT}\s+is\s+voornemens\b|\bis\s+{_GOVERNMENT}\s+voornemens\b"
+    r"|\b[Hh]et kabinet (?:organiseert|gaat\b[^.;]{0,40}\bin gesprek)\b"
+    r"|\b(?:(?:[Uu]w|[Dd]e) Kamer zal|zal (?:uw|de) Kamer)\b[^.;]{0,80}"
+    r"\b(?:geïnformeerd|op de hoogte)\b"
+)
+# Not a commitment: standing policy and what goes on anyway: "Nederland zal blijven benadrukken
+# …" (pair 8), "… zal het kabinet zich voor blijven inzetten …" (pair 75), "Daar zal het kabinet
+# zich voor inzetten, …" (pair 87), "Nederland … zal dat ook blijven doen." (pair 98), "De
+# regering zal personen … een veilige plek blijven bieden." (pair 57); a stance, not an act:
+# "Nederland zal daarom steun voor de afronding van deze wetsvoorstellen uiteindelijk baseren op
+# de balans …" (pair 7); what may happen: "In dat kader zal mogelijk ook de small boats
+# problematiek aan de orde komen." (pair 31).
+# General effort: "Nederland is voornemens de komende tijd meer aandacht te besteden aan het
+# versterken van de inzet van deze agentschappen …" (pair 58).
+NOT_COMMITMENT_RE = re.compile(
+    r"\bblijven\b|\bblijft\b|\bzich\b[^.;]{0,20}\binzetten\b|\bbaseren op\b|\bzal mogelijk\b"
+    r"|\baandacht te besteden\b"
+)
+# The kind, tried in this order: a document sent ("… zal uw Kamer inderdaad bij verzending van het
+# verslag van de JBZ-Raad ook een verslag doen toekomen van de ministeriële bijeenkomsten …", pair
+# 30); the Council report ("Het kabinet zal uw Kamer in het verslag van de JBZ-Raad informeren over
+# de uitkomsten.", pair 55; "Het kabinet zal in het verslag van de JBZ-Raad dat uw Kamer toekomt,
+# ingaan op de uitkomsten …", pair 2); the Kamer informed or a matter come back to ("Het kabinet
+# zal uw Kamer na afloop informeren over de uitkomsten.", pair 83; "Het kabinet zal in de uitkomsten
+# van deze intensieve exercitie ook terugkomen op …", pair 3); an act at a meeting ("Het kabinet zal
+# deze JBZ-Raad dan ook aandacht vragen voor secundaire migratie.", pair 3; "Hier zal Nederland ook
+# tijdens de aankomende JBZ-Raad toe oproepen.", pair 71; "… in te stemmen met de
+# Schengentoetreding van Roemenië", pair 5); anything else ("… maar zal de resultaten ervan later
+# wegen.", pair 12).
+SEND_DOCUMENT_RE = re.compile(r"\b(?:doen toekomen|toesturen|toezenden|(?:ver)?sturen)\b")
+COUNCIL_REPORT_RE = re.compile(r"\bverslag van de JBZ-[Rr]aad\b")
+INFORM_KAMER_RE = re.compile(
+    r"\b(?:informeren|geïnformeerd|op de hoogte|berichten|terugkomen|terug te komen)\b"
+)
+ACT_IN_COUNCIL_RE = re.compile(
+    r"\b(?:JBZ-[Rr]aad|Raad|bijeenkomst|Coreper|lunch|conferentie)\b"
+    r"|\b(?:instemmen|in te stemmen|steunen|benadrukken|oproepen|aandacht vragen|over te brengen"
+    r"|aan de orde stellen|pleiten)\b"
+)
