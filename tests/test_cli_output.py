@@ -164,3 +164,18 @@ def test_browse_says_so_when_the_index_is_older_than_the_page(
     assert main(["browse", "--port", "1"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("jbz browse: the search index at") and "jbz reparse" in err
+
+
+def test_qa_export_speaks_for_the_canonical_fracties_of_each_pair(jbz_db: Path) -> None:
+    """Migration 0016: the export row carries the pair's fractie_ids and chamber (issue 18)."""
+    rows = _expected(
+        jbz_db,
+        "SELECT e.fractie_ids, array_to_string(q.fractie_ids, ', '), e.chamber, q.chamber, "
+        "e.questions_direct + e.questions_indirect, q.questions_direct + q.questions_indirect "
+        "FROM v_qa_export e JOIN v_qa q USING (consultation_id, seq)",
+    )
+    assert len(rows) == 98 and all(r[0] == r[1] and r[2] == r[3] and r[4] == r[5] for r in rows)
+    joint = _expected(
+        jbz_db, "SELECT fractie_ids FROM v_qa_export WHERE fractie LIKE '%GroenLinks%'"
+    )
+    assert joint and all(ids == "tk-pvda, tk-gl" for (ids,) in joint)
