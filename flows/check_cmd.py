@@ -1,5 +1,5 @@
 """`jbz check-source`: every registered source checks itself against what the code needs (the
-lines are described in the README, "Finding and fetching documents")."""
+lines are described in docs/sources.md)."""
 
 import argparse
 from datetime import date, timedelta

@@ -2,7 +2,7 @@
 `$metadata` and maps every field the code needs (saying in one line per concept what is
 missing), probes each limit of the live service (flows/sources/probes.py), counts per route
 and `Soort` what each way of finding a dossier's documents finds, and
-asks KOOP SRU with exactly the indexes the code uses. Lines are described in the README."""
+asks KOOP SRU with exactly the indexes the code uses. Lines are described in docs/sources.md."""
 
 from collections import Counter
 from collections.abc import Callable
