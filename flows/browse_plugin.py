@@ -20,6 +20,7 @@ from markupsafe import Markup
 from flows import browse_render as html
 from flows import browse_views
 from flows.browse_search import CURRENT, PageSearch, jbz_rank
+from warehouse.db import WarehouseRefusal
 from warehouse.search_index import match_expression
 from warehouse.search_marks import Marked
 
@@ -28,7 +29,7 @@ def stemmed_match(query: str) -> str:
     """The search box text as an FTS5 expression; quoted whole when nothing is searchable."""
     try:
         return match_expression(query)
-    except ValueError:
+    except WarehouseRefusal:
         return '"' + query.replace('"', '""') + '"'
 
 

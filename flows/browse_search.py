@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+from warehouse.db import WarehouseRefusal
 from warehouse.search_marks import Marked, marks, newest_positions, rank_positions
 
 PAGE_PATH = "/jbz/qa"
@@ -67,7 +68,7 @@ class Rankings:
         if query not in self._cache:
             try:
                 self._cache[query] = rank_positions(self.con, query)
-            except ValueError:
+            except WarehouseRefusal:
                 # FTS5 cannot read it: the search box quotes it whole (browse_plugin), and
                 # what it finds comes unranked
                 self._cache[query] = {}

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from contextlib import closing
 
+from contract.errors import JbzError
 from warehouse import db, publish
 from warehouse.search import SearchFilters, SearchHit, search_pairs
 from warehouse.search_index import open_index
@@ -39,7 +40,7 @@ def cli_search(args: argparse.Namespace) -> int:
     try:
         with closing(open_index(publish.search_path(db.default_db_path()))) as con:
             hits = search_pairs(con, args.query, filters)
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, JbzError) as exc:
         print(f"jbz search: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, FileNotFoundError) else 2
     if args.format == "json":

@@ -16,6 +16,7 @@ import pytest
 from parsers.api import parse_document
 from tests.warehouse_builders import EXAMPLE, fetched, record
 from warehouse import db, load, publish
+from warehouse.db import WarehouseRefusal
 from warehouse.search import SearchFilters, search_pairs
 from warehouse.search_index import fold, match_expression, open_index, stems
 from warehouse.search_marks import marks, rank_positions
@@ -77,7 +78,7 @@ def test_phrase_prefix_and_operators(index: sqlite3.Connection) -> None:
     both = {h.seq for h in search_pairs(index, "Kroatië", SearchFilters(limit=100))}
     without = {h.seq for h in search_pairs(index, "Schengen NOT Kroatië", SearchFilters(limit=100))}
     assert both and not both & without
-    with pytest.raises(ValueError, match="nothing to search"):
+    with pytest.raises(WarehouseRefusal, match="nothing to search"):
         match_expression('"" *')
 
 

@@ -10,6 +10,7 @@ import pytest
 from parsers.model import KIND_INBRENG, Consultation, Footnote, Quality
 from tests.warehouse_builders import make_consultation, record, snapshot, with_fewer_pairs
 from warehouse import db, load
+from warehouse.db import WarehouseRefusal
 
 T0 = datetime(2026, 1, 5, 9, 0)
 
@@ -103,7 +104,7 @@ def test_duplicate_pair_numbers_are_refused_and_leave_the_old_parse(tmp_path: Pa
     with db.connect(tmp_path / "w.duckdb") as con:
         load.load_consultation(con, "tk:doc-1", "sha-a", good)
         before = snapshot(con)
-        with pytest.raises(ValueError, match="not unique"):
+        with pytest.raises(WarehouseRefusal, match="not unique"):
             load.load_consultation(con, "tk:doc-1", "sha-b", bad)
         assert snapshot(con) == before
 

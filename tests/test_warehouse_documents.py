@@ -9,6 +9,7 @@ import pytest
 from contract.records import KIND_AGENDA, KIND_OTHER, KIND_VERSLAG, FetchedFile
 from tests.warehouse_builders import fetched, record
 from warehouse import db, load
+from warehouse.db import WarehouseRefusal
 
 T0 = datetime(2026, 1, 5, 9, 0)
 
@@ -124,7 +125,7 @@ def test_iter_raw_files_leaves_out_files_without_their_bytes(tmp_path: Path) -> 
 def test_bytes_that_do_not_match_their_sha256_are_refused(tmp_path: Path) -> None:
     bad = FetchedFile(b"abc", "0" * 64, "pdf", "https://example.org", None)
     with db.connect(tmp_path / "w.duckdb") as con:
-        with pytest.raises(ValueError, match="sha256 mismatch"):
+        with pytest.raises(WarehouseRefusal, match="sha256 mismatch"):
             load.store_file(con, "tk:doc-1", bad, T0, None)
         assert con.execute("SELECT count(*) FROM raw_files").fetchall() == [(0,)]
 

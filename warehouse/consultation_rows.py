@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from parsers.model import Consultation, Footnote, KamerstukRef, ParseIssue, Subject
+from warehouse.db import WarehouseRefusal
 
 CHILD_TABLES = (
     "consultation_subjects",
@@ -146,7 +147,7 @@ def _pair_rows(cid: str, c: Consultation) -> dict[str, list[list[Any]]]:
         parties.setdefault(s.fractie, list(s.parties))
     seqs = [p.seq for p in c.pairs]
     if len(set(seqs)) != len(seqs):
-        raise ValueError(f"consultation {cid}: pair numbers (seq) are not unique")
+        raise WarehouseRefusal(f"consultation {cid}: pair numbers (seq) are not unique")
     pairs = [
         [cid, p.seq, p.fractie, parties.get(p.fractie, [p.fractie]), p.topic, p.question,
          p.answer, p.question_count, p.answer_line, p.chamber, list(p.fractie_ids),

@@ -15,7 +15,7 @@ import duckdb
 from parsers.model import Consultation
 from warehouse.bulk import insert_rows
 from warehouse.consultation_rows import CHILD_TABLES, document_rows
-from warehouse.db import transaction, utcnow
+from warehouse.db import WarehouseRefusal, transaction, utcnow
 
 # documents per transaction of a batched load (reparse, backfill). Each commit of a big
 # transaction checkpoints the tables it changed, rewriting the row groups it deleted from: the
@@ -81,8 +81,8 @@ def load_consultations(
     for document_id, (sha256, c) in latest.items():
         try:
             one = document_rows(document_id, sha256, c, now)
-        except ValueError as exc:
-            failed[document_id] = f"ValueError: {exc}"
+        except WarehouseRefusal as exc:
+            failed[document_id] = f"WarehouseRefusal: {exc}"
             continue
         for table, values in one.items():
             rows.setdefault(table, []).extend(values)

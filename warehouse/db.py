@@ -43,6 +43,11 @@ class WarehouseBusy(JbzError):
     """Another process holds the warehouse file."""
 
 
+class WarehouseRefusal(JbzError, ValueError):
+    """Input the warehouse refuses: a parse it cannot store, bytes that are not what they claim,
+    a query or a name it does not take. A ValueError too, as it was before it had a name."""
+
+
 class MigrationError(JbzError):
     """A migration failed, or an applied migration file was edited afterwards."""
 

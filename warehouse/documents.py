@@ -16,7 +16,7 @@ import duckdb
 from contract.kinds import DocumentKind
 from contract.records import DocumentRecord, FetchedFile
 from warehouse.bulk import insert_rows
-from warehouse.db import to_utc_naive, transaction
+from warehouse.db import WarehouseRefusal, to_utc_naive, transaction
 
 
 @dataclass(frozen=True)
@@ -247,11 +247,13 @@ def store_file(
     """Keep the bytes (content-addressed) and link them to the document; one transaction.
 
     Returns True when these bytes are new for this document. Bytes that do not match
-    `fetched.sha256` are refused (ValueError): the archive must be trustworthy.
+    `fetched.sha256` are refused (WarehouseRefusal): the archive must be trustworthy.
     """
     digest = hashlib.sha256(fetched.data).hexdigest()
     if digest != fetched.sha256.lower():
-        raise ValueError(f"sha256 mismatch for {document_id}: got {digest}, said {fetched.sha256}")
+        raise WarehouseRefusal(
+            f"sha256 mismatch for {document_id}: got {digest}, said {fetched.sha256}"
+        )
     when = to_utc_naive(fetched_at)
     with transaction(con):
         stored = con.execute("SELECT count(*) FROM raw_files WHERE sha256 = ?", [digest])

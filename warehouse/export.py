@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import WarehouseBusy, connect, default_db_path
+from warehouse.db import WarehouseBusy, WarehouseRefusal, connect, default_db_path
 
 WAIT_SECONDS = 5.0
 # DuckDB's COPY options per --format: CSV with a header line, so a spreadsheet reads it as is
@@ -55,7 +55,9 @@ def export_relations(
     known = [name for name, _kind in list_relations(con)]
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise ValueError(f"no table or view named {', '.join(unknown)} (see `jbz sql 'SHOW'`)")
+        raise WarehouseRefusal(
+            f"no table or view named {', '.join(unknown)} (see `jbz sql 'SHOW'`)"
+        )
     directory.mkdir(parents=True, exist_ok=True)
     written: list[tuple[str, int, Path]] = []
     for name in names or known:
@@ -77,7 +79,7 @@ def cli_export(args: argparse.Namespace) -> int:
             written = export_relations(
                 con, Path(args.to), getattr(args, "format", "parquet"), args.table or ()
             )
-        except ValueError as exc:
+        except WarehouseRefusal as exc:
             print(f"jbz export: {exc}", file=sys.stderr)
             return 2
     for name, rows, target in written:

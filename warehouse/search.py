@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from warehouse.db import WarehouseRefusal
 from warehouse.search_index import RANK, match_expression
 
 MARK_START = "<mark>"
@@ -99,7 +100,7 @@ def search_pairs(con: sqlite3.Connection, query: str, filters: SearchFilters) ->
     try:
         rows = con.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:  # e.g. "fts5: syntax error near …"
-        raise ValueError(f"cannot search for {query!r}: {exc}") from exc
+        raise WarehouseRefusal(f"cannot search for {query!r}: {exc}") from exc
     return [
         SearchHit(
             document_id=r[0],

@@ -26,6 +26,7 @@ import sqlite_utils
 import Stemmer
 
 from warehouse import search_tables
+from warehouse.db import WarehouseRefusal
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 # the index's ranking: BM25 with a word in the question weighing ten times one in the answer
@@ -217,5 +218,5 @@ def match_expression(query: str, search_in: str = "both") -> str:
     while out and out[-1] in _OPERATORS:
         out.pop()
     if not out:
-        raise ValueError(f"nothing to search for in {query!r}")
+        raise WarehouseRefusal(f"nothing to search for in {query!r}")
     return " ".join(out)

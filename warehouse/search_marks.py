@@ -10,6 +10,7 @@ text) mark stem matches, and a text's marks are both together.
 import sqlite3
 from dataclasses import dataclass
 
+from warehouse.db import WarehouseRefusal
 from warehouse.search import BM25
 from warehouse.search_index import match_expression
 
@@ -33,7 +34,7 @@ def rank_positions(con: sqlite3.Connection, query: str, search_in: str = "both")
     try:
         rows = con.execute(sql, [match_expression(query, search_in)]).fetchall()
     except sqlite3.OperationalError as exc:
-        raise ValueError(f"cannot search for {query!r}: {exc}") from exc
+        raise WarehouseRefusal(f"cannot search for {query!r}: {exc}") from exc
     return {int(r[0]): n for n, r in enumerate(rows, 1)}
 
 
@@ -77,7 +78,7 @@ def marks(con: sqlite3.Connection, query: str, pair_id: int) -> dict[str, Marked
             f"SELECT {hl} FROM pairs_fts WHERE pairs_fts MATCH ? AND rowid = ?",
             [match_expression(query), pair_id],
         ).fetchone()
-    except (sqlite3.OperationalError, ValueError):
+    except (sqlite3.OperationalError, WarehouseRefusal):
         return {}  # a query the search cannot read marks nothing (the page says why)
     if row is None:
         return {}

@@ -19,6 +19,7 @@ from typing import TextIO
 
 import duckdb
 
+from warehouse.db import WarehouseRefusal
 from warehouse.export import open_read_only
 
 # statement types `jbz sql` runs; everything else (INSERT, CREATE, COPY, ATTACH, SET, …) is refused
@@ -100,10 +101,10 @@ def run_read_only(
     """Run one read statement; ValueError (plain message) for a write or several statements."""
     statements = con.extract_statements(query)
     if len(statements) != 1:
-        raise ValueError(f"give exactly one SQL statement (got {len(statements)})")
+        raise WarehouseRefusal(f"give exactly one SQL statement (got {len(statements)})")
     kind = str(statements[0].type).rsplit(".", 1)[-1]
     if kind not in _READ_TYPES:
-        raise ValueError(
+        raise WarehouseRefusal(
             f"read-only: {kind} statements are refused (use SELECT, DESCRIBE, SHOW, "
             "EXPLAIN or PRAGMA; the warehouse is written only by the ingest and reparse flows; "
             "for a file, use --format csv|json or `jbz export`)"
@@ -130,7 +131,7 @@ def cli_sql(args: argparse.Namespace) -> int:
     with con:
         try:
             columns, rows = run_read_only(con, args.query)
-        except (ValueError, duckdb.Error) as exc:
+        except (WarehouseRefusal, duckdb.Error) as exc:
             print(f"jbz sql: {exc}", file=sys.stderr)
             return 2
     print_result(columns, rows, getattr(args, "format", "table"))
