@@ -57,11 +57,11 @@ def bench_loads(path: Path, c: Consultation) -> None:
     raw = FetchedFile(data, hashlib.sha256(data).hexdigest(), "txt", "file:example", None)
     with db.connect(path) as con:
         started = time.perf_counter()
-        load.upsert_documents(con, copy_records(COPIES), db.utcnow())
+        load.upsert_documents(con, copy_records(COPIES), db.db_now())
         timed(f"upsert_documents ({COPIES} records, one batch)", time.perf_counter() - started)
         started = time.perf_counter()
         for i in range(COPIES):
-            load.store_file(con, f"bench:{i:04d}", raw, db.utcnow(), "1")
+            load.store_file(con, f"bench:{i:04d}", raw, db.db_now(), "1")
         took = time.perf_counter() - started
         timed(f"store_file x {COPIES} ({len(data):,} bytes, same bytes)", took)
         started = time.perf_counter()

@@ -45,9 +45,9 @@ def build(folder: Path) -> Path:
     raw = FetchedFile(data, hashlib.sha256(data).hexdigest(), "txt", "file:example", None)
     target = folder / "jbz.duckdb"
     with db.connect(folder / "jbz.work.duckdb") as con:
-        load.upsert_documents(con, copy_records(COPIES), db.utcnow())
+        load.upsert_documents(con, copy_records(COPIES), db.db_now())
         for i in range(COPIES):
-            load.store_file(con, f"bench:{i:04d}", raw, db.utcnow(), "1")
+            load.store_file(con, f"bench:{i:04d}", raw, db.db_now(), "1")
         for first in range(0, COPIES, BATCH):
             ids = range(first, min(first + BATCH, COPIES))
             load.load_consultations(con, [(f"bench:{i:04d}", raw.sha256, c) for i in ids])

@@ -38,6 +38,8 @@ from prefect.client.schemas.sorting import FlowRunSort
 from prefect.exceptions import ObjectNotFound
 from prefect.states import Cancelled, Crashed
 
+from contract.clock import utc_now
+
 SKIP_MESSAGE = "missed while jbz serve was down; the cursor covers the gap"
 CRASH_MESSAGE = "its process died with jbz serve (found at the next start)"
 PAGE = 200  # the server's default page size
@@ -156,7 +158,7 @@ def _set_state(client: SyncPrefectClient, run: FlowRun, state: State[Any]) -> bo
 def skip_missed_runs(deployment_names: Sequence[str], now: datetime | None = None) -> CatchUp:
     """Mark the named deployments' runs the crash left under way Crashed, and cancel all but one
     of the scheduled runs they missed (the Prefect API from the current settings)."""
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     with get_client(sync_client=True) as client:
         ids: list[UUID] = []
         for name in deployment_names:

@@ -23,6 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from pydantic import ValidationError
 
+from contract.clock import utc_now
 from contract.kinds import DEFAULT_KINDS
 from contract.records import DocumentRecord, FetchedFile
 from flows import steps
@@ -40,7 +41,6 @@ from flows.pipeline import (
     SourceTally,
     day_start,
     sort_for_cursor,
-    utc_now,
 )
 from flows.registry import get_source
 from flows.report import publish_artifact, render_markdown

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from contract.clock import utc_now
 from contract.records import DocumentRecord
 from flows.config import Config
 from flows.sources import koop, tk_odata
@@ -47,7 +48,7 @@ def _read_cached_fields(db_path: str, cfg: Config, now: datetime) -> FieldMap | 
 def tk_fields(db_path: str, cfg: Config, client: HttpClient, *, refresh: bool = False) -> FieldMap:
     """The server's field names: cached for JBZ_TK_METADATA_MAX_AGE_HOURS, or read now (one
     request); SchemaMismatch (a SourceError) names a concept the server has no name for."""
-    now = datetime.now(UTC)
+    now = utc_now()
     cached = None if refresh else _read_cached_fields(db_path, cfg, now)
     if cached is not None:
         return cached
@@ -142,7 +143,7 @@ def list_tk(
     JBZ_BACKFILL_START without `since`) goes window by window; a run from a cursor asks once,
     split only when the server gives up on it. An HTTP 400 (a renamed field) re-reads
     `$metadata` once and tries again."""
-    now = datetime.now(UTC)
+    now = utc_now()
     start = listing_start(since, cfg.cursor_overlap_hours) or parse_cursor(cfg.backfill_start)
     assert start is not None
     windows = split_windows(start, until, cfg.backfill_window_days, now) if backfill else [

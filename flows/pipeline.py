@@ -9,14 +9,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from contract.clock import utc_now
 from contract.records import DocumentRecord
 from flows.sources.cursor import next_cursor
 from parsers.model import Consultation
 from warehouse.missing import MissingFile
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def day_start(d: date | None) -> datetime | None:

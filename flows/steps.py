@@ -17,11 +17,12 @@ from typing import Any
 
 import duckdb
 
+from contract.clock import utc_now
 from contract.errors import JbzError
 from contract.records import PARSEABLE_KINDS, DocumentRecord, FetchedFile
 from flows import listing, registry
 from flows.config import Config, load_config
-from flows.pipeline import RunTally, utc_now
+from flows.pipeline import RunTally
 from flows.sources.http import HttpClient, SourceError
 from parsers.errors import ParseError
 from parsers.model import Consultation

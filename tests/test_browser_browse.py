@@ -37,10 +37,10 @@ pytestmark = pytest.mark.browser
 
 def _load_and_publish(work: Path, target: Path, docs: dict[int, Consultation]) -> None:
     with db.connect(work) as con:
-        load.upsert_documents(con, [record(n) for n in docs], db.utcnow())
+        load.upsert_documents(con, [record(n) for n in docs], db.db_now())
         for n, c in docs.items():
             f = fetched(EXAMPLE.read_bytes() + str(n).encode(), "txt")
-            load.store_file(con, f"tk:doc-{n}", f, db.utcnow(), "1")
+            load.store_file(con, f"tk:doc-{n}", f, db.db_now(), "1")
             load.load_consultation(con, f"tk:doc-{n}", f.sha256, c)
         councils.load_council_meetings(con)
         publish.publish(con, target)

@@ -18,7 +18,7 @@ from tests.warehouse_builders import EXAMPLE, fetched, record
 from warehouse import db, load, publish
 from warehouse.export import list_relations
 
-T0 = db.utcnow()
+T0 = db.db_now()
 COPIES = 100  # enough pairs (~10,000) for a publish to take a while: time to kill it
 
 

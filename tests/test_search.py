@@ -32,8 +32,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     c = parse_document(EXAMPLE.read_bytes(), EXAMPLE.name)
     f = fetched(EXAMPLE.read_bytes(), "txt")
     with db.connect(folder / "jbz.work.duckdb") as con:
-        load.upsert_documents(con, [record(1)], db.utcnow())
-        load.store_file(con, "tk:doc-1", f, db.utcnow(), "1")
+        load.upsert_documents(con, [record(1)], db.db_now())
+        load.store_file(con, "tk:doc-1", f, db.db_now(), "1")
         load.load_consultation(con, "tk:doc-1", f.sha256, c)
         publish.publish(con, folder / "jbz.duckdb")
     return folder / "jbz.duckdb"

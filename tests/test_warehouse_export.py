@@ -18,8 +18,8 @@ def warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "jbz.duckdb"
     monkeypatch.setenv("JBZ_DB", str(path))
     with db.connect(path) as con:
-        load.upsert_documents(con, [record(1)], db.utcnow())
-        load.store_file(con, "tk:doc-1", fetched(b"%PDF-1.7 \x00\xff bytes"), db.utcnow(), "1")
+        load.upsert_documents(con, [record(1)], db.db_now())
+        load.store_file(con, "tk:doc-1", fetched(b"%PDF-1.7 \x00\xff bytes"), db.db_now(), "1")
         load.load_consultation(con, "tk:doc-1", "sha", make_consultation(2))
     return path
 

@@ -15,7 +15,7 @@ import duckdb
 from parsers.model import Consultation
 from warehouse.bulk import insert_rows
 from warehouse.consultation_rows import CHILD_TABLES, document_rows
-from warehouse.db import WarehouseRefusal, transaction, utcnow
+from warehouse.db import WarehouseRefusal, db_now, transaction
 
 # documents per transaction of a batched load (reparse, backfill). Each commit of a big
 # transaction checkpoints the tables it changed, rewriting the row groups it deleted from: the
@@ -51,7 +51,7 @@ def load_consultation(
     One transaction: after a crash the document is wholly the old or wholly the new parse.
     The parser's issues replace the document's earlier parse_issues (and earlier parse errors).
     """
-    rows = document_rows(document_id, sha256, c, utcnow())
+    rows = document_rows(document_id, sha256, c, db_now())
     with transaction(con):
         _replace_documents(con, [document_id], rows)
     return len(c.pairs)
@@ -77,7 +77,7 @@ def load_consultations(
     rows: dict[str, list[Any]] = {t: [] for t in (*CHILD_TABLES, "consultations", "parse_issues")}
     loaded: dict[str, int] = {}
     failed: dict[str, str] = {}
-    now = utcnow()  # one parsed_at for the batch: it is loaded in one transaction
+    now = db_now()  # one parsed_at for the batch: it is loaded in one transaction
     for document_id, (sha256, c) in latest.items():
         try:
             one = document_rows(document_id, sha256, c, now)
@@ -140,5 +140,5 @@ def record_parse_error(
         ).fetchall()[0][0]
         con.execute(
             "INSERT INTO parse_issues VALUES (?, ?, ?, ?, NULL, ?, ?)",
-            [document_id, n, code, message, sha256, utcnow()],
+            [document_id, n, code, message, sha256, db_now()],
         )

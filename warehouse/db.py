@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from contract.clock import utc_now
 from contract.errors import JbzError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -68,9 +69,11 @@ def default_db_path() -> Path:
     return Path(os.environ.get("JBZ_DB") or DEFAULT_DB)
 
 
-def utcnow() -> datetime:
-    """Now in UTC without tzinfo: the warehouse stores every timestamp as naive UTC."""
-    return datetime.now(UTC).replace(tzinfo=None)
+def db_now() -> datetime:
+    """Now as the warehouse stores it: UTC without a time zone (the one clock: contract.clock)."""
+    now = to_utc_naive(utc_now())
+    assert now is not None
+    return now
 
 
 def to_utc_naive(value: datetime | None) -> datetime | None:
@@ -155,7 +158,7 @@ def _apply(con: duckdb.DuckDBPyConnection, m: Migration) -> None:
             con.execute(m.sql)
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, ?, ?)",
-                [m.version, m.name, utcnow(), m.checksum],
+                [m.version, m.name, db_now(), m.checksum],
             )
     except duckdb.Error as exc:
         raise MigrationError(f"migration {m.version:04d}_{m.name}.sql failed: {exc}") from exc

@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.db import transaction, utcnow
+from warehouse.db import db_now, transaction
 
 
 def get_cursor(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
@@ -20,7 +20,7 @@ def set_cursor(con: duckdb.DuckDBPyConnection, source: str, value: str) -> None:
         "INSERT INTO sync_state VALUES (?, ?, ?) "
         "ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, "
         "updated_at = excluded.updated_at",
-        [source, value, utcnow()],
+        [source, value, db_now()],
     )
 
 
@@ -35,13 +35,13 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, params: dict[str, Any
         "INSERT INTO runs VALUES (?, ?, NULL, ?, NULL) ON CONFLICT (run_id) DO UPDATE SET "
         "started_at = excluded.started_at, finished_at = NULL, params = excluded.params, "
         "summary = NULL",
-        [run_id, utcnow(), _json(params)],
+        [run_id, db_now(), _json(params)],
     )
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, summary: dict[str, Any]) -> None:
     """Record the run's summary (a JSON-able dict); a run never started is recorded as well."""
-    now = utcnow()
+    now = db_now()
     with transaction(con):
         con.execute(
             "INSERT INTO runs VALUES (?, ?, ?, '{}', ?) ON CONFLICT (run_id) DO UPDATE SET "
