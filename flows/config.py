@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from contract import paths
+
 DEFAULT_TK_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v5"
 DEFAULT_KOOP_SRU_URL = "https://repository.overheid.nl/sru"
 DEFAULT_KOOP_BASE_URL = "https://zoek.officielebekendmakingen.nl"
@@ -51,6 +53,7 @@ class Config:
     dossiers: tuple[str, ...]  # as printed: "32317", "21501-02"
     include_ek: bool
     db_path: str
+    work_db_path: str
     contact: str
     schedule_cron: str
     timezone: str
@@ -198,7 +201,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Kamerstukdossiers to follow, comma-separated, as printed (32317,21501-02)",
     ),
     Setting("include_ek", "JBZ_INCLUDE_EK", "true", _bool, "also Eerste Kamer stukken (KOOP)"),
-    Setting("db_path", "JBZ_DB", "data/jbz.duckdb", str, "DuckDB warehouse file"),
+    Setting("db_path", paths.DB_ENV, str(paths.DEFAULT_DB), str, "the published warehouse"),
+    Setting("work_db_path", paths.WORK_DB_ENV, None, str, "the warehouse the pipeline writes"),
     Setting("contact", "JBZ_CONTACT", "", str, "contact (e-mail/URL) sent in the User-Agent"),
     Setting("schedule_cron", "JBZ_SCHEDULE_CRON", "0 * * * 1-5", str, "ingest schedule"),
     Setting("timezone", "JBZ_TIMEZONE", "Europe/Amsterdam", str, "schedule time zone"),
@@ -308,6 +312,8 @@ SETTINGS: tuple[Setting, ...] = (
 
 
 def _derived(name: str, values: Mapping[str, Any]) -> Any:
+    if name == "work_db_path":
+        return str(paths.work_path({paths.DB_ENV: str(values["db_path"])}))
     if name == "tk_api_version":
         return infer_api_version(str(values["tk_odata_url"]))
     names = TK_FIELDS[str(values["tk_api_version"])]

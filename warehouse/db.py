@@ -9,7 +9,6 @@ the ledger (a file created or replaced meanwhile still gets its migrations).
 """
 
 import hashlib
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -21,11 +20,12 @@ from pathlib import Path
 
 import duckdb
 
+from contract import paths
 from contract.clock import utc_now
 from contract.errors import JbzError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-DEFAULT_DB = Path("data") / "jbz.duckdb"
+DEFAULT_DB = paths.DEFAULT_DB
 _RETRY_SECONDS = 0.2
 # Files are created readable by DuckDB 1.0 and later (the CLI or pandas of a user's machine may
 # be older than ours); duckdb 2.0 would otherwise write storage that only 2.0+ can open.
@@ -65,8 +65,13 @@ class Migration:
 
 
 def default_db_path() -> Path:
-    """The warehouse file: env `JBZ_DB`, else data/jbz.duckdb (relative to the working dir)."""
-    return Path(os.environ.get("JBZ_DB") or DEFAULT_DB)
+    """The published warehouse file: env `JBZ_DB`, else data/jbz.duckdb (contract/paths.py)."""
+    return paths.published_path()
+
+
+def default_work_path() -> Path:
+    """The pipeline's own file: env `JBZ_WORK_DB`, else beside the snapshot (contract/paths.py)."""
+    return paths.work_path()
 
 
 def db_now() -> datetime:

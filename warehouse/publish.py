@@ -33,13 +33,7 @@ class Published:
     pairs: int
 
 
-def default_work_path() -> Path:
-    """The pipeline's own file: env `JBZ_WORK_DB`, else beside the snapshot (jbz.work.duckdb)."""
-    explicit = os.environ.get("JBZ_WORK_DB")
-    if explicit:
-        return Path(explicit)
-    published = db.default_db_path()
-    return published.with_name(f"{published.stem}.work{published.suffix}")
+default_work_path = db.default_work_path  # the rule lives with the other path, in db.py
 
 
 def search_path(published: Path) -> Path:
