@@ -17,9 +17,8 @@ import duckdb
 import pytest
 
 from flows.cli import main
-from parsers.api import parse_document
-from tests.warehouse_builders import EXAMPLE, fetched, record
-from warehouse import councils, db, load, publish
+from tests.warehouse_builders import publish_example
+from warehouse import publish
 
 PER_FRACTIE = (
     "SELECT fractie, count(*) AS pairs FROM v_qa GROUP BY fractie ORDER BY pairs DESC, fractie"
@@ -28,16 +27,7 @@ PER_FRACTIE = (
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("cli-output")
-    c = parse_document(EXAMPLE.read_bytes(), EXAMPLE.name)
-    f = fetched(EXAMPLE.read_bytes(), "txt")
-    with db.connect(folder / "jbz.work.duckdb") as con:
-        load.upsert_documents(con, [record(1)], db.db_now())
-        load.store_file(con, "tk:doc-1", f, db.db_now(), "1")
-        load.load_consultation(con, "tk:doc-1", f.sha256, c)
-        councils.load_council_meetings(con)
-        publish.publish(con, folder / "jbz.duckdb")
-    return folder / "jbz.duckdb"
+    return publish_example(tmp_path_factory.mktemp("cli-output"), meetings=True)
 
 
 @pytest.fixture()

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from parsers.api import parse_document
-from tests.warehouse_builders import EXAMPLE, fetched, record
-from warehouse import db, load, publish
+from tests.warehouse_builders import publish_example
+from warehouse import publish
 from warehouse.db import WarehouseRefusal
 from warehouse.search import SearchFilters, search_pairs
 from warehouse.search_index import fold, match_expression, open_index, stems
@@ -28,15 +27,7 @@ KEYS = ["document_id", "seq", "fractie", "topic", "council", "date", "score", "s
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example report loaded and published; returns the snapshot path (JBZ_DB)."""
-    folder = tmp_path_factory.mktemp("search")
-    c = parse_document(EXAMPLE.read_bytes(), EXAMPLE.name)
-    f = fetched(EXAMPLE.read_bytes(), "txt")
-    with db.connect(folder / "jbz.work.duckdb") as con:
-        load.upsert_documents(con, [record(1)], db.db_now())
-        load.store_file(con, "tk:doc-1", f, db.db_now(), "1")
-        load.load_consultation(con, "tk:doc-1", f.sha256, c)
-        publish.publish(con, folder / "jbz.duckdb")
-    return folder / "jbz.duckdb"
+    return publish_example(tmp_path_factory.mktemp("search"))
 
 
 @pytest.fixture()

@@ -137,3 +137,21 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, ...
     for table in CHILD_TABLES:
         out[table] = con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
     return out
+
+
+def publish_example(folder: Path, *, meetings: bool = False) -> Path:
+    """The example report parsed, loaded into a working database in `folder` (with its Council
+    meeting when asked) and published; returns the snapshot path (JBZ_DB)."""
+    from parsers.api import parse_document
+    from warehouse import councils, db, load, publish
+
+    c = parse_document(EXAMPLE.read_bytes(), EXAMPLE.name)
+    f = fetched(EXAMPLE.read_bytes(), "txt")
+    with db.connect(folder / "jbz.work.duckdb") as con:
+        load.upsert_documents(con, [record(1)], db.db_now())
+        load.store_file(con, "tk:doc-1", f, db.db_now(), "1")
+        load.load_consultation(con, "tk:doc-1", f.sha256, c)
+        if meetings:
+            councils.load_council_meetings(con)
+        publish.publish(con, folder / "jbz.duckdb")
+    return folder / "jbz.duckdb"
