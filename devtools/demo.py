@@ -83,7 +83,7 @@ def demo_scenario() -> "Scenario":
 
 
 def _print_queries() -> None:
-    from warehouse.sql_cmd import cli_sql
+    from flows.sql_cmd import cli_sql
 
     for title, sql in (
         ("Pairs per fractie in the example report", PAIRS_PER_FRACTIE),

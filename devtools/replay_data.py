@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 from devtools.recorded import SAMPLES
 from devtools.replay_fracties import load_fracties
+from flows.config import TK_FIELDS
 
 RECORDS_FILE = "tk_odata_document_records_jbz-raad_2024-2025.json"
 ZAAK_FILES = (
@@ -33,7 +34,10 @@ KOOP_XML_FILES = {
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # v5 renames of `Document` fields (as flows/config.py knows them); v5 payloads and
 # metadata are derived from v4.
-V5_RENAMES = {"DocumentNummer": "Nummer", "Volgnummer": "Ondernummer"}
+V5_RENAMES = {
+    getattr(TK_FIELDS["v4"], key): getattr(TK_FIELDS["v5"], key)
+    for key in ("document_number", "ondernummer")
+}  # the renames written once, in flows.config.TK_FIELDS
 # KamerstukTypen as KOOP prints them, for the Soorten of the sample records (built SRU records).
 KAMERSTUK_TYPEN = {"Brief regering": "Brief", "Motie": "Motie", "Motie (gewijzigd/nader)": "Motie"}
 

@@ -20,12 +20,22 @@ from contract.kinds import DEFAULT_KINDS
 
 PLUGIN_GROUP = "jbz.commands"
 
+
+def iso_date(text: str) -> date:
+    """Every date option of every command: YYYY-MM-DD, else argparse's one-line usage error
+    (exit 2) naming the option."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
 # command name -> "module:function"; each function takes the parsed arguments, returns an exit code
 COMMANDS: dict[str, str] = {
     "parse": "flows.parse_cmd:cli_parse",
-    "export": "warehouse.export:cli_export",
-    "sql": "warehouse.sql_cmd:cli_sql",
-    "config": "flows.config_cli:cli_config",
+    "export": "flows.export_cmd:cli_export",
+    "sql": "flows.sql_cmd:cli_sql",
+    "config": "flows.config_cmd:cli_config",
     "check-source": "flows.check_cmd:cli_check_source",
     "ingest": "flows.ingest:cli_ingest",
     "reparse": "flows.reparse:cli_reparse",
@@ -38,8 +48,12 @@ COMMANDS: dict[str, str] = {
 
 
 def _add_ingest_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", help="only documents changed on or after this date (YYYY-MM-DD)")
-    p.add_argument("--until", help="only documents changed before this date (YYYY-MM-DD)")
+    p.add_argument(
+        "--since", type=iso_date, help="only documents changed on or after this date (YYYY-MM-DD)"
+    )
+    p.add_argument(
+        "--until", type=iso_date, help="only documents changed before this date (YYYY-MM-DD)"
+    )
     p.add_argument("--source", choices=["tk", "koop", "all"], default="all")
     p.add_argument(
         "--dossier",
@@ -61,8 +75,8 @@ def _add_search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help='words (Dutch word forms match), "a phrase", pre* (a prefix)')
     p.add_argument("--fractie", help="only this fractie, e.g. PVV")
     p.add_argument("--dossier", help="only this Kamerstukdossier, e.g. 32317")
-    p.add_argument("--since", type=date.fromisoformat, help="Council on or after (YYYY-MM-DD)")
-    p.add_argument("--until", type=date.fromisoformat, help="Council on or before (YYYY-MM-DD)")
+    p.add_argument("--since", type=iso_date, help="Council on or after (YYYY-MM-DD)")
+    p.add_argument("--until", type=iso_date, help="Council on or before (YYYY-MM-DD)")
     p.add_argument("--limit", type=int, default=10, help="at most this many pairs (default 10)")
     p.add_argument(
         "--in",
@@ -105,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check-source", help="check the live sources against what the code needs")
     p.add_argument(
         "--since",
-        type=date.fromisoformat,  # a bad date is argparse's one-line usage error, exit 2
+        type=iso_date,  # a bad date is argparse's one-line usage error, exit 2
         help="count documents per route dated since (default: a year ago)",
     )
 
@@ -117,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("councils", help="print each Council meeting's timeline")
     p.add_argument("--dossier", help="only meetings with a document of this dossier (21501-02)")
-    p.add_argument("--since", help="only meetings starting on or after this date (YYYY-MM-DD)")
+    p.add_argument(
+        "--since", type=iso_date, help="only meetings starting on or after this date (YYYY-MM-DD)"
+    )
 
     p = sub.add_parser("report", help="print the summary of the last run")
     p.add_argument("--run", help="run id (default: the last run)")

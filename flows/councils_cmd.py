@@ -5,13 +5,11 @@ their dates, the pairs and the fracties that asked, and the days from agenda to 
 """
 
 import argparse
-import sys
 from datetime import date
 
+from flows.readers import open_published
+from flows.sql_cmd import format_table
 from warehouse.councils import council_timeline
-from warehouse.db import WarehouseBusy, connect, default_db_path
-from warehouse.export import WAIT_SECONDS
-from warehouse.sql_cmd import format_table
 
 # one field per line: a meeting's timeline is wider than any terminal
 _ONE_FIELD_PER_LINE = 0
@@ -25,15 +23,9 @@ def render_timeline(columns: list[str], rows: list[tuple[object, ...]]) -> str:
 
 
 def cli_councils(args: argparse.Namespace) -> int:
-    try:
-        since = date.fromisoformat(args.since) if args.since else None
-    except ValueError:
-        print(f"jbz councils: --since {args.since!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
-        return 2
-    try:
-        con = connect(default_db_path(), read_only=True, wait_seconds=WAIT_SECONDS)
-    except (FileNotFoundError, WarehouseBusy) as exc:
-        print(f"jbz councils: {exc}", file=sys.stderr)
+    since: date | None = args.since  # flows.cli.iso_date: a date or a usage error
+    con = open_published("jbz councils")
+    if con is None:
         return 1
     with con:
         columns, rows = council_timeline(con, args.dossier, since)

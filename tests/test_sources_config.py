@@ -11,7 +11,7 @@ from devtools.replay import ReplayServer
 from devtools.replay_data import Scenario, v5_metadata
 from flows.check_cmd import cli_check_source
 from flows.config import SETTINGS, load_config
-from flows.config_cli import cli_config
+from flows.config_cmd import cli_config
 from flows.sources.tk_schema import SchemaMismatch, map_fields
 from tests.replay_fixtures import SAMPLES, serve_samples
 

@@ -6,11 +6,11 @@ import duckdb
 import pytest
 
 from flows.cli import main
+from flows.sql_cmd import format_table
 from tests.warehouse_builders import fetched, make_consultation, record
 from tests.warehouse_builders import snapshot as parsed_rows
 from warehouse import db, load
 from warehouse.export import list_relations
-from warehouse.sql_cmd import format_table
 
 
 @pytest.fixture

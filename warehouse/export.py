@@ -1,32 +1,18 @@
-"""`jbz export --to DIR [--format parquet|csv] [--table NAME …]`: tables and views as files.
-
-Opens the published snapshot (`JBZ_DB`, warehouse/publish.py) read-only, so it never changes it
-and never waits for a run (the pipeline writes its own working database). Pointed at a file
-another process writes (e.g. JBZ_DB=the working database), it waits a few seconds and then says
-the warehouse is busy. `jbz sql` (warehouse/sql_cmd.py) opens the warehouse the same way.
+"""What `jbz export` and `jbz sql` ask of the published snapshot: its tables and views written as
+files (Parquet or CSV), and one read-only statement run (only SELECT, EXPLAIN and PRAGMA, so
+`jbz sql` never changes the warehouse). The commands themselves are flows/export_cmd.py and
+flows/sql_cmd.py; they open the snapshot read-only through flows/readers.py.
 """
 
-import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 
-from warehouse.db import WarehouseBusy, WarehouseRefusal, connect, default_db_path
+from warehouse.db import WarehouseRefusal
 
-WAIT_SECONDS = 5.0
 # DuckDB's COPY options per --format: CSV with a header line, so a spreadsheet reads it as is
 EXPORT_FORMATS = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}
-
-
-def open_read_only(command: str = "jbz") -> duckdb.DuckDBPyConnection | None:
-    """The published warehouse, read-only; None (and one line on stderr) when there is none."""
-    try:
-        return connect(default_db_path(), read_only=True, wait_seconds=WAIT_SECONDS)
-    except (FileNotFoundError, WarehouseBusy) as exc:
-        print(f"{command}: {exc}", file=sys.stderr)
-        return None
 
 
 def list_relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
@@ -69,19 +55,24 @@ def export_relations(
     return written
 
 
-def cli_export(args: argparse.Namespace) -> int:
-    """`jbz export --to DIR`: every table and view (or the --table ones) as one file each."""
-    con = open_read_only("jbz export")
-    if con is None:
-        return 1
-    with con:
-        try:
-            written = export_relations(
-                con, Path(args.to), getattr(args, "format", "parquet"), args.table or ()
-            )
-        except WarehouseRefusal as exc:
-            print(f"jbz export: {exc}", file=sys.stderr)
-            return 2
-    for name, rows, target in written:
-        print(f"{name:32} {rows:>9} rows  {target}")
-    return 0
+# statement types `jbz sql` runs; everything else (INSERT, CREATE, COPY, ATTACH, SET, …) is refused
+_READ_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
+
+
+def run_read_only(
+    con: duckdb.DuckDBPyConnection, query: str
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """Run one read statement; ValueError (plain message) for a write or several statements."""
+    statements = con.extract_statements(query)
+    if len(statements) != 1:
+        raise WarehouseRefusal(f"give exactly one SQL statement (got {len(statements)})")
+    kind = str(statements[0].type).rsplit(".", 1)[-1]
+    if kind not in _READ_TYPES:
+        raise WarehouseRefusal(
+            f"read-only: {kind} statements are refused (use SELECT, DESCRIBE, SHOW, "
+            "EXPLAIN or PRAGMA; the warehouse is written only by the ingest and reparse flows; "
+            "for a file, use --format csv|json or `jbz export`)"
+        )
+    cursor = con.execute(query)
+    columns = [str(d[0]) for d in cursor.description or []]
+    return columns, cursor.fetchall()

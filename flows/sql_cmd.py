@@ -19,11 +19,10 @@ from typing import TextIO
 
 import duckdb
 
+from flows.readers import open_published
 from warehouse.db import WarehouseRefusal
-from warehouse.export import open_read_only
+from warehouse.export import run_read_only
 
-# statement types `jbz sql` runs; everything else (INSERT, CREATE, COPY, ATTACH, SET, …) is refused
-_READ_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
 FORMATS = ("table", "csv", "json")
 
 
@@ -95,25 +94,6 @@ def write_json(columns: Sequence[str], rows: Sequence[Sequence[object]], out: Te
     out.write("\n")
 
 
-def run_read_only(
-    con: duckdb.DuckDBPyConnection, query: str
-) -> tuple[list[str], list[tuple[object, ...]]]:
-    """Run one read statement; ValueError (plain message) for a write or several statements."""
-    statements = con.extract_statements(query)
-    if len(statements) != 1:
-        raise WarehouseRefusal(f"give exactly one SQL statement (got {len(statements)})")
-    kind = str(statements[0].type).rsplit(".", 1)[-1]
-    if kind not in _READ_TYPES:
-        raise WarehouseRefusal(
-            f"read-only: {kind} statements are refused (use SELECT, DESCRIBE, SHOW, "
-            "EXPLAIN or PRAGMA; the warehouse is written only by the ingest and reparse flows; "
-            "for a file, use --format csv|json or `jbz export`)"
-        )
-    cursor = con.execute(query)
-    columns = [str(d[0]) for d in cursor.description or []]
-    return columns, cursor.fetchall()
-
-
 def print_result(columns: list[str], rows: list[tuple[object, ...]], fmt: str) -> None:
     if fmt == "csv":
         write_csv(columns, rows, sys.stdout)
@@ -125,7 +105,7 @@ def print_result(columns: list[str], rows: list[tuple[object, ...]], fmt: str) -
 
 def cli_sql(args: argparse.Namespace) -> int:
     """`jbz sql "SELECT …"`: run one read-only query and print it as a table, CSV or JSON."""
-    con = open_read_only("jbz sql")
+    con = open_published("jbz sql")
     if con is None:
         return 1
     with con:
