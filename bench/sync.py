@@ -40,11 +40,11 @@ class Cost:
 
 def run_ours(server: ReplayServer, **params: Any) -> Cost:
     """One run of the ingest flow; its requests counted from the replay server's log."""
-    from flows import steps
+    from flows import runtime
     from flows.ingest import IngestParams, ingest
 
-    steps.config.cache_clear()
-    steps.client.cache_clear()
+    runtime.config.cache_clear()
+    runtime.client.cache_clear()
     server.clear_log()
     start = time.perf_counter()
     ingest(IngestParams(**params), return_state=True)

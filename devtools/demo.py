@@ -98,7 +98,7 @@ def _print_queries() -> None:
 def _run_ingest(placeholders: set[str]) -> int:
     """One ingest run, as `jbz ingest` with no options, its summary printed the demo's way."""
     from devtools.demo_summary import documents_without_text, render_demo_summary
-    from flows import steps
+    from flows import cli
     from flows.ingest import ingest, params_from_args
 
     params = params_from_args(
@@ -118,7 +118,7 @@ def _run_ingest(placeholders: set[str]) -> int:
         without = documents_without_text(Path(os.environ["JBZ_DB"]), placeholders)
         return render_demo_summary(summary, without)
 
-    return steps.run_from_cli("ingest", lambda: ingest(params, return_state=True), render)
+    return cli.run_from_cli("ingest", lambda: ingest(params, return_state=True), render)
 
 
 def cli_demo(args: argparse.Namespace) -> int:

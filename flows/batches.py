@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 import duckdb
 
 from contract.records import DocumentRecord, FetchedFile
-from flows import steps
+from flows import runtime, stored
+from flows.parsing import Parsed, ParseFailure
 from flows.pipeline import RunTally, SourceTally
-from flows.steps import Parsed, ParseFailure
 from parsers.model import Consultation
 from warehouse import load
 
@@ -52,7 +52,7 @@ def _keep(con: duckdb.DuckDBPyConnection, item: Arrival, tally: RunTally) -> Arr
     """Keep a fetched file; the arrival to load (its status updated), None when nothing is."""
     if item.fetched is None or item.record is None:
         return item if item.parsed is not None else None
-    status, wanted = steps.keep_file(
+    status, wanted = stored.keep_file(
         con, item.record, item.fetched, item.status, item.parsed, tally
     )
     return replace(item, status=status) if wanted else replace(item, status=status, parsed=None)
@@ -113,7 +113,7 @@ class Batch:
         items, self.pending = self.pending, []
         if not items:
             return
-        with steps.open_warehouse(self.db_path) as con:
+        with runtime.open_warehouse(self.db_path) as con:
             statuses = store_and_load(con, items, self.tally)
         if self.st is not None:
             for status in statuses:

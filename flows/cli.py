@@ -9,13 +9,16 @@ import argparse
 import ast
 import importlib
 import importlib.util
+import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
+from contract.errors import JbzError
 from contract.kinds import DEFAULT_KINDS
 
 PLUGIN_GROUP = "jbz.commands"
@@ -174,6 +177,52 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
 
 # what a shell reports for a program ended by a closed pipe (128 + SIGPIPE)
 EXIT_CLOSED_PIPE = 141
+
+
+def quiet_prefect_console() -> None:
+    """The CLI prints its own result: hide Prefect's console logs unless the user set a level."""
+    if "PREFECT_LOGGING_LEVEL" not in os.environ:
+        logging.getLogger("prefect").setLevel(logging.CRITICAL)
+        # errors stay visible: a parser crash is logged with its traceback (log.exception)
+        logging.getLogger("jbz").setLevel(logging.ERROR)
+
+
+def _one_line(command: str, exc: BaseException) -> int:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    print(f"jbz {command}: {first}", file=sys.stderr)
+    return 1
+
+
+def run_from_cli(
+    command: str,
+    run: Callable[[], Any],
+    render: Callable[[Mapping[str, Any]], str],
+) -> int:
+    """Run a flow once from the command line; failures become one line on stderr and exit 1."""
+    from prefect.client.schemas.objects import State
+
+    quiet_prefect_console()
+    try:
+        state = run()
+    except JbzError as exc:
+        return _one_line(command, exc)
+    except RuntimeError as exc:
+        # Prefect's "Timed out while attempting to connect to ephemeral Prefect API server."
+        # (its message goes on with the server's whole output) is not a bug: say it in one
+        # line. Any other RuntimeError is one, and fails loudly.
+        if "ephemeral Prefect API" not in str(exc):
+            raise
+        return _one_line(command, exc)
+    assert isinstance(state, State)
+    if not state.is_completed():
+        failure = state.result(raise_on_failure=False)
+        if isinstance(failure, BaseException) and not isinstance(failure, JbzError):
+            raise failure  # a bug in the flow: its traceback, not one polite line
+        print(f"jbz {command}: {state.message or state.name}", file=sys.stderr)
+        return 1
+    summary = state.result()
+    print(render(summary), end="")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

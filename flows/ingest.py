@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from contract.clock import utc_now
 from contract.kinds import DEFAULT_KINDS
 from contract.records import DocumentRecord, FetchedFile
-from flows import steps
+from flows import cli, parsing, registry, runtime, stored
 from flows.batches import Arrival, Batch
 from flows.ingest_params import (
     DEFAULT_PARAMS,
@@ -73,8 +73,15 @@ def list_documents(
     start = params.effective_since(utc_now().date()) if params.since or cursor else None
     since = start.isoformat() if start else None if backfill else cursor
     until = day_start(params.until)
-    return steps.list_source(
-        source, dossier, since, until, params.document_id, backfill=backfill, shared=shared
+    return registry.list_source(
+        runtime.env(),
+        source,
+        dossier,
+        since,
+        until,
+        params.document_id,
+        backfill=backfill,
+        shared=shared,
     )
 
 
@@ -84,18 +91,18 @@ def list_deletions(
 ) -> tuple[list[DocumentRecord], str | None]:
     """Known documents deleted at the source: one listing since the deletion cursor, or (a
     full refresh) every known id asked for."""
-    return get_source(source).deletions(steps.env(), since, known, by_id)
+    return get_source(source).deletions(runtime.env(), since, known, by_id)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def fetch_file(record: DocumentRecord) -> FetchedFile:
     """Download one document's file. No task retries: the HTTP client is the one retry layer
     (backoff, Retry-After); retrying here too would multiply its attempts."""
-    return steps.fetch(record)
+    return runtime.fetch(record)
 
 
 def dossiers_of(params: IngestParams) -> tuple[str, ...]:
-    return tuple(params.dossiers) if params.dossiers else steps.config().dossiers
+    return tuple(params.dossiers) if params.dossiers else runtime.config().dossiers
 
 
 @dataclass
@@ -119,12 +126,14 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     st = tally.sources[source] = SourceTally()
     run = SourceRun(db_path, params, tally, st, Batch(db_path, tally, st, size=1))
     dossiers = dossiers_of(params)
-    with steps.open_warehouse(db_path) as con:
+    with runtime.open_warehouse(db_path) as con:
         known = load.known_document_ids(con, source)
         cursors = [load.get_cursor(con, cursor_key(source, d)) for d in dossiers]
     shared = None
     if not any(is_backfill(params, c) for c in cursors):
-        shared = get_source(source).shared(steps.env(), dossiers, cursors, day_start(params.until))
+        shared = get_source(source).shared(
+            runtime.env(), dossiers, cursors, day_start(params.until)
+        )
     if not params.dry_run and not params.document_id:
         _retry_missing(run, source)
     listed = 0
@@ -137,7 +146,7 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
     if st.error is None and deletions and not params.document_id:
         _process_deletions(run, source, known)
     if st.error is None:
-        tally.warnings += get_source(source).warnings(steps.env())
+        tally.warnings += get_source(source).warnings(runtime.env())
 
 
 def _process_dossier(
@@ -147,7 +156,7 @@ def _process_dossier(
     how many records were listed."""
     params, st = run.params, run.st
     key = cursor_key(source, dossier)
-    with steps.open_warehouse(run.db_path) as con:
+    with runtime.open_warehouse(run.db_path) as con:
         before = load.get_cursor(con, key)
     movable = params.until is None and params.document_id is None and not params.dry_run
     start = params.effective_since(utc_now().date())  # a sweep, like --since, skips no gap
@@ -175,7 +184,7 @@ def _process_dossier(
         # every run would list the dossier's whole history again
         after = format_cursor(listed_at)
     if after is not None and after != before:
-        with steps.open_warehouse(run.db_path) as con:
+        with runtime.open_warehouse(run.db_path) as con:
             load.set_cursor(con, key, after)
     return len(records)
 
@@ -195,7 +204,7 @@ def _process_deletions(run: SourceRun, source: str, known: list[str]) -> None:
     """One listing of deletions since the deletion cursor (first run: where the dossiers'
     oldest cursor was), matched against the known ids; nothing known, nothing to ask."""
     params, st = run.params, run.st
-    with steps.open_warehouse(run.db_path) as con:
+    with runtime.open_warehouse(run.db_path) as con:
         since = load.get_cursor(con, cursor_key(source, DELETIONS))
     first = since is None
     if first:
@@ -214,7 +223,7 @@ def _process_deletions(run: SourceRun, source: str, known: list[str]) -> None:
     st.listed += len(gone)
     _store_all(run, gone, CursorTracker(before=None, movable=False))
     if after is not None and (first or after != since):
-        with steps.open_warehouse(run.db_path) as con:
+        with runtime.open_warehouse(run.db_path) as con:
             load.set_cursor(con, cursor_key(source, DELETIONS), after)
 
 
@@ -226,11 +235,11 @@ def _store_one(
     it was listed)."""
     wanted = not record.deleted and bool(record.file_url)
     wanted = wanted and (refetch or record.kind in run.params.kinds)
-    with steps.open_warehouse(run.db_path) as con:
-        status = steps.upsert_record(con, record)
-        stored = load.stored_hashes(con, record.document_id) if wanted else set()
+    with runtime.open_warehouse(run.db_path) as con:
+        status = stored.upsert_record(con, record)
+        kept = load.stored_hashes(con, record.document_id) if wanted else set()
     # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
-    if not (wanted and (status != "unchanged" or not stored or refetch)):
+    if not (wanted and (status != "unchanged" or not kept or refetch)):
         run.st.count(status)
         tracker.stored(record)
         return
@@ -240,7 +249,7 @@ def _store_one(
         # only an unreachable source holds it back
         (tracker.not_stored if run.st.error else tracker.stored)(record)
         return
-    parsed = steps.parse_if_new(record, fetched, status, stored)  # before the write lock
+    parsed = parsing.parse_if_new(record, fetched, status, kept)  # before the write lock
     run.batch.add(Arrival.fetched_file(record, fetched, status, parsed))
     tracker.stored(record)
 
@@ -259,12 +268,12 @@ def _fetch_one(record: DocumentRecord, run: SourceRun) -> FetchedFile | None:
     except SourceError as exc:
         tally.fail(record.document_id, "fetch", str(exc))
         get_run_logger().warning("fetching %s failed: %s", record.document_id, exc)
-        with steps.open_warehouse(run.db_path) as con:
-            tally.missing(steps.record_missing(con, record, exc))
+        with runtime.open_warehouse(run.db_path) as con:
+            tally.missing(stored.record_missing(con, record, exc))
         return None
     tally.fetched += 1
     if record.document_id in tally.pending_missing:
-        with steps.open_warehouse(run.db_path) as con:
+        with runtime.open_warehouse(run.db_path) as con:
             load.clear_missing(con, [record.document_id])
     return fetched
 
@@ -272,9 +281,9 @@ def _fetch_one(record: DocumentRecord, run: SourceRun) -> FetchedFile | None:
 def _retry_missing(run: SourceRun, source: str) -> None:
     """Ask again for the files the source did not serve on earlier runs, by document id: every
     run at first, weekly once JBZ_MISSING_AFTER_DAYS have passed."""
-    with steps.open_warehouse(run.db_path) as con:
+    with runtime.open_warehouse(run.db_path) as con:
         run.tally.pending_missing |= load.missing_ids(con)
-        due = steps.due_missing(con, source)
+        due = stored.due_missing(con, source)
         records = load.document_records(con, due)
     for record in records:
         if run.st.error is None:
@@ -285,27 +294,27 @@ def _retry_missing(run: SourceRun, source: str) -> None:
 @flow(name="ingest", log_prints=True)
 def ingest(params: IngestParams = DEFAULT_PARAMS) -> Any:
     """Discover, fetch, archive, parse and load JBZ-Raad consultations; publish a summary."""
-    db_path = steps.prepare_work_db()
+    db_path = runtime.prepare_work_db()
     tally = RunTally(
-        run_id=steps.current_run_id(),
+        run_id=runtime.current_run_id(),
         flow="ingest",
         params=params.model_dump(mode="json"),
         dry_run=params.dry_run,
     )
     if not params.dry_run:
-        with steps.open_warehouse(db_path) as con:
-            steps.start_run(con, tally)
+        with runtime.open_warehouse(db_path) as con:
+            stored.start_run(con, tally)
     for source in params.selected_sources():
         _process_source(source, params, db_path, tally)
     if not params.dry_run:
-        with steps.open_warehouse(db_path) as con:
-            meetings = steps.link_council_meetings(con, tally)
+        with runtime.open_warehouse(db_path) as con:
+            meetings = stored.link_council_meetings(con, tally)
         get_run_logger().info("%d Council meetings linked", meetings)
     summary = tally.as_summary()
     if not params.dry_run:
-        with steps.open_warehouse(db_path) as con:
+        with runtime.open_warehouse(db_path) as con:
             load.finish_run(con, tally.run_id, summary)
-        steps.publish_if_changed(db_path, summary)
+        runtime.publish_if_changed(db_path, summary)
     publish_artifact(summary)
     errors = [s["error"] for s in summary["sources"].values() if s["error"]]
     if errors:  # the run did not do its job: mark it failed (no traceback; summary is kept)
@@ -322,4 +331,4 @@ def cli_ingest(args: argparse.Namespace) -> int:
         where = f"invalid {first['loc'][0]}: " if first["loc"] else ""
         print(f"jbz ingest: {where}{first['msg']}", file=sys.stderr)
         return 2
-    return steps.run_from_cli("ingest", lambda: ingest(params, return_state=True), render_markdown)
+    return cli.run_from_cli("ingest", lambda: ingest(params, return_state=True), render_markdown)

@@ -1,7 +1,7 @@
 """How the ingest flow lists a source: per dossier, since that dossier's cursor, in backfill
 windows, with the TK field names read from `$metadata` at most once a day (kept in the
 warehouse's sync_state under "tk:fields") and again after an HTTP 400. Plain functions, no
-Prefect; the flows call them through flows/steps.py."""
+Prefect; the flows call them through the source registry (flows/registry.py)."""
 
 import json
 from collections.abc import Callable, Iterable

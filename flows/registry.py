@@ -157,4 +157,34 @@ def fetch_document(client: HttpClient, cfg: Config, record: DocumentRecord) -> F
     return get_source(record.source).fetch(client, cfg, record)
 
 
-__all__ = ["SOURCES", "Env", "Listing", "Source", "UnknownSource", "fetch_document", "get_source"]
+def list_source(
+    env: Env,
+    source: str,
+    dossier: str,
+    since: str | None,
+    until: datetime | None,
+    document_id: str | None = None,
+    *,
+    backfill: bool = True,
+    shared: listing.SharedListings | None = None,
+) -> list[DocumentRecord]:
+    """A source's documents of one dossier changed since `since` (a cursor or ISO date; the
+    sources subtract the overlap window), before `until`, or the one document asked for. A
+    backfill (not from a cursor) lists TK in windows."""
+    req = Listing(dossier, since, until, backfill, shared)
+    records = get_source(source).list_dossier(env, req)
+    if document_id:
+        records = [r for r in records if r.document_id == document_id]
+    return records
+
+
+__all__ = [
+    "SOURCES",
+    "Env",
+    "Listing",
+    "Source",
+    "UnknownSource",
+    "fetch_document",
+    "get_source",
+    "list_source",
+]

@@ -20,7 +20,7 @@ from prefect.states import Failed
 from pydantic import BaseModel, ConfigDict, Field
 
 from contract.records import PARSEABLE_KINDS
-from flows import batches, steps
+from flows import batches, cli, parsing, runtime, stored
 from flows.pipeline import RunTally
 from flows.report import publish_artifact, render_markdown
 from warehouse import load
@@ -46,7 +46,7 @@ READ_FILES = 50
 def _targets(db_path: str, params: ReparseParams) -> list[str]:
     if params.document_ids:
         return list(params.document_ids)
-    with steps.open_warehouse(db_path) as con:
+    with runtime.open_warehouse(db_path) as con:
         return load.document_ids_of_kinds(con, PARSEABLE_KINDS)
 
 
@@ -54,14 +54,14 @@ def _parse_stored(db_path: str, document_ids: list[str], batch: batches.Batch) -
     """Parse the newest stored file of each document, with no connection held while parsing
     (the bytes are sniffed afresh, so a fix to the sniffer reaches the archive too), and add
     each parse to the batch."""
-    with steps.open_warehouse(db_path) as con:  # one query for these documents' newest files
+    with runtime.open_warehouse(db_path) as con:  # one query for these documents' newest files
         newest = {r.document_id: r for r in load.iter_raw_files(con, document_ids)}
     for document_id in document_ids:
         raw = newest.pop(document_id, None)
         if raw is None:
             batch.tally.fail(document_id, "reparse", "no stored file for this document")
             continue
-        p = steps.parse_file(document_id, raw.data, soort=raw.soort)
+        p = parsing.parse_file(document_id, raw.data, soort=raw.soort)
         batch.add(batches.Arrival(document_id, raw.sha256, "reparsed", p))
 
 
@@ -69,24 +69,24 @@ def _parse_stored(db_path: str, document_ids: list[str], batch: batches.Batch) -
 def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
     """Re-parse stored raw files and replace their consultations; publish a summary."""
     logger = get_run_logger()
-    db_path = steps.prepare_work_db()
+    db_path = runtime.prepare_work_db()
     tally = RunTally(
-        run_id=steps.current_run_id(), flow="reparse", params=params.model_dump(mode="json")
+        run_id=runtime.current_run_id(), flow="reparse", params=params.model_dump(mode="json")
     )
-    with steps.open_warehouse(db_path) as con:
-        steps.start_run(con, tally)
+    with runtime.open_warehouse(db_path) as con:
+        stored.start_run(con, tally)
     targets = _targets(db_path, params)
     logger.info("re-parsing %d documents", len(targets))
     batch = batches.Batch(db_path, tally)  # the same store-and-load path as an ingest
     for first in range(0, len(targets), READ_FILES):
         _parse_stored(db_path, targets[first : first + READ_FILES], batch)
     batch.flush()
-    with steps.open_warehouse(db_path) as con:
-        steps.link_council_meetings(con, tally)
+    with runtime.open_warehouse(db_path) as con:
+        stored.link_council_meetings(con, tally)
     summary = tally.as_summary()
-    with steps.open_warehouse(db_path) as con:
+    with runtime.open_warehouse(db_path) as con:
         load.finish_run(con, tally.run_id, summary)
-    steps.publish_if_changed(db_path, summary)
+    runtime.publish_if_changed(db_path, summary)
     publish_artifact(summary)
     if params.document_ids and tally.failures:
         return Failed(
@@ -98,6 +98,4 @@ def reparse(params: ReparseParams = DEFAULT_REPARSE) -> Any:
 def cli_reparse(args: argparse.Namespace) -> int:
     """`jbz reparse [--document ID …]`: run the reparse flow once (no network)."""
     params = ReparseParams(document_ids=list(args.document or []))
-    return steps.run_from_cli(
-        "reparse", lambda: reparse(params, return_state=True), render_markdown
-    )
+    return cli.run_from_cli("reparse", lambda: reparse(params, return_state=True), render_markdown)

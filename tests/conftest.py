@@ -76,16 +76,16 @@ def flow_env(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, demo_replay: "ReplayServer"
 ) -> Iterator[Path]:
     """JBZ_* pointing at the replay server and a fresh DuckDB file; yields the DB path."""
-    from flows import steps
+    from flows import runtime
 
     db_path = tmp_path / "jbz.duckdb"
     for name, value in demo_replay.env().items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("JBZ_DB", str(db_path))
-    steps.config.cache_clear()  # the config and client are cached per process
-    steps.client.cache_clear()
+    runtime.config.cache_clear()  # the config and client are cached per process
+    runtime.client.cache_clear()
     demo_replay.clear_fault()
     yield db_path
     demo_replay.clear_fault()
-    steps.config.cache_clear()
-    steps.client.cache_clear()
+    runtime.config.cache_clear()
+    runtime.client.cache_clear()

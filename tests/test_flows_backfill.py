@@ -16,9 +16,9 @@ pytestmark = pytest.mark.usefixtures("prefect_api_url")
 
 def _reports() -> list[str]:
     """The TK reports a default run parses, as the replay server lists them."""
-    from flows import steps
+    from flows import registry, runtime
 
-    listed = steps.list_source("tk", "32317", None, None)
+    listed = registry.list_source(runtime.env(), "tk", "32317", None, None)
     return sorted(
         r.document_id for r in listed if r.kind in PARSEABLE_KINDS and r.file_url and not r.deleted
     )

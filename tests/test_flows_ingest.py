@@ -177,11 +177,11 @@ def test_bad_document_is_recorded_and_the_next_run_catches_up(
 
 def _fetched_in_change_order() -> list[DocumentRecord]:
     """The TK documents whose files a default run downloads, in the order the run takes them."""
-    from flows import steps
+    from flows import registry, runtime
     from flows.ingest import DEFAULT_KINDS
     from flows.pipeline import sort_for_cursor
 
-    listed = steps.list_source("tk", "32317", None, None)
+    listed = registry.list_source(runtime.env(), "tk", "32317", None, None)
     wanted = [r for r in listed if r.kind in DEFAULT_KINDS and r.file_url and not r.deleted]
     return sort_for_cursor(wanted)
 
@@ -235,14 +235,14 @@ def test_a_document_deleted_at_the_source_is_marked_deleted(
     flow_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from devtools.demo import demo_scenario
-    from flows import steps
+    from flows import runtime
 
     # its own replay server: this test changes the scenario
     with ReplayServer(demo_scenario()) as replay:
         for name, value in replay.env().items():
             monkeypatch.setenv(name, value)
-        steps.config.cache_clear()
-        steps.client.cache_clear()
+        runtime.config.cache_clear()
+        runtime.client.cache_clear()
         only_reports = ["verslag_schriftelijk_overleg"]
         run_ingest(sources="tk", kinds=only_reports)
         replay.scenario.delete(DEMO_DOCUMENT_ID.removeprefix("tk:"), "2025-10-04T10:00:00+02:00")

@@ -144,7 +144,7 @@ def test_council_date_is_the_meeting_discussed_not_an_earlier_report() -> None:
 
 
 def test_the_pipeline_passes_the_sources_soort_and_format_to_the_parser() -> None:
-    from flows.steps import parse_file
+    from flows.parsing import parse_file
     from parsers.model import Consultation
     from tests.devset_score import devset_text
 

@@ -61,12 +61,12 @@ def test_a_file_missing_long_enough_is_missing_at_the_source(
     own_replay: ReplayServer,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from flows import steps
+    from flows import runtime
 
     short, _ = _two_tk_reports(own_replay)
     own_replay.scenario.resource_faults = {short: "short"}
     monkeypatch.setenv("JBZ_MISSING_AFTER_DAYS", "0")
-    steps.config.cache_clear()
+    runtime.config.cache_clear()
     first = run_ingest(since=date(2024, 1, 1), sources="tk")
     (missing,) = first["missing_files"]
     assert (

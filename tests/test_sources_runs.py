@@ -19,16 +19,16 @@ RAD = "21501-02"
 @pytest.fixture
 def own_replay(flow_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ReplayServer]:
     """A replay server of its own (these tests change the scenario), JBZ_* pointing at it."""
-    from flows import steps
+    from flows import runtime
 
     with ReplayServer(demo_scenario()) as replay:
         for name, value in replay.env().items():
             monkeypatch.setenv(name, value)
-        steps.config.cache_clear()
-        steps.client.cache_clear()
+        runtime.config.cache_clear()
+        runtime.client.cache_clear()
         yield replay
-    steps.config.cache_clear()
-    steps.client.cache_clear()
+    runtime.config.cache_clear()
+    runtime.client.cache_clear()
 
 
 def tk_requests(replay: ReplayServer) -> list[str]:
@@ -71,12 +71,12 @@ def test_backfill_then_a_no_change_run_costs_four_tk_requests_and_one_koop(
 def test_dossiers_as_a_parameter_one_cursor_each(
     flow_env: Path, own_replay: ReplayServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows import steps
+    from flows import runtime
 
     raw = dict(sample_records()[20], Id="2150102a-0000-4000-8000-000000000001")
     own_replay.scenario.add_document(raw, dossier=RAD)
     monkeypatch.setenv("JBZ_DOSSIERS", f"32317,{RAD}")
-    steps.config.cache_clear()
+    runtime.config.cache_clear()
     run_ingest(sources="tk")
     filters = [e.query.get("$filter", "") for e in own_replay.log if e.path.endswith("/Document")]
     assert any("d/Nummer eq 21501 and d/Toevoeging eq '02'" in f for f in filters)
@@ -93,7 +93,7 @@ def test_dossiers_as_a_parameter_one_cursor_each(
 
     # removed from the list: not asked for any more, and its rows stay as they are
     monkeypatch.setenv("JBZ_DOSSIERS", "32317")
-    steps.config.cache_clear()
+    runtime.config.cache_clear()
     own_replay.clear_log()
     run_ingest(sources="tk")
     assert not any("Toevoeging" in t for t in tk_requests(own_replay))
