@@ -81,3 +81,33 @@ def test_a_refused_document_fails_alone_in_a_backfill(
     # its bytes are kept all the same, for a reparse once the warehouse takes it
     files = query(flow_env, "SELECT count(*) FROM document_files WHERE document_id = ?", [bad])
     assert files == [(1,)]
+
+
+def test_cursor_run_backfill_and_reparse_take_the_one_store_and_load_path(
+    flow_env: Path, demo_replay: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each path's documents go through batches.store_and_load, in batches of its size: a
+    backfill and a reparse many documents a call, a run from the cursor one."""
+    from flows import batches
+    from flows.reparse import ReparseParams, reparse
+    from tests.test_flows_ingest import run_flow
+
+    calls: list[tuple[str, ...]] = []
+    real = batches.store_and_load
+
+    def counting(con: object, items: list[batches.Arrival], tally: object) -> list[str]:
+        calls.append(tuple(i.status for i in items))
+        return real(con, items, tally)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batches, "store_and_load", counting)
+    first = run_ingest(sources="tk")  # the dossier's first run: a backfill
+    backfill, calls[:] = list(calls), []
+    assert len(backfill) == 1 and len(backfill[0]) == first["totals"]["fetched"] > 1
+    demo_replay.scenario.replace_file(
+        DEMO_DOCUMENT_ID.removeprefix("tk:"), demo_replay.scenario.body(
+            DEMO_DOCUMENT_ID.removeprefix("tk:")) + b"\n", "2025-10-04T09:00:00+02:00")  # fmt: skip
+    run_ingest(sources="tk")  # from the cursor: the changed report, a batch of one
+    assert calls == [("changed",)]
+    calls[:] = []
+    assert run_flow(reparse, ReparseParams()).is_completed()
+    assert len(calls) == 1 and set(calls[0]) == {"reparsed"} and len(calls[0]) == len(_reports())
