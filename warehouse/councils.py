@@ -24,6 +24,7 @@ from typing import Any
 
 import duckdb
 
+from contract.kinds import DocumentKind
 from contract.records import (
     KIND_AGENDA,
     KIND_COUNCIL_REPORT,
@@ -31,6 +32,7 @@ from contract.records import (
     KIND_INBRENG,
     KIND_VERSLAG,
 )
+from contract.soorten import soort_kind
 from parsers.meetings import MeetingMention, parse_cited_kamerstukken, parse_meeting_title
 from warehouse.bulk import insert_rows
 from warehouse.db import transaction
@@ -60,9 +62,9 @@ def role_of(kind: str | None, soort: str | None, title: str | None) -> str | Non
         return "debate"
     if "council" in k or "raad" in k:
         return "council_report"
-    s, t = (soort or "").strip().lower(), (title or "").strip().lower()
-    if s == "verslag van een commissiedebat" or (
-        s != "bijlage" and t.startswith("verslag van een commissiedebat")
+    decided, t = soort_kind(soort), (title or "").strip().lower()
+    if decided == DocumentKind.DEBATE or (
+        decided != DocumentKind.OTHER and t.startswith("verslag van een commissiedebat")
     ):
         return "debate"
     return None

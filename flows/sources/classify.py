@@ -20,26 +20,7 @@ from contract.records import (
     KIND_OTHER,
     KIND_VERSLAG,
 )
-
-# Soorten that decide on their own (lower case). Attachments and invitations carry the subject of
-# the document they belong to: "Beslisnota bij het verslag van een schriftelijk overleg over …"
-# (Bijlage) or "Convocatie inbreng schriftelijk overleg JBZ-Raad …" are neither report nor inbreng.
-# The inbreng's Soort as TK prints it (the listing asks for it by this exact value).
-INBRENG_SOORT = "Inbreng verslag schriftelijk overleg"
-DECISIVE_SOORTEN: dict[str, DocumentKind] = {
-    "verslag van een schriftelijk overleg": KIND_VERSLAG,
-    INBRENG_SOORT.lower(): KIND_INBRENG,
-    "verslag van een commissiedebat": KIND_DEBATE,
-    "verslag van een algemeen overleg": KIND_DEBATE,  # the commissiedebat's name before 2021
-    "bijlage": KIND_OTHER,
-    "convocatie commissieactiviteit": KIND_OTHER,
-    "besluitenlijst procedurevergadering": KIND_OTHER,
-    "verslag van een werkbezoek": KIND_OTHER,
-    "motie": KIND_OTHER,
-    "motie (gewijzigd/nader)": KIND_OTHER,
-    "amendement": KIND_OTHER,
-    "brief commissie aan bewindspersoon": KIND_OTHER,
-}
+from contract.soorten import soort_kind
 
 # A Council in a report's subject: "JBZ-Raad", "iJBZ-Raad", "Raad Algemene Zaken", "Europese
 # Raad", "Landbouw- en Visserijraad", "EU-Gezondheidsraad", "Transportraad", "OJCS-Raad",
@@ -79,7 +60,7 @@ def _norm(text: str | None) -> str:
 
 def classify_document(soort: str | None, onderwerp: str | None) -> DocumentKind:
     """The document's kind."""
-    decided = DECISIVE_SOORTEN.get(_norm(soort))
+    decided = soort_kind(soort)
     if decided is not None:
         return decided
     subject = _norm(onderwerp)

@@ -18,8 +18,8 @@ Each filter passes `checked_filter` (nesting, node budget) before it is built in
 from collections.abc import Sequence
 from datetime import datetime
 
+from contract.soorten import INBRENG_SOORT
 from flows.config import split_dossier
-from flows.sources.classify import INBRENG_SOORT
 from flows.sources.odata_query import (
     checked_filter,
     odata_datetime,
