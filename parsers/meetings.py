@@ -89,7 +89,10 @@ _DEBATE_NAMED_RE = re.compile(r"\bcommissiedebat\s+(?:de\s+)?$", re.IGNORECASE)
 _DEBATE_DATED_RE = re.compile(rf"\b(?:op|d\.d\.)\s+\d{{1,2}}\s+(?i:{_MONTH})\b")
 # The Kamerstuk a title cites: "over de geannoteerde agenda JBZ-Raad 12-13 december 2024
 # (Kamerstuk 32317-907)", "(Kamerstuk 21501-31-528)".
-_CITED_RE = re.compile(r"\(Kamerstuk (\d{5}(?:-[A-Z0-9]+)?-[A-Z0-9]+)\)")
+# A Kamerstuk's number as printed: dossier, toevoeging, ondernummer (digits, or the Eerste
+# Kamer's letters): "32317-907", "21501-31-528", "32317-DQ". Every reader of one uses this.
+KAMERSTUK_NUMBER = r"\d{5}(?:-[A-Z0-9]+)?-[A-Z0-9]+"
+_CITED_RE = re.compile(rf"\(Kamerstuk ({KAMERSTUK_NUMBER})\)")
 
 # One name per council however it is printed.
 CANONICAL_COUNCILS = {

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from parsers.meetings import KAMERSTUK_NUMBER
 from parsers.model import Consultation, Footnote, KamerstukRef, ParseIssue, Subject
 from warehouse.db import WarehouseRefusal
 
@@ -25,7 +26,8 @@ CHILD_TABLES = (
     "consultation_associations",
     "commitments",  # 0014
 )
-_KAMERSTUK_RE = re.compile(r"^\s*(\d{5}(?:-[A-Z0-9]+)?-\d+)\b")
+# a title that starts with the Kamerstuk it is about: "32317-790 …" (or an EK "32317-DQ …")
+_KAMERSTUK_RE = re.compile(rf"^\s*({KAMERSTUK_NUMBER})\b")
 
 
 def _iso_date(text: str | None) -> date | None:
