@@ -15,7 +15,7 @@ import flows.prefect_env  # noqa: F401  (sets PREFECT_HOME before prefect is imp
 # isort: split
 import argparse
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -25,27 +25,27 @@ from pydantic import ValidationError
 
 from contract.clock import utc_now
 from contract.kinds import DEFAULT_KINDS
-from contract.records import DocumentRecord, FetchedFile
-from flows import cli, parsing, registry, runtime, stored
-from flows.batches import Arrival, Batch
+from contract.records import DocumentRecord
+from flows import cli, registry, runtime, stored
+from flows.batches import Batch
 from flows.ingest_params import (
     DEFAULT_PARAMS,
     IngestParams,
     is_backfill,
     params_from_args,
 )
+from flows.ingest_store import SourceRun, retry_missing, store_all
 from flows.listing import DELETIONS, SharedListings, cursor_key
 from flows.pipeline import (
     CursorTracker,
     RunTally,
     SourceTally,
     day_start,
-    sort_for_cursor,
 )
 from flows.registry import get_source
 from flows.report import publish_artifact, render_markdown
 from flows.sources.cursor import backfill_keeps_cursor, format_cursor
-from flows.sources.http import SourceError, SourceUnavailable
+from flows.sources.http import SourceError
 from warehouse import load
 
 # the run's parameters live in flows/ingest_params.py; callers import them from here too
@@ -94,32 +94,8 @@ def list_deletions(
     return get_source(source).deletions(runtime.env(), since, known, by_id)
 
 
-@task(cache_policy=NO_CACHE, persist_result=False)
-def fetch_file(record: DocumentRecord) -> FetchedFile:
-    """Download one document's file. No task retries: the HTTP client is the one retry layer
-    (backoff, Retry-After); retrying here too would multiply its attempts."""
-    return runtime.fetch(record)
-
-
 def dossiers_of(params: IngestParams) -> tuple[str, ...]:
     return tuple(params.dossiers) if params.dossiers else runtime.config().dossiers
-
-
-@dataclass
-class SourceRun:
-    """What storing one source's documents needs (instead of seven arguments a helper): the
-    run's warehouse, parameters and tallies, and the batch being filled (a batch of one for a
-    listing from the cursor)."""
-
-    db_path: str
-    params: IngestParams
-    tally: RunTally
-    st: SourceTally
-    batch: Batch
-
-    def batch_for(self, backfill: bool) -> Batch:
-        size = load.BATCH_DOCUMENTS if backfill else 1
-        return Batch(self.db_path, self.tally, self.st, size=size)
 
 
 def _process_source(source: str, params: IngestParams, db_path: str, tally: RunTally) -> None:
@@ -135,7 +111,7 @@ def _process_source(source: str, params: IngestParams, db_path: str, tally: RunT
             runtime.env(), dossiers, cursors, day_start(params.until)
         )
     if not params.dry_run and not params.document_id:
-        _retry_missing(run, source)
+        retry_missing(run, source)
     listed = 0
     for dossier in dossiers:
         if st.error is None:
@@ -177,7 +153,7 @@ def _process_dossier(
         known_ids = set(known)
         st.new += sum(1 for r in records if r.document_id not in known_ids and not r.deleted)
         return len(records)
-    _store_all(replace(run, batch=run.batch_for(is_backfill(params, before))), records, tracker)
+    store_all(replace(run, batch=run.batch_for(is_backfill(params, before))), records, tracker)
     after = tracker.after
     if after is None and not records and tracker.movable and st.error is None:
         # nothing at all in the dossier until this listing began: start the cursor there, or
@@ -187,17 +163,6 @@ def _process_dossier(
         with runtime.open_warehouse(run.db_path) as con:
             load.set_cursor(con, key, after)
     return len(records)
-
-
-def _store_all(run: SourceRun, records: list[DocumentRecord], tracker: CursorTracker) -> None:
-    """Store the listed records oldest change first, then flush the batch: before the cursor
-    moves past them."""
-    for record in sort_for_cursor(records):
-        if run.st.error is not None:  # the source went away: leave the rest for the next run
-            tracker.not_stored(record)
-            continue
-        _store_one(record, run, tracker)
-    run.batch.flush()
 
 
 def _process_deletions(run: SourceRun, source: str, known: list[str]) -> None:
@@ -221,74 +186,10 @@ def _process_deletions(run: SourceRun, source: str, known: list[str]) -> None:
         get_run_logger().warning(st.error)
         return
     st.listed += len(gone)
-    _store_all(run, gone, CursorTracker(before=None, movable=False))
+    store_all(run, gone, CursorTracker(before=None, movable=False))
     if after is not None and (first or after != since):
         with runtime.open_warehouse(run.db_path) as con:
             load.set_cursor(con, cursor_key(source, DELETIONS), after)
-
-
-def _store_one(
-    record: DocumentRecord, run: SourceRun, tracker: CursorTracker, refetch: bool = False
-) -> None:
-    """List -> (fetch) -> store -> parse -> load for one document through the run's batch;
-    failures are recorded. `refetch`: a missing file asked for again (its kind was wanted when
-    it was listed)."""
-    wanted = not record.deleted and bool(record.file_url)
-    wanted = wanted and (refetch or record.kind in run.params.kinds)
-    with runtime.open_warehouse(run.db_path) as con:
-        status = stored.upsert_record(con, record)
-        kept = load.stored_hashes(con, record.document_id) if wanted else set()
-    # unchanged and already archived: nothing to download (a failed earlier fetch has no file)
-    if not (wanted and (status != "unchanged" or not kept or refetch)):
-        run.st.count(status)
-        tracker.stored(record)
-        return
-    fetched = _fetch_one(record, run)
-    if fetched is None:
-        # a file that never comes is retried by id (missing_files), not by holding the cursor;
-        # only an unreachable source holds it back
-        (tracker.not_stored if run.st.error else tracker.stored)(record)
-        return
-    parsed = parsing.parse_if_new(record, fetched, status, kept)  # before the write lock
-    run.batch.add(Arrival.fetched_file(record, fetched, status, parsed))
-    tracker.stored(record)
-
-
-def _fetch_one(record: DocumentRecord, run: SourceRun) -> FetchedFile | None:
-    """The file, or None with the failure recorded: against the run, and, for a file the source
-    does not serve, in missing_files (retried on later runs)."""
-    tally = run.tally
-    try:
-        fetched = fetch_file(record)
-    except SourceUnavailable as exc:
-        run.st.error = f"{record.source} became unreachable: {exc}"
-        tally.fail(record.document_id, "fetch", str(exc))
-        get_run_logger().warning(run.st.error)
-        return None
-    except SourceError as exc:
-        tally.fail(record.document_id, "fetch", str(exc))
-        get_run_logger().warning("fetching %s failed: %s", record.document_id, exc)
-        with runtime.open_warehouse(run.db_path) as con:
-            tally.missing(stored.record_missing(con, record, exc))
-        return None
-    tally.fetched += 1
-    if record.document_id in tally.pending_missing:
-        with runtime.open_warehouse(run.db_path) as con:
-            load.clear_missing(con, [record.document_id])
-    return fetched
-
-
-def _retry_missing(run: SourceRun, source: str) -> None:
-    """Ask again for the files the source did not serve on earlier runs, by document id: every
-    run at first, weekly once JBZ_MISSING_AFTER_DAYS have passed."""
-    with runtime.open_warehouse(run.db_path) as con:
-        run.tally.pending_missing |= load.missing_ids(con)
-        due = stored.due_missing(con, source)
-        records = load.document_records(con, due)
-    for record in records:
-        if run.st.error is None:
-            _store_one(record, run, CursorTracker(before=None, movable=False), refetch=True)
-    run.batch.flush()
 
 
 @flow(name="ingest", log_prints=True)
