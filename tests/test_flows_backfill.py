@@ -9,6 +9,7 @@ from contract.records import PARSEABLE_KINDS
 from devtools.demo import DEMO_DOCUMENT_ID
 from devtools.replay import ReplayServer
 from tests.test_flows_ingest import query, run_ingest
+from tests.test_sources_runs import own_replay  # noqa: F401 (a fixture)
 from warehouse import db, publish
 
 pytestmark = pytest.mark.usefixtures("prefect_api_url")
@@ -84,7 +85,9 @@ def test_a_refused_document_fails_alone_in_a_backfill(
 
 
 def test_cursor_run_backfill_and_reparse_take_the_one_store_and_load_path(
-    flow_env: Path, demo_replay: ReplayServer, monkeypatch: pytest.MonkeyPatch
+    flow_env: Path,
+    own_replay: ReplayServer,  # noqa: F811 (a fixture: this test changes a file it serves)
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each path's documents go through batches.store_and_load, in batches of its size: a
     backfill and a reparse many documents a call, a run from the cursor one."""
@@ -103,9 +106,8 @@ def test_cursor_run_backfill_and_reparse_take_the_one_store_and_load_path(
     first = run_ingest(sources="tk")  # the dossier's first run: a backfill
     backfill, calls[:] = list(calls), []
     assert len(backfill) == 1 and len(backfill[0]) == first["totals"]["fetched"] > 1
-    demo_replay.scenario.replace_file(
-        DEMO_DOCUMENT_ID.removeprefix("tk:"), demo_replay.scenario.body(
-            DEMO_DOCUMENT_ID.removeprefix("tk:")) + b"\n", "2025-10-04T09:00:00+02:00")  # fmt: skip
+    sc, doc_id = own_replay.scenario, DEMO_DOCUMENT_ID.removeprefix("tk:")
+    sc.replace_file(doc_id, sc.body(doc_id) + b"\n", "2025-10-04T09:00:00+02:00")
     run_ingest(sources="tk")  # from the cursor: the changed report, a batch of one
     assert calls == [("changed",)]
     calls[:] = []
