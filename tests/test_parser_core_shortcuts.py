@@ -18,6 +18,7 @@ from parsers.segment.headings import (
     _may_lead,
     _may_name_members,
 )
+from parsers.segment.interleaved import _ASKING_RE, question_like
 from parsers.segment.markers import (
     _STOP_RE,
     _WORD_RE,
@@ -25,7 +26,6 @@ from parsers.segment.markers import (
     _candidates,
     _lines_with_digits,
 )
-from parsers.segment.pairs import _ASKING_RE, question_like
 from parsers.segment.units import Unit, flatten, flatten_all, join_lines
 
 

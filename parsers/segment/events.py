@@ -1,6 +1,6 @@
 """The body as a stream of events: fractie heading, topic subheading, "Antwoord", answer part,
 question part, a part that is neither (with its text), letter headings, paragraph. Built once,
-consumed by the pairing rules in `parsers.segment.pairs` and `parsers.segment.answer_part`."""
+consumed by the layouts' pairing steps (`parsers.segment.layouts`)."""
 
 import re
 from collections.abc import Iterable, Sequence
