@@ -11,8 +11,8 @@ Standing policy ("zet zich in voor", "zal blijven …") is not one. The phrases 
 import re
 from collections.abc import Sequence
 
+from parsers import lexicon as ph
 from parsers.model import Commitment, Pair
-from parsers.segment import phrases as ph
 
 # A sentence ends at ".", "!" or "?" before whitespace and a capital, quote or bracket (not in
 # "… op het Coreper van 7 december zal …", where the source lost a capital after a full stop,

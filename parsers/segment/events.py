@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
 from parsers.segment.headings import (
     SectionHead,
     paragraph_topic,

@@ -1,10 +1,9 @@
 """Which units are fractie headings, topic subheadings, "Antwoord" markers or part headings."""
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
 from parsers.segment.units import Unit, join_lines
 
 KNOWN_PARTIES = ph.KNOWN_PARTIES
@@ -200,7 +199,7 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     if i > 0 and not u.gap_before and not _heading_may_follow(units[i - 1].text):
         return False
     # Question text names the fractie; a subheading never does (the costliest test: last)
-    return not (_may_name_members(text) and _MEMBERS_RE.search(text))
+    return not (_may_name_members(text) and ph.MEMBERS_RE.search(text))
 
 
 def _heading_may_follow(prev: str) -> bool:
@@ -213,18 +212,12 @@ def _heading_may_follow(prev: str) -> bool:
     return parse_section_heading(prev, "", _NONE_KNOWN) is not None
 
 
-_MEMBERS_RE = re.compile(r"fractie|\bleden\b|\blid\b", re.IGNORECASE)
-
-
 def _may_name_members(text: str) -> bool:
-    """Could `_MEMBERS_RE` match? Substring tests, cheaper than the pattern. Under IGNORECASE an
+    """Could `MEMBERS_RE` match? Substring tests, cheaper than the pattern. Under IGNORECASE an
     "i" also matches "İ" (which lowercases to "i" + U+0307) and "ı": a text with those goes to
     the pattern."""
     low = text.lower()
     return "fractie" in low or "leden" in low or "lid" in low or "\u0307" in low or "\u0131" in low
-
-
-_ASKS_RE = re.compile(r"\?|fractie|\bleden\b|\blid\b")
 
 
 def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True) -> bool:
@@ -233,7 +226,7 @@ def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True
         if u.gap_before:
             break
         texts.append(u.text)
-    return bool(_ASKS_RE.search(" ".join(texts)))
+    return bool(ph.ASKS_RE.search(" ".join(texts)))
 
 
 def _no_end_punct(text: str) -> bool:

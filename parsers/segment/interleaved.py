@@ -22,28 +22,14 @@ current topic; the paragraphs after it ("Deze leden …") stay with it until ano
 topic or a fractie heading. A paragraph with no speaker and no fractie in force is unassigned.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parsers.lexicon.questions import ASKING_RE, QUESTION_OPENING_RE
 from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
 from parsers.segment.headings import speaker, topic_name
 from parsers.segment.paired import Draft, Paired
 from parsers.segment.units import Unit, join_lines, sentence_boundary
-
-# Each alternative holds "?", "vra", "verzoek" or "graag": `question_like` looks for those first.
-_ASKING_RE = re.compile(
-    r"\?|\b(?:vragen|vraagt|verzoeken|verzoekt) (?:de leden|het lid|zij|deze leden|dit lid)"
-    r"|\bzo vragen\b|\bhoren graag\b|\bontvangen graag\b|\bgraag een reactie\b"
-    r"|\bgraag toegelicht\b",
-    re.IGNORECASE,
-)
-
-# How question paragraphs begin: "De leden van de …", "Deze leden …", "Kan de staatssecretaris …"
-_QUESTION_OPENING_RE = re.compile(
-    r"(?:De leden|Deze leden|Het lid|Dit lid|Zij |Ook |Daarnaast|Verder|Tot slot|Voorts|Kan |"
-    r"Is |Wat |Hoe |Welke |Waarom |Wanneer |Zijn |Heeft |Hebben |Wordt |Deelt |Ziet |Acht )"
-)
 
 
 @dataclass
@@ -64,12 +50,12 @@ def question_like(units: Sequence[Unit]) -> bool:
     raw = " ".join(texts)
     if "?" in raw:
         return True
-    # every other alternative of `_ASKING_RE` holds "vra", "verzoek" or "graag": most answer
+    # every other alternative of `ASKING_RE` holds "vra", "verzoek" or "graag": most answer
     # paragraphs hold none, and three substring tests cost less than the pattern
     low = raw.lower()
     if "vra" not in low and "verzoek" not in low and "graag" not in low:
         return False
-    return bool(_ASKING_RE.search(join_lines(texts)))
+    return bool(ASKING_RE.search(join_lines(texts)))
 
 
 def pair_interleaved(events: Sequence[Event]) -> Paired:
@@ -128,7 +114,7 @@ def _split_chunks(chunks: list[list[Unit]]) -> int:
 
 
 def _opens_question(units: Sequence[Unit]) -> bool:
-    return bool(_QUESTION_OPENING_RE.match(units[0].text))
+    return bool(QUESTION_OPENING_RE.match(units[0].text))
 
 
 def _on_answer(st: _State, line: int) -> None:

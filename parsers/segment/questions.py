@@ -5,7 +5,7 @@ request ("De leden vragen de regering …", "horen graag", "ontvangen graag", "v
 
 import re
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
 
 # A sentence ends at ".", "!" or "?" before whitespace and a capital, quote or bracket: not at
 # "(Kamerstuk 36200-VI, nr. 24)?" (pair 1), which would cut a question from its "?".
