@@ -99,7 +99,7 @@ def test_substring_gates_cover_every_wording_of_their_patterns() -> None:
     """A wording added to a gated pattern must hold a word its gate looks for (`question_like`,
     `headings._may_lead`, `_may_name_members`, `crossrefs._may_point`), or the gate would hide
     it; where the words sit inside a pattern, the test pins them."""
-    from parsers import lexicon as ph
+    from parsers.lexicon import fracties as ph
 
     asking = _alternatives(_ASKING_RE.pattern)
     assert len(asking) >= 5

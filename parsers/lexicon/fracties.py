@@ -4,17 +4,76 @@ Each pattern with the real line that needs it (the example report, or the dev se
 tests/fixtures/devset by id)."""
 
 import re
+from collections.abc import Sequence
 
-# How a fractie heading begins: "Vragen en opmerkingen van de leden van de VVD-fractie",
-# "Vragen en opmerkingen vanuit de VVD-fractie" (numbered "1. …" in some reports), "Inbreng van
-# de leden van de VVD-fractie" (2023D35130), "Vragen en opmerkingen uit de fracties" (part),
-# "Antwoorden op de vragen van de leden van de GroenLinks-PvdA-fractie" (kst-21501-30-685).
-# Each lead holds "vragen" or "inbreng": `headings._may_lead` looks for those before trying it.
-SECTION_LEAD_RE = re.compile(
-    r"^(?:Vragen en opmerkingen|Opmerkingen en vragen|Inbreng|Vragen|Reactie op (?:de )?vragen"
-    r"|Antwoorden op de vragen)\s+(?:van|vanuit|uit)\s+",
-    re.IGNORECASE,
+# What `from parsers.lexicon import *` takes: not the heading wordings and what is built from
+# them, which `add_fractie_heading_lead` rebinds (read them here: `lexicon.fracties.X`).
+__all__ = [
+    "ASKS_RE",
+    "ASSOCIATION_LEAD_RE",
+    "ASSOCIATION_LIST_SPLIT_RE",
+    "ASSOCIATION_NAME_TRIM_RE",
+    "ASSOCIATION_RE",
+    "JOINT_SPLIT_RE",
+    "KNOWN_PARTIES",
+    "MEMBERS_RE",
+    "SECTION_FRACTIE_OF_RE",
+    "SECTION_NAME_FRACTIE_RE",
+    "SECTION_SLOPPY_RE",
+    "SECTION_SUFFIX_RE",
+    "SECTION_WHO_RE",
+    "SPEAKER_MENTION_RE",
+    "SPEAKER_RE",
+]
+
+# How a fractie heading begins, one wording a line (plain words; "van", "vanuit" or "uit" follows):
+# adding a wording is one line here, the heading pattern and its gate are built from the list.
+FRACTIE_HEADING_LEADS: tuple[str, ...] = (
+    # "Vragen en opmerkingen van de leden van de VVD-fractie" (example), "Vragen en opmerkingen
+    # vanuit de VVD-fractie" (numbered "1. …" in some reports), "… uit de fracties" (part)
+    "Vragen en opmerkingen",
+    "Opmerkingen en vragen",  # no line in the fixtures: kept from the first parser
+    "Inbreng",  # "Inbreng van de leden van de VVD-fractie" (2023D35130)
+    "Vragen",  # no line in the fixtures: kept from the first parser
+    "Reactie op vragen",  # no line in the fixtures: kept from the first parser
+    "Reactie op de vragen",  # no line in the fixtures: kept from the first parser
+    # "Antwoorden op de vragen van de leden van de GroenLinks-PvdA-fractie" (kst-21501-30-685)
+    "Antwoorden op de vragen",
 )
+
+
+def section_lead_re(leads: Sequence[str]) -> re.Pattern[str]:
+    """The heading's lead: any of the wordings, then "van", "vanuit" or "uit"."""
+    for lead in leads:
+        if not re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", lead):
+            raise ValueError(f"a fractie heading lead is plain words: {lead!r}")
+    return re.compile(r"^(?:" + "|".join(leads) + r")\s+(?:van|vanuit|uit)\s+", re.IGNORECASE)
+
+
+def lead_gate_words(leads: Sequence[str]) -> tuple[str, ...]:
+    """Words of which every lead holds one, for `headings._may_lead` to look for before the
+    pattern: a lead's longest run of letters without "i", "s" or "k" (under IGNORECASE those also
+    match "İ", "ı", "ſ" and the Kelvin sign, which lowercase to something else), unless it holds
+    a word already chosen: ("vragen", "nbreng") for the wordings above."""
+    words: list[str] = []
+    for lead in leads:
+        low = lead.lower()
+        if not any(w in low for w in words):
+            runs = re.findall(r"[a-hjlmnoprt-z]+", low)
+            words.append(max(runs, key=len))
+    return tuple(words)
+
+
+def add_fractie_heading_lead(lead: str) -> None:
+    """A wording added at run time (the tests; in the code it is one line in the list above)."""
+    global FRACTIE_HEADING_LEADS, SECTION_LEAD_RE, LEAD_GATE_WORDS
+    FRACTIE_HEADING_LEADS = (*FRACTIE_HEADING_LEADS, lead)
+    SECTION_LEAD_RE = section_lead_re(FRACTIE_HEADING_LEADS)
+    LEAD_GATE_WORDS = lead_gate_words(FRACTIE_HEADING_LEADS)
+
+
+SECTION_LEAD_RE = section_lead_re(FRACTIE_HEADING_LEADS)
+LEAD_GATE_WORDS = lead_gate_words(FRACTIE_HEADING_LEADS)
 # The inline-answer suffix: "… van de PVV-fractie en reactie van de bewindspersonen"
 # (kst-22112-3950), "… vanuit de fracties en en reactie van de bewindspersonen" (source typo,
 # kst-21501-33-1064), "… en reactie van de Minister", cut mid-word ("… bewindsperson").

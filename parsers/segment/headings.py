@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from parsers import lexicon as ph
+from parsers.lexicon import fracties as fx
 from parsers.segment.units import Unit, join_lines
 
 KNOWN_PARTIES = ph.KNOWN_PARTIES
@@ -44,7 +45,7 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
         return None  # the fast way out for the thousands of body lines
     number = ph.HEADING_NUMBER_RE.match(raw)
     core = raw[number.end() :] if number else raw
-    lead = ph.SECTION_LEAD_RE.match(core)
+    lead = fx.SECTION_LEAD_RE.match(core)
     if lead is None and raw not in known_set and "fractie" not in low:
         return None
     if ph.QUESTION_PART_RE.match(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
@@ -52,7 +53,7 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
     if _may_have_suffix(low):
         core = ph.SECTION_SUFFIX_RE.sub("", core)
     core = core.rstrip(" :")
-    lead = ph.SECTION_LEAD_RE.match(core)
+    lead = fx.SECTION_LEAD_RE.match(core)
     rest = core[lead.end() :] if lead else core
     who = ph.SECTION_WHO_RE.match(rest)
     singular = bool(who and who.group("who").lower() == "het lid")
@@ -73,10 +74,11 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
 
 
 def _may_lead(low: str) -> bool:
-    """Could `SECTION_LEAD_RE` match in this lowercased line? Each of its leads holds "vragen"
-    or "inbreng" ("Vragen en opmerkingen van", "Inbreng van", "Reactie op de vragen van"); a
-    substring test is cheaper than the pattern ("nbreng": "İnbreng" lowercases to "i̇nbreng")."""
-    return "vragen" in low or "nbreng" in low
+    """Could `SECTION_LEAD_RE` match in this lowercased line? Each of its leads holds one of
+    `LEAD_GATE_WORDS` ("vragen": "Vragen en opmerkingen van", "Reactie op de vragen van";
+    "nbreng": "Inbreng van", since "İnbreng" lowercases to "i̇nbreng"); a substring test is
+    cheaper than the pattern."""
+    return any(word in low for word in fx.LEAD_GATE_WORDS)
 
 
 def _may_have_suffix(low: str) -> bool:
