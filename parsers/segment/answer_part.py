@@ -1,4 +1,4 @@
-"""Pairing for the older layout with a separate part "II Antwoord / Reactie van de minister".
+"""The separate_part layout's pairing step: all answers in a part "II Antwoord / Reactie …".
 
 Rule (see also `parsers.segment.interleaved`): questions are the paragraphs of the fractie sections
 before the part heading. In the answer part, a paragraph repeating a question (same first twelve
