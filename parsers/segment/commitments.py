@@ -6,7 +6,7 @@ act, each with its kind:
 - `act_in_council`: a stated act, position or call at an upcoming meeting;
 - `other`: another specific act.
 Standing policy ("zet zich in voor", "zal blijven …") is not one. The phrases are in
-`phrases.py`, each with the real line that needs it."""
+`parsers/lexicon/commitments.py`, each with the real line that needs it."""
 
 import re
 from collections.abc import Sequence

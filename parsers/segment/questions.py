@@ -1,7 +1,8 @@
 """How many questions a block asks: `questions_direct`, the sentences ending in "?" (the same
 count as `question_count`), and `questions_indirect`, the sentences without one that ask or
 request ("De leden vragen de regering …", "horen graag", "ontvangen graag", "verzoeken …",
-"…, zo vragen deze leden."): the phrases are in `phrases.py`, each with its real line."""
+"…, zo vragen deze leden."): the phrases are in `parsers/lexicon/questions.py`, each with its
+real line."""
 
 import re
 
