@@ -2,10 +2,10 @@
 
 Steps: body units with paragraph breaks (`segment.units`) -> front matter up to the first
 fractie heading (`segment.frontmatter`) -> events: fractie heading, topic subheading,
-"Antwoord", answer part, paragraph (`segment.events`) -> pairs, by one of three rules
-(`segment.pairs`: interleaved answers or questions only; `segment.answer_part`: the older layout
-with a separate "II Antwoord" part) -> footnote markers removed (`segment.markers`) -> cross
-references (`segment.crossrefs`).
+"Antwoord", answer part, paragraph (`segment.events`) -> the layout, detected once, and its
+pairing step (`segment.layouts.LAYOUTS`: letter, separate answer part, interleaved answers,
+questions only) -> footnote markers removed (`segment.markers`) -> cross references
+(`segment.crossrefs`).
 
 Nothing is lost: every unit lands in exactly one bucket of `Accounting` (front matter, heading,
 question, answer, unassigned), footnote and furniture blocks are kept as such, and removed
@@ -29,24 +29,19 @@ from parsers.model import (
     Unassigned,
 )
 from parsers.references import kamerstuk_refs_in_flat, parse_kamerstuk_refs
-from parsers.segment.answer_part import pair_answer_part
+from parsers.segment.answer_part import has_answer_part
 from parsers.segment.associations import parse_associations
 from parsers.segment.build import build_pairs, build_sections, footnote_issues, pair_issues
 from parsers.segment.citations import place_citations
 from parsers.segment.commitments import find_commitments
-from parsers.segment.events import HEADINGS, LETTER, PARA, Event, build_events
+from parsers.segment.events import HEADINGS, PARA, Event, build_events
 from parsers.segment.fractie_ids import assign_fracties, document_chamber, speaker_mismatches
 from parsers.segment.frontmatter import FrontInfo, parse_front
 from parsers.segment.headings import KNOWN_PARTIES
+from parsers.segment.interleaved import has_answer_markers
 from parsers.segment.kind import decide_kind, front_issues
+from parsers.segment.layouts import detect_layout
 from parsers.segment.markers import CleanLine, Marker, strip_markers
-from parsers.segment.pairs import (
-    Draft,
-    has_answer_markers,
-    has_answer_part,
-    pair_interleaved,
-    pair_questions_only,
-)
 from parsers.segment.quality import assess
 from parsers.segment.timing import read_timing
 from parsers.segment.toc import find_body
@@ -94,32 +89,40 @@ def parse_blocks_accounted(
     known = KNOWN_PARTIES + body.toc_fracties
     front = parse_front(units[: body.start])
     events = build_events(units[body.start :], known, source_format in LINE_FORMATS)
-    drafts, orphans, repeated, issues = _pair(events)
+    layout = detect_layout(events)
+    paired = layout.pair(events)
     cleaned = _clean_body(events, footnotes)
     markers = tuple(m for c in cleaned.values() for m in c.markers)
     flat = flatten_all([u.text for u in units])  # unit texts are stripped, never empty
-    pairs = build_pairs(drafts, cleaned, flat)
+    pairs = build_pairs(paired.drafts, cleaned, flat)
     answered = has_answer_part(events) or has_answer_markers(events)
     kind, evidence = decide_kind(front, answered, kind_hint, units[: body.start])
     # flat: the units' texts, then the footnotes' (join_lines made them flat)
     all_text = " ".join([join_flat(flat), *(f.text for f in footnotes if f.text)])
     front_text = join_flat(flat[: body.start])
     document, sent = _document(front, kind, evidence, body.toc_fracties, all_text, front_text)
-    unassigned = (*_unassigned(orphans, cleaned), *loose)
+    unassigned = (*_unassigned(paired.orphans, cleaned), *loose)
     all_issues = (
         *front_issues(front, kind),
         *sent,
-        *issues,
+        *paired.issues,
         *pair_issues(pairs, kind == KIND_VERSLAG and answered),
         *footnote_issues(markers, footnotes),
         *_loose_issues(loose),
     )
     texts = (units, all_text, front_text)
     consultation = _consultation(
-        document, events, pairs, footnotes, unassigned, all_issues, source_format, texts
+        document,
+        events,
+        pairs,
+        footnotes,
+        unassigned,
+        all_issues,
+        (source_format, layout.name),
+        texts,
     )
     heads = tuple(u for ev in events if ev.kind in HEADINGS for u in ev.units)
-    ledger = Accounting(tuple(units[: body.start]), heads, tuple(repeated), furniture, markers)
+    ledger = Accounting(tuple(units[: body.start]), heads, paired.repeated, furniture, markers)
     return consultation, ledger
 
 
@@ -130,10 +133,12 @@ def _consultation(
     footnotes: tuple[Footnote, ...],
     unassigned: tuple[Unassigned, ...],
     issues: tuple[ParseIssue, ...],
-    source_format: str,
+    labels: tuple[str, str],
     texts: tuple[Sequence[Unit], str, str],
 ) -> Consultation:
-    """`texts`: the units, the whole text flat and the front matter flat."""
+    """`labels`: the source format and the layout; `texts`: the units, the whole text flat and
+    the front matter flat."""
+    source_format, layout = labels
     units, all_text, front_text = texts
     sections, pairs, unknown = assign_fracties(document, build_sections(events), pairs)
     issues = (*issues, *unknown, *speaker_mismatches(document, pairs))
@@ -148,31 +153,10 @@ def _consultation(
         unassigned=unassigned,
         issues=issues,
         source_format=source_format,
-        layout=_layout(events),
+        layout=layout,
         quality=assess(document, sections, pairs, unassigned, issues, units),
         commitments=find_commitments(pairs),
     )
-
-
-def _layout(events: Sequence[Event]) -> str:
-    """The layout, detected once: each has its own pairing step (`_pair`)."""
-    if any(ev.kind == LETTER for ev in events):
-        return "letter"
-    if has_answer_part(events):
-        return "separate_part"
-    if has_answer_markers(events):
-        return "interleaved"
-    return "questions_only"
-
-
-def _pair(events: Sequence[Event]) -> tuple[list[Draft], list[Unit], list[Unit], list[ParseIssue]]:
-    if has_answer_part(events):
-        return pair_answer_part(events)
-    if has_answer_markers(events):
-        drafts, orphans = pair_interleaved(events)
-    else:
-        drafts, orphans = pair_questions_only(events)
-    return drafts, orphans, [], []
 
 
 def _clean_body(events: Sequence[Event], footnotes: Sequence[Footnote]) -> dict[int, CleanLine]:

@@ -16,20 +16,10 @@ Not citations: "Kamerstukken 2022/2023, 2036200, nr. 23" (a garbled number of se
 import re
 from collections.abc import Iterator
 
+from parsers.lexicon.citations import REF_RE
 from parsers.model import KamerstukRef
 from parsers.segment.units import flatten
 
-# A dossier number has five digits, sometimes printed "32 317"; "(?<![\d/])" keeps the
-# "2023" of "2022/2023" and the tail of "2036200" from being read as a dossier. The prefix may
-# name the chamber and a short year: "Kamerstukken II 2021/22, 36 045, nr. 1".
-_REF_RE = re.compile(
-    r"(?=[K\d])"  # a citation starts with "Kamerstuk" or a digit: other positions fail at once
-    r"(?:Kamerstuk(?:ken)?\s+(?:I{1,2}\s+)?(?:\d{4}/\d{2,4},?\s+)?)?"
-    r"(?<![\d/])(?P<dossier>\d{2}\s?\d{3})(?!\d)"
-    r"(?:(?:-|\s)(?P<toev>[A-Z]{1,5}|\d{1,3})(?![\d\w]))?"
-    r",?\s+(?:nrs\.?\s*(?P<nrs>\d+(?:\s*(?:,|en)\s*\d+(?![\d-]|,?\s+nr))*)"
-    r"|nr\.?\s*(?P<nr>\d+|[A-Z]{1,2}\b))"
-)
 _NUMBER_RE = re.compile(r"\d+|[A-Z]{1,2}\b")
 # Every citation holds "nr" ("nr." or "nrs."), at most this many characters after its start in
 # flat text: "Kamerstukken II 2021/2022, 36 045-ABCDE, nr" is 41; the margin is for safety.
@@ -65,7 +55,7 @@ def kamerstuk_refs_in_flat(flat: str) -> tuple[KamerstukRef, ...]:
 
 
 def _iter_citations(flat: str) -> Iterator[re.Match[str]]:
-    """The matches `_REF_RE.finditer(flat)` gives, found near each "nr" instead of by trying
+    """The matches `REF_RE.finditer(flat)` gives, found near each "nr" instead of by trying
     every position of the text (the costly part: "nr" is rare, a citation always has one).
 
     Around each "nr", a search cut off shortly after it proposes where a citation starts (the
@@ -77,10 +67,10 @@ def _iter_citations(flat: str) -> Iterator[re.Match[str]]:
             continue  # "inrichting", "(nr": the pattern has whitespace before its "nr"
         start = max(pos, q - _REACH)
         while start <= q:
-            m = _REF_RE.search(flat, start, q + _TAIL)
+            m = REF_RE.search(flat, start, q + _TAIL)
             if m is None or m.start() > q:
                 break
-            full = _REF_RE.match(flat, m.start())
+            full = REF_RE.match(flat, m.start())
             if full is None:
                 start = m.start() + 1
                 continue

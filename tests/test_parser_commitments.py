@@ -6,10 +6,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from parsers import lexicon as ph
 from parsers.api import parse_document
 from parsers.model import Consultation
 from parsers.render import to_json_dict
-from parsers.segment import phrases as ph
 from parsers.segment.commitments import commitment_kind, may_commit
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"

@@ -4,7 +4,8 @@ import random
 
 import pytest
 
-from parsers.references import _REF_RE, _iter_citations, format_ref, parse_kamerstuk_refs
+from parsers.lexicon.citations import REF_RE as _REF_RE
+from parsers.references import _iter_citations, format_ref, parse_kamerstuk_refs
 from parsers.segment.crossrefs import find_pointers, find_referred_fracties
 from parsers.segment.markers import strip_markers
 from parsers.segment.referrals import PairText, resolve_all

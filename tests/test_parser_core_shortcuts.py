@@ -4,20 +4,22 @@ the rule it stands for (a pattern, or a call per line) on many generated inputs.
 import random
 import re
 
+from parsers.lexicon.fracties import MEMBERS_RE as _MEMBERS_RE
+from parsers.lexicon.questions import ASKING_RE as _ASKING_RE
+from parsers.lexicon.referrals import POINTER_RE as _POINTER_RE
 from parsers.segment.build import _QUESTION_END_RE, question_count
 from parsers.segment.crossrefs import (
-    _POINTER_RE,
     _SENTENCE_RE,
     _may_point,
     _sentences_with_pointer_words,
 )
 from parsers.segment.headings import (
-    _MEMBERS_RE,
     _may_end_in_fractie,
     _may_have_suffix,
     _may_lead,
     _may_name_members,
 )
+from parsers.segment.interleaved import question_like
 from parsers.segment.markers import (
     _STOP_RE,
     _WORD_RE,
@@ -25,7 +27,6 @@ from parsers.segment.markers import (
     _candidates,
     _lines_with_digits,
 )
-from parsers.segment.pairs import _ASKING_RE, question_like
 from parsers.segment.units import Unit, flatten, flatten_all, join_lines
 
 
@@ -98,7 +99,7 @@ def test_substring_gates_cover_every_wording_of_their_patterns() -> None:
     """A wording added to a gated pattern must hold a word its gate looks for (`question_like`,
     `headings._may_lead`, `_may_name_members`, `crossrefs._may_point`), or the gate would hide
     it; where the words sit inside a pattern, the test pins them."""
-    from parsers.segment import phrases as ph
+    from parsers.lexicon import fracties as ph
 
     asking = _alternatives(_ASKING_RE.pattern)
     assert len(asking) >= 5
@@ -167,7 +168,7 @@ def test_pointer_sentences_are_those_of_the_sentence_walk() -> None:
 def test_heading_gates_let_through_every_text_their_patterns_match() -> None:
     """`headings._may_have_suffix` and `_may_end_in_fractie` skip two patterns on most lines;
     every text a pattern matches must pass its gate (cases, "İ" and "ı" included)."""
-    from parsers.segment import phrases as ph
+    from parsers import lexicon as ph
 
     pieces = ["VVD", "-fractie", " fractie", "-FRACTİE", "-fractıe", ":", "de ", "x", " van "]
     pieces += [" en reactie van de minister", " EN ANTWOORDEN VAN HET kabinet", " en antwoord"]

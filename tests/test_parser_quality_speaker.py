@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = FIXTURES / "corpus" / "schriftelijk-overleg-jbz-2022-12-08.txt"
 REAL = [EXAMPLE, *sorted((FIXTURES / "devset" / "docs").glob("*.txt"))]
 REAL += sorted((FIXTURES / "layouts").glob("*.txt"))
-# wordings no pattern of parsers/segment/phrases.py knows ("{}": the fractie, "PvdA- en
+# wordings no pattern of parsers/lexicon/ knows ("{}": the fractie, "PvdA- en
 # GroenLinks" for the joint block)
 WORDINGS = (
     "Bijdrage van de {}-fractie",

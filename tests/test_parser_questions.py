@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from parsers import lexicon as ph
 from parsers.api import parse_document
 from parsers.model import Consultation
-from parsers.segment import phrases as ph
 from parsers.segment.questions import indirect_questions, may_ask
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from parsers.meetings import KAMERSTUK_NUMBER
+from parsers.lexicon.meetings import KAMERSTUK_NUMBER
 from parsers.model import Consultation, Footnote, KamerstukRef, ParseIssue, Subject
 from warehouse.db import WarehouseRefusal
 

@@ -8,17 +8,16 @@ reads, defusedxml).
 """
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 from parsers.blocks import Block, BlockKind
 from parsers.errors import ParseError
+from parsers.lexicon.readers import DOCX_HEADING_STYLE_RE
 from parsers.safety import check_input_size, check_zip, parse_xml, read_zip_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_NAME = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "titel"}
 _SKIP = {W + "delText", W + "instrText", W + "footnoteRef", W + "txbxContent", W + "rPr", W + "pPr"}
 
@@ -46,7 +45,7 @@ def _heading_levels(zf: zipfile.ZipFile) -> dict[str, int]:
         sid = style.get(W + "styleId")
         name_el = style.find(W + "name")
         name = (name_el.get(W + "val") if name_el is not None else None) or ""
-        m = _HEADING_NAME.match(name.strip())
+        m = DOCX_HEADING_STYLE_RE.match(name.strip())
         if sid and m:
             levels[sid] = int(m.group(1))
         elif sid and name.strip().lower() in _TITLE_NAMES:
@@ -151,7 +150,9 @@ class _BodyReader:
         sid = style.get(W + "val") if style is not None else None
         if sid in self.levels:
             return self.levels[sid]
-        if sid and (m := _HEADING_NAME.match(sid)):  # styles.xml left out: "Heading2", "Kop2"
+        if sid and (
+            m := DOCX_HEADING_STYLE_RE.match(sid)
+        ):  # styles.xml left out: "Heading2", "Kop2"
             return int(m.group(1))
         outline = ppr.find(W + "outlineLvl")
         value = outline.get(W + "val") if outline is not None else None

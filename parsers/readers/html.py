@@ -17,10 +17,10 @@ from bs4.element import NavigableString, Tag
 
 from parsers.blocks import Block, BlockKind
 from parsers.errors import ParseError
+from parsers.lexicon.readers import HTML_NOTES_CONTAINER_RE
 from parsers.safety import check_input_size
 
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
-_NOTE_CONTAINER = re.compile(r"voetnoten|footnotes|noten", re.IGNORECASE)
 _MARK = "\x00"
 _GLUE = re.compile(r"\s*\x00(\d+)")
 _LEADING_NUMBER = re.compile(r"^\s*\x00?(\d{1,3})\b\s*")
@@ -58,7 +58,7 @@ def _containers(soup: BeautifulSoup) -> list[Tag]:
     found = []
     for tag in soup.find_all(["div", "section", "ol", "ul", "aside"]):
         names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
-        if _NOTE_CONTAINER.search(names) and not any(p in found for p in tag.parents):
+        if HTML_NOTES_CONTAINER_RE.search(names) and not any(p in found for p in tag.parents):
             found.append(tag)
     return found
 

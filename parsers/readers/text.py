@@ -23,9 +23,8 @@ import itertools
 import re
 
 from parsers.blocks import Block, BlockKind
+from parsers.lexicon.readers import ARTEFACT_RE
 
-# "Fout! Bladwijzer niet gedefinieerd." = Word's "Error! Bookmark not defined.", may wrap lines.
-ARTEFACT_RE = re.compile(r"Fout!\s+Bladwijzer\s+niet\s+gedefinieerd\.")
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3}) (\S.*)$")
 _BARE_URL_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _MAX_FOOTNOTE_JUMP = 12  # footnote texts may be missing ("5, 6, 10 … absent"), but not many

@@ -1,6 +1,6 @@
-"""Pairing for the older layout with a separate part "II Antwoord / Reactie van de minister".
+"""The separate_part layout's pairing step: all answers in a part "II Antwoord / Reactie …".
 
-Rule (see also `parsers.segment.pairs`): questions are the paragraphs of the fractie sections
+Rule (see also `parsers.segment.interleaved`): questions are the paragraphs of the fractie sections
 before the part heading. In the answer part, a paragraph repeating a question (same first twelve
 words, case and whitespace ignored) opens that question's answer; following paragraphs up to the
 next repeated question or fractie heading belong to it. A fractie section in the answer part that
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from parsers.model import ParseIssue
 from parsers.segment.events import ANSWER, PARA, PART, SECTION, Event
-from parsers.segment.pairs import Draft, pair_questions_only
+from parsers.segment.paired import Draft, Paired
+from parsers.segment.questions_only import pair_questions_only
 from parsers.segment.units import Unit, join_lines
 
 _KEY_WORDS = 12
@@ -33,12 +34,16 @@ class _Chunk:
     marker: int | None = None  # line of the "Antwoord" that opened this chunk
 
 
-def pair_answer_part(
-    events: Sequence[Event],
-) -> tuple[list[Draft], list[Unit], list[Unit], list[ParseIssue]]:
+def has_answer_part(events: Sequence[Event]) -> bool:
+    """The separate-answer layout's test: a part heading "II Antwoord / Reactie …"."""
+    return any(ev.kind == PART for ev in events)
+
+
+def pair_answer_part(events: Sequence[Event]) -> Paired:
     """Drafts, orphan units, repeated-question units (headings bucket), issues."""
     cut = next(i for i, ev in enumerate(events) if ev.kind == PART)
-    drafts, orphans = pair_questions_only(events[:cut])
+    questions = pair_questions_only(events[:cut])
+    drafts, orphans = list(questions.drafts), list(questions.orphans)
     keys = {(d.fractie, _key(d.question)): i for i, d in enumerate(drafts)}
     chunks = _chunks(events[cut + 1 :], keys)
     issues: list[ParseIssue] = []
@@ -52,8 +57,8 @@ def pair_answer_part(
             orphans.extend(u for p in left for u in p)
             msg = f"answers of {fractie or 'unknown fractie'} could not be matched to questions"
             issues.append(ParseIssue("answers_unmatched", msg, left[0][0].line))
-    repeats = [u for ch in chunks for u in ch.repeat]
-    return drafts, orphans, repeats, issues
+    repeats = tuple(u for ch in chunks for u in ch.repeat)
+    return Paired(tuple(drafts), tuple(orphans), repeats, tuple(issues))
 
 
 def _match_group(drafts: list[Draft], group: list[_Chunk], own: list[int]) -> list[list[Unit]]:

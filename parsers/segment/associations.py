@@ -6,22 +6,15 @@ van de fracties van GroenLinks-PvdA en de VVD." (kst-33328-AI); "De leden van de
 PvdA, de SP en D66 sluiten zich hierbij aan" (kst-31549-M: the questions just before, unnamed).
 """
 
-import re
-
+from parsers import lexicon as ph
 from parsers.model import Association
-from parsers.segment import phrases as ph
-
-_LIST_SPLIT_RE = re.compile(r",\s*|\s+en\s+")
-_LEAD_RE = re.compile(
-    r"^(?:de\s+)?vragen\s+van\s+(?:de\s+leden\s+van\s+)?(?:de\s+)?(?:fracties?\s+van\s+)?", re.I
-)
 
 
 def _names(text: str) -> tuple[str, ...]:
     """ "de BBB, GroenLinks-PvdA en de VVD" -> ("BBB", "GroenLinks-PvdA", "VVD")."""
     out = []
-    for part in _LIST_SPLIT_RE.split(text.strip()):
-        name = re.sub(r"^(?:de|het)\s+|-fractie$", "", part.strip(" ."), flags=re.I).strip()
+    for part in ph.ASSOCIATION_LIST_SPLIT_RE.split(text.strip()):
+        name = ph.ASSOCIATION_NAME_TRIM_RE.sub("", part.strip(" .")).strip()
         if name and len(name) <= 40:
             out.append(name)
     return tuple(out)
@@ -31,6 +24,6 @@ def parse_associations(text: str) -> tuple[Association, ...]:
     found: list[Association] = []
     for m in ph.ASSOCIATION_RE.finditer(text):
         who = _names(m.group("many")) if m.group("many") else _names(m.group("one"))
-        joins = _names(_LEAD_RE.sub("", m.group("joins"))) if m.group("joins") else ()
+        joins = _names(ph.ASSOCIATION_LEAD_RE.sub("", m.group("joins"))) if m.group("joins") else ()
         found += [Association(f, joins) for f in who]
     return tuple(dict.fromkeys(found))

@@ -9,7 +9,7 @@ from parsers.model import Footnote, Pair, ParseIssue, Section
 from parsers.segment.crossrefs import Pointer, find_pointers
 from parsers.segment.events import SECTION, Event
 from parsers.segment.markers import CleanLine, Marker
-from parsers.segment.pairs import Draft
+from parsers.segment.paired import Draft
 from parsers.segment.questions import indirect_questions
 from parsers.segment.referrals import PairText, resolve_all
 from parsers.segment.units import Unit, join_flat, join_lines

@@ -6,13 +6,13 @@ act, each with its kind:
 - `act_in_council`: a stated act, position or call at an upcoming meeting;
 - `other`: another specific act.
 Standing policy ("zet zich in voor", "zal blijven …") is not one. The phrases are in
-`phrases.py`, each with the real line that needs it."""
+`parsers/lexicon/commitments.py`, each with the real line that needs it."""
 
 import re
 from collections.abc import Sequence
 
+from parsers import lexicon as ph
 from parsers.model import Commitment, Pair
-from parsers.segment import phrases as ph
 
 # A sentence ends at ".", "!" or "?" before whitespace and a capital, quote or bracket (not in
 # "… op het Coreper van 7 december zal …", where the source lost a capital after a full stop,

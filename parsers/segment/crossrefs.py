@@ -20,15 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# "verwijst", "verwijs", "verwijzen", "antwoord", "beantwoording", "geantwoord" (not
-# "verwijzingen naar de Procedureverordening").
-_POINTER_RE = re.compile(
-    r"\bverwij(?:st|s|zen)\b|\bantwoord(?:en)?\b|\bbeantwoording\b|\bgeantwoord\b", re.IGNORECASE
-)
-_SELF_RE = re.compile(
-    r"bovenstaande? antwoord|hierboven\s?staande vra|uw eerdere (?:gelijkluidende )?vra",
-    re.IGNORECASE,
-)
+from parsers.lexicon.referrals import POINTER_RE, SELF_REFERENCE_RE
+
 _SENTENCE_RE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
 
 
@@ -48,10 +41,10 @@ def find_pointers(answer: str, own: str, fracties: Sequence[str]) -> list[Pointe
     """Every fractie every pointing sentence of an answer names, in order of mention."""
     out: list[Pointer] = []
     for _start, sentence in _sentences_with_pointer_words(answer):
-        if not _POINTER_RE.search(sentence):
+        if not POINTER_RE.search(sentence):
             continue
         found = [(pos, end, name, False, False) for pos, end, name in _mentions(sentence, fracties)]
-        for m in _SELF_RE.finditer(sentence):
+        for m in SELF_REFERENCE_RE.finditer(sentence):
             nearest = not m.group(0).lower().startswith("uw")
             found.append((m.start(), m.end(), own, True, nearest))
         out += [
@@ -68,7 +61,7 @@ def find_referred_fracties(answer: str, own: str, fracties: Sequence[str]) -> li
 
 def _sentences_with_pointer_words(answer: str) -> list[tuple[int, str]]:
     """(start, text) of the `_SENTENCE_RE` sentences that hold "verw" or "antwoord" (each
-    pointer word of `_POINTER_RE` does), in order. Found from those words: most sentences and
+    pointer word of `POINTER_RE` does), in order. Found from those words: most sentences and
     most answers hold neither, and a walk over every sentence costs more. A sentence runs from
     after the last ".", "?" or "!" before the word to the end of the run of them after it."""
     low = answer.lower()
@@ -89,7 +82,7 @@ def _sentences_with_pointer_words(answer: str) -> list[tuple[int, str]]:
 
 
 def _may_point(text: str) -> bool:
-    """A cheap test that lets through every text `_POINTER_RE` matches (each pointer word holds
+    """A cheap test that lets through every text `POINTER_RE` matches (each pointer word holds
     "verw" or "antwoord"): a substring test is many times faster than the regex."""
     low = text.lower()
     return "antwoord" in low or "verw" in low

@@ -1,12 +1,12 @@
 """The body as a stream of events: fractie heading, topic subheading, "Antwoord", answer part,
 question part, a part that is neither (with its text), letter headings, paragraph. Built once,
-consumed by the pairing rules in `parsers.segment.pairs` and `parsers.segment.answer_part`."""
+consumed by the layouts' pairing steps (`parsers.segment.layouts`)."""
 
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
 from parsers.segment.headings import (
     SectionHead,
     paragraph_topic,

@@ -4,9 +4,9 @@
 import dataclasses
 from collections.abc import Sequence
 
+from parsers import lexicon as ph
 from parsers.fracties import normalize, resolve
 from parsers.model import DocumentInfo, Pair, ParseIssue, Section
-from parsers.segment import phrases as ph
 from parsers.segment.headings import split_fractie_name
 
 

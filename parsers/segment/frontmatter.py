@@ -1,6 +1,6 @@
 """Front matter: everything before the body (the first fractie, topic or part heading).
 
-Layouts seen (lines quoted in `parsers.segment.phrases`):
+Layouts seen (lines quoted in `parsers.lexicon.frontmatter`):
 - Tweede Kamer PDF: " 32317-790       JBZ-Raad op 8 en 9 december 2022 in Brussel (…" / "Verslag
   van een schriftelijk overleg" / "Binnen de vaste commissie voor Justitie en Veiligheid hebben de
   onderstaande fracties …" / bullets "• … (Kamerstuk 32317, nr. 790)" / signatures / TOC.
@@ -17,27 +17,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from parsers import lexicon as ph
 from parsers.model import Subject
 from parsers.references import format_ref, parse_kamerstuk_refs
-from parsers.segment import phrases as ph
 from parsers.segment.units import Unit, join_lines
 
 _BULLET_RE = re.compile(r"^[•\-–▪·]\s*")
-_PAREN_REF_RE = re.compile(r"\s*\((?:Kamerstuk|\d{4}Z\d{5})[^)]*\)")
 _ZAAK_RE = re.compile(r"\b(\d{4}Z\d{5})\b")
-_INLINE_SUBJECT_RE = re.compile(
-    r"(?:(?<=\s)|,\s|\sen\s)(?P<title>(?:de|het)\s[^()]+?)\s*"
-    r"\((?P<ref>Kamerstuk[^)]*|\d{4}Z\d{5})\)"
-)
 _DOC_NUMBER_RE = re.compile(r"^\d{4}D\d{5}\s+")  # "2019D23340 INBRENG VERSLAG …"
-_HEADER_UNITS = 12
-# Between "Raad" and its date only the rest of the Council's name and a connector: "Raad
-# Werkgelegenheid en Sociaal Beleid van 1 december 2025" (2025D47686), "Raad voor
-# Concurrentievermogen/Interne markt en industrie, onderzoek en ruimtevaart (29–30 september
-# 2025)" (2025D40762), "Raad d.d. 19 maart 2024".
-_COUNCIL_GAP_RE = re.compile(
-    r"[\s(]*(?:[^\W\d]+[\s/,()-]+){0,9}?(?:d\.d\.\s*)?"
-)  # without an intro sentence, the header is at most this many units
+_HEADER_UNITS = 12  # without an intro sentence, the header is at most this many units
 
 
 @dataclass(frozen=True)
@@ -174,7 +162,7 @@ def _council_date(text: str) -> str | None:
             continue
         rest = text[anchor.end() : anchor.end() + 120]
         m = ph.COUNCIL_DATE_RE.search(rest)
-        if m is None or not _COUNCIL_GAP_RE.fullmatch(rest[: m.start()]):
+        if m is None or not ph.COUNCIL_GAP_RE.fullmatch(rest[: m.start()]):
             continue
         if m.group("d"):
             return _iso(m.group("d"), m.group("m"), m.group("yy"))
@@ -215,12 +203,12 @@ def _inline_subjects(flat: str) -> tuple[Subject, ...]:
     """Without a bulleted list (KOOP layout) the documents are named in the opening sentence:
     "… voorgelegd aan de Staatssecretaris … over de geannoteerde agenda van de JBZ-Raad van 8 en 9
     december 2022 (Kamerstuk 32 317, nr. 790) en de brief van 2 december 2022 (2022Z23952)."."""
-    anchor = re.search(r"(?:voorgelegd aan|voor te leggen aan)[^()]*?\bover\s", flat)
+    anchor = ph.SUBJECTS_ANCHOR_RE.search(flat)
     if not anchor:
         return ()
     subjects: list[Subject] = []
     pos = anchor.end()
-    for m in _INLINE_SUBJECT_RE.finditer(flat, pos):
+    for m in ph.INLINE_SUBJECT_RE.finditer(flat, pos):
         if m.start() - pos > 6:  # only items chained by "en" or ","
             break
         refs = tuple(format_ref(r) for r in parse_kamerstuk_refs(m.group("ref")))
@@ -246,6 +234,6 @@ def _subjects(units: Sequence[Unit]) -> tuple[Subject, ...]:
         text = join_lines(lines)
         zaak = _ZAAK_RE.search(text)
         refs = tuple(format_ref(r) for r in parse_kamerstuk_refs(text))
-        title = _PAREN_REF_RE.sub("", text).strip()
+        title = ph.PAREN_REF_RE.sub("", text).strip()
         subjects.append(Subject(title, refs, zaak.group(1) if zaak else None))
     return tuple(subjects)

@@ -1,10 +1,10 @@
 """Which units are fractie headings, topic subheadings, "Antwoord" markers or part headings."""
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
+from parsers.lexicon import fracties as fx
 from parsers.segment.units import Unit, join_lines
 
 KNOWN_PARTIES = ph.KNOWN_PARTIES
@@ -45,7 +45,7 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
         return None  # the fast way out for the thousands of body lines
     number = ph.HEADING_NUMBER_RE.match(raw)
     core = raw[number.end() :] if number else raw
-    lead = ph.SECTION_LEAD_RE.match(core)
+    lead = fx.SECTION_LEAD_RE.match(core)
     if lead is None and raw not in known_set and "fractie" not in low:
         return None
     if ph.QUESTION_PART_RE.match(raw):  # "Vragen en opmerkingen vanuit de fractie en reactie …"
@@ -53,7 +53,7 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
     if _may_have_suffix(low):
         core = ph.SECTION_SUFFIX_RE.sub("", core)
     core = core.rstrip(" :")
-    lead = ph.SECTION_LEAD_RE.match(core)
+    lead = fx.SECTION_LEAD_RE.match(core)
     rest = core[lead.end() :] if lead else core
     who = ph.SECTION_WHO_RE.match(rest)
     singular = bool(who and who.group("who").lower() == "het lid")
@@ -74,10 +74,11 @@ def parse_section_heading(text: str, next_text: str, known: Iterable[str]) -> Se
 
 
 def _may_lead(low: str) -> bool:
-    """Could `SECTION_LEAD_RE` match in this lowercased line? Each of its leads holds "vragen"
-    or "inbreng" ("Vragen en opmerkingen van", "Inbreng van", "Reactie op de vragen van"); a
-    substring test is cheaper than the pattern ("nbreng": "İnbreng" lowercases to "i̇nbreng")."""
-    return "vragen" in low or "nbreng" in low
+    """Could `SECTION_LEAD_RE` match in this lowercased line? Each of its leads holds one of
+    `LEAD_GATE_WORDS` ("vragen": "Vragen en opmerkingen van", "Reactie op de vragen van";
+    "nbreng": "Inbreng van", since "İnbreng" lowercases to "i̇nbreng"); a substring test is
+    cheaper than the pattern."""
+    return any(word in low for word in fx.LEAD_GATE_WORDS)
 
 
 def _may_have_suffix(low: str) -> bool:
@@ -200,7 +201,7 @@ def _could_start_heading(units: Sequence[Unit], i: int) -> bool:
     if i > 0 and not u.gap_before and not _heading_may_follow(units[i - 1].text):
         return False
     # Question text names the fractie; a subheading never does (the costliest test: last)
-    return not (_may_name_members(text) and _MEMBERS_RE.search(text))
+    return not (_may_name_members(text) and ph.MEMBERS_RE.search(text))
 
 
 def _heading_may_follow(prev: str) -> bool:
@@ -213,18 +214,12 @@ def _heading_may_follow(prev: str) -> bool:
     return parse_section_heading(prev, "", _NONE_KNOWN) is not None
 
 
-_MEMBERS_RE = re.compile(r"fractie|\bleden\b|\blid\b", re.IGNORECASE)
-
-
 def _may_name_members(text: str) -> bool:
-    """Could `_MEMBERS_RE` match? Substring tests, cheaper than the pattern. Under IGNORECASE an
+    """Could `MEMBERS_RE` match? Substring tests, cheaper than the pattern. Under IGNORECASE an
     "i" also matches "İ" (which lowercases to "i" + U+0307) and "ı": a text with those goes to
     the pattern."""
     low = text.lower()
     return "fractie" in low or "leden" in low or "lid" in low or "\u0307" in low or "\u0131" in low
-
-
-_ASKS_RE = re.compile(r"\?|fractie|\bleden\b|\blid\b")
 
 
 def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True) -> bool:
@@ -233,7 +228,7 @@ def _question_follows(units: Sequence[Unit], j: int, same_paragraph: bool = True
         if u.gap_before:
             break
         texts.append(u.text)
-    return bool(_ASKS_RE.search(" ".join(texts)))
+    return bool(ph.ASKS_RE.search(" ".join(texts)))
 
 
 def _no_end_punct(text: str) -> bool:

@@ -15,8 +15,8 @@ Evidence, strongest first:
 from collections.abc import Sequence
 
 from contract.kinds import DocumentKind
+from parsers import lexicon as ph
 from parsers.model import KIND_INBRENG, KIND_VERSLAG, ParseIssue
-from parsers.segment import phrases as ph
 from parsers.segment.frontmatter import FrontInfo
 from parsers.segment.units import Unit, join_lines
 

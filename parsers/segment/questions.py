@@ -1,11 +1,12 @@
 """How many questions a block asks: `questions_direct`, the sentences ending in "?" (the same
 count as `question_count`), and `questions_indirect`, the sentences without one that ask or
 request ("De leden vragen de regering …", "horen graag", "ontvangen graag", "verzoeken …",
-"…, zo vragen deze leden."): the phrases are in `phrases.py`, each with its real line."""
+"…, zo vragen deze leden."): the phrases are in `parsers/lexicon/questions.py`, each with its
+real line."""
 
 import re
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
 
 # A sentence ends at ".", "!" or "?" before whitespace and a capital, quote or bracket: not at
 # "(Kamerstuk 36200-VI, nr. 24)?" (pair 1), which would cut a question from its "?".

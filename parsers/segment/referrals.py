@@ -34,8 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from parsers import lexicon as ph
 from parsers.model import AnswerRef
-from parsers.segment import phrases as ph
 from parsers.segment.crossrefs import Pointer
 
 _WORD_RE = re.compile(r"[^\W\d_]{4,}")

@@ -6,9 +6,9 @@ beantwoord"). An unfilled template ("bij brief van …") leaves the date empty, 
 import re
 from dataclasses import dataclass
 
+from parsers import lexicon as ph
+from parsers.lexicon.readers import ARTEFACT_RE
 from parsers.model import ParseIssue
-from parsers.readers.text import ARTEFACT_RE
-from parsers.segment import phrases as ph
 
 
 @dataclass(frozen=True)

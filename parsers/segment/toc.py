@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parsers.segment import phrases as ph
+from parsers import lexicon as ph
 from parsers.segment.headings import (
     is_answer_part,
     is_other_part,

@@ -1,4 +1,4 @@
-"""Question/answer pairing for the two layouts, on the event stream of `events.py`.
+"""The interleaved layout's pairing step (`layouts.LAYOUTS`), on the events of `events.py`.
 
 INTERLEAVED layout (each question block is followed by "Antwoord" and the answer):
 the text between two "Antwoord" lines of a section is answer paragraphs followed by the next
@@ -12,19 +12,8 @@ lines is a single paragraph (PDF text without blank separator lines), it is cut 
 a sentence and the next starts one, and the same backward walk runs over those pieces, also
 taking pieces that open like a question ("De leden …", "Deze leden …", "Kan …", "Welke …").
 
-SEPARATE-ANSWER layout (older reports: all questions, then a part "II Antwoord / Reactie van de
-minister" holding the answers; a TOC line with a page number is never taken for it):
-each question paragraph of a fractie section is one question block. In the answer part, a
-paragraph that repeats a question (same first twelve words, ignoring case and whitespace) of
-the current fractie (or of any fractie before a fractie heading is seen) opens that question's
-answer; the paragraphs after it, up to the next repeated question or fractie heading, are the
-answer. A fractie whose answer section repeats no question is matched by order instead: one
-"Antwoord"-opened chunk per question block when the counts agree, else one paragraph per question
-block when those counts agree; otherwise its answer text goes to `unassigned` with a
-ParseIssue. Unanswered questions get answer None. `answer_line` is the line of the "Antwoord"
-that opened the answer, or else of the answer's first paragraph.
-
-QUESTIONS ONLY (inbreng: no "Antwoord" at all): every paragraph is a question block.
+The separate-answer layout pairs in `answer_part.py`, questions only (inbreng) in
+`questions_only.py`, an Eerste Kamer letter as its parts say (`layouts.py`).
 
 WITHOUT FRACTIE HEADINGS (reports organised by topic, a shared "Inleiding" before the fractie
 headings, Eerste Kamer letters): where no fractie heading is in force, a paragraph that names its
@@ -33,36 +22,14 @@ current topic; the paragraphs after it ("Deze leden …") stay with it until ano
 topic or a fractie heading. A paragraph with no speaker and no fractie in force is unassigned.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parsers.lexicon.questions import ASKING_RE, QUESTION_OPENING_RE
 from parsers.segment.events import ANSWER, PARA, PART, SECTION, TOPIC, Event
 from parsers.segment.headings import speaker, topic_name
+from parsers.segment.paired import Draft, Paired
 from parsers.segment.units import Unit, join_lines, sentence_boundary
-
-# Each alternative holds "?", "vra", "verzoek" or "graag": `question_like` looks for those first.
-_ASKING_RE = re.compile(
-    r"\?|\b(?:vragen|vraagt|verzoeken|verzoekt) (?:de leden|het lid|zij|deze leden|dit lid)"
-    r"|\bzo vragen\b|\bhoren graag\b|\bontvangen graag\b|\bgraag een reactie\b"
-    r"|\bgraag toegelicht\b",
-    re.IGNORECASE,
-)
-
-# How question paragraphs begin: "De leden van de …", "Deze leden …", "Kan de staatssecretaris …"
-_QUESTION_OPENING_RE = re.compile(
-    r"(?:De leden|Deze leden|Het lid|Dit lid|Zij |Ook |Daarnaast|Verder|Tot slot|Voorts|Kan |"
-    r"Is |Wat |Hoe |Welke |Waarom |Wanneer |Zijn |Heeft |Hebben |Wordt |Deelt |Ziet |Acht )"
-)
-
-
-@dataclass
-class Draft:
-    fractie: str
-    topic: str | None
-    question: list[Unit] = field(default_factory=list)
-    answer: list[Unit] | None = None
-    answer_line: int | None = None
 
 
 @dataclass
@@ -83,15 +50,15 @@ def question_like(units: Sequence[Unit]) -> bool:
     raw = " ".join(texts)
     if "?" in raw:
         return True
-    # every other alternative of `_ASKING_RE` holds "vra", "verzoek" or "graag": most answer
+    # every other alternative of `ASKING_RE` holds "vra", "verzoek" or "graag": most answer
     # paragraphs hold none, and three substring tests cost less than the pattern
     low = raw.lower()
     if "vra" not in low and "verzoek" not in low and "graag" not in low:
         return False
-    return bool(_ASKING_RE.search(join_lines(texts)))
+    return bool(ASKING_RE.search(join_lines(texts)))
 
 
-def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
+def pair_interleaved(events: Sequence[Event]) -> Paired:
     st = _State()
     for ev in events:
         if ev.kind == SECTION and ev.head:
@@ -114,7 +81,7 @@ def pair_interleaved(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
         elif ev.kind in (PARA, PART):
             st.question.extend(ev.units)
     _close(st)
-    return st.drafts, st.orphans
+    return Paired(tuple(st.drafts), tuple(st.orphans))
 
 
 def split_answer_question(paras: list[list[Unit]]) -> int:
@@ -147,7 +114,7 @@ def _split_chunks(chunks: list[list[Unit]]) -> int:
 
 
 def _opens_question(units: Sequence[Unit]) -> bool:
-    return bool(_QUESTION_OPENING_RE.match(units[0].text))
+    return bool(QUESTION_OPENING_RE.match(units[0].text))
 
 
 def _on_answer(st: _State, line: int) -> None:
@@ -178,31 +145,6 @@ def _close(st: _State) -> None:
     st.question, st.answer, st.answer_line = [], None, None
 
 
-def pair_questions_only(events: Sequence[Event]) -> tuple[list[Draft], list[Unit]]:
-    drafts: list[Draft] = []
-    orphans: list[Unit] = []
-    fractie: str | None = None
-    topic: str | None = None
-    by_heading = False
-    for ev in events:
-        if ev.kind == SECTION and ev.head:
-            fractie, topic, by_heading = ev.head.fractie, None, True
-        elif ev.kind == TOPIC:
-            topic = topic_name(ev.units)
-            fractie = fractie if by_heading else None
-        elif ev.kind == PARA and not by_heading and (who := speaker(ev.units[0].text)):
-            fractie = who
-            drafts.append(Draft(fractie, topic, list(ev.units)))
-        elif ev.kind in (PARA, PART) and fractie is None:
-            orphans.extend(ev.units)
-        elif ev.kind in (PARA, PART) and fractie is not None:
-            drafts.append(Draft(fractie, topic, list(ev.units)))
-    return drafts, orphans
-
-
-def has_answer_part(events: Sequence[Event]) -> bool:
-    return any(ev.kind == PART for ev in events)
-
-
 def has_answer_markers(events: Sequence[Event]) -> bool:
+    """The interleaved layout's test: an "Antwoord" marker anywhere in the body."""
     return any(ev.kind == ANSWER for ev in events)
