@@ -153,7 +153,8 @@ WITH agenda_subject AS (
     FROM consultation_subjects
     WHERE lower(title) LIKE 'geannoteerde agenda%'
 )
-SELECT d.document_id, d.kind, d.soort, d.title, d.dossier, d.ondernummer, d.document_date,
+SELECT d.document_id, d.kind, d.soort, d.title, kamerstuk_number(d.dossier, d.ondernummer),
+       d.document_date,
        c.title, c.council_date, c.council_end, s.title, s.kamerstukken
 FROM documents d
 LEFT JOIN consultations c USING (document_id)
@@ -164,7 +165,7 @@ ORDER BY d.document_id
 
 
 def _council_doc(row: tuple[Any, ...]) -> CouncilDoc | None:
-    doc_id, kind, soort, title, dossier, number, day, c_title, c_start, c_end, s_title, s_ks = row
+    doc_id, kind, soort, title, kamerstuk, day, c_title, c_start, c_end, s_title, s_ks = row
     role = role_of(kind, soort, title)
     if role is None:
         return None
@@ -174,7 +175,7 @@ def _council_doc(row: tuple[Any, ...]) -> CouncilDoc | None:
     return CouncilDoc(
         document_id=str(doc_id),
         role=role,
-        kamerstuk=f"{dossier}-{number}" if dossier and number else None,
+        kamerstuk=kamerstuk,
         mentions=tuple(m for m in mentions if m is not None),
         cited=(*parse_cited_kamerstukken(title), *(s_ks or ())),
         council_span=span,

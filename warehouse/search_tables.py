@@ -98,7 +98,8 @@ MEETING_TYPES: dict[str, Any] = {f: str for f in MEETING_FIELDS} | {
 MEETING_DOCUMENTS_SQL = """
 SELECT meeting_id, role, label, document_date::VARCHAR, title, page_url FROM (
     SELECT l.meeting_id, l.role, d.document_date, d.title, k.page_url,
-           coalesce(d.dossier || '-' || d.ondernummer, d.document_number, l.document_id) AS label,
+           coalesce(kamerstuk_number(d.dossier, d.ondernummer), d.document_number,
+                    l.document_id) AS label,
            row_number() OVER (PARTITION BY l.meeting_id, label
                               ORDER BY (d.source = 'koop') DESC, l.document_id) AS copy
     FROM council_meeting_documents l
