@@ -170,7 +170,7 @@ def list_tk(
         return listing(fields(True))
 
 
-def _late_publications(  # noqa: PLR0913 (the listing's context, passed through once)
+def _late_publications(
     client: HttpClient,
     cfg: Config,
     f: FieldMap,

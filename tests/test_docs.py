@@ -63,3 +63,18 @@ def test_every_view_is_in_the_querying_page(tmp_path: Path) -> None:
             "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]  # fmt: skip
     page = _text(ROOT / "docs" / "querying.md")
     assert views and [v for v in views if v not in page] == []
+
+
+def test_every_view_and_setting_the_docs_name_exists(tmp_path: Path) -> None:
+    """The other way round: a view or a JBZ_* variable the docs name that the code lacks."""
+    from flows.config import SETTINGS
+    from warehouse import db
+
+    with db.connect(tmp_path / "w.duckdb") as con:
+        views = {r[0] for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}  # fmt: skip
+    settings = {s.env for s in SETTINGS}
+    for page in (README, *DOCS):
+        text = _text(page)
+        assert set(re.findall(r"`(v_[a-z_]+)`", text)) <= views, page.name
+        assert set(re.findall(r"\b(JBZ_[A-Z_]*[A-Z])\b", text)) <= settings, page.name

@@ -132,3 +132,22 @@ def test_the_cli_help_names_the_default_kinds_the_run_uses() -> None:
     assert kinds.help is not None
     listed = kinds.help.split("(default: ")[1].rstrip(")").split(",")
     assert listed == [k.value for k in DEFAULT_KINDS] == IngestParams().kinds
+
+
+def test_sources_are_chosen_by_name_and_an_unknown_one_is_refused() -> None:
+    """The registry, not an `if` on the name: every source the run form offers is registered,
+    and a record of an unknown source is refused with a clear error, never fetched as TK."""
+    from typing import get_args
+
+    from contract.errors import JbzError
+    from flows.ingest_params import SourceChoice
+    from flows.registry import SOURCES, UnknownSource, fetch_document, get_source
+
+    assert set(get_args(SourceChoice)) - {"all"} == set(SOURCES)
+    assert all(get_source(name).name == name for name in SOURCES)
+    with pytest.raises(UnknownSource, match="unknown source 'ek': one of tk, koop"):
+        get_source("ek")
+    odd = DocumentRecord("ek:1", "ek", "1", KIND_VERSLAG, None, None, None, None, None, None,
+                         None, False, None, None, "https://example.invalid/1")  # fmt: skip
+    with pytest.raises(JbzError, match="unknown source"):
+        fetch_document(None, None, odd)  # type: ignore[arg-type]
